@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Needlepoint",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "needlepoint", targets: ["NeedlepointCLI"]),
+        .library(name: "NotePipeline", targets: ["NotePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System ICU (Debian libicu-dev): link flags only; no Swift code imports it.
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        // A small C API over ICU whose header carries no ICU types (Foundation ships its own ICU).
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        .target(name: "ClinicalText", dependencies: ["CICUShim"], swiftSettings: upcoming),
+        .target(name: "LexiconKit", swiftSettings: upcoming),
+        .target(name: "NoteTagging", dependencies: ["ClinicalText", "LexiconKit"], swiftSettings: upcoming),
+        .target(name: "NoteFacts", dependencies: ["NoteTagging", "ClinicalText"], swiftSettings: upcoming),
+        .target(
+            name: "NotePipeline",
+            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts"],
+            swiftSettings: upcoming),
+        .target(name: "NoteEvaluation", dependencies: ["NotePipeline", "NoteFacts", "NoteTagging", "ClinicalText"],
+                swiftSettings: upcoming),
+        .executableTarget(
+            name: "NeedlepointCLI",
+            dependencies: [
+                "NotePipeline", "NoteEvaluation", "NoteFacts", "ClinicalText", "LexiconKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming),
+        .executableTarget(name: "generate-lexicons", dependencies: ["LexiconKit"], path: "Sources/GenerateLexicons"),
+        .testTarget(
+            name: "NeedlepointTests",
+            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts", "NotePipeline", "NoteEvaluation"],
+            swiftSettings: upcoming),
+    ]
+)

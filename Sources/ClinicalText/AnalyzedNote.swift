@@ -1,0 +1,101 @@
+/// A note after text analysis: tokens, sections and sentences, ready for the taggers.
+///
+/// Built by ``init(analyzing:conventions:)``, which never fails.
+public struct AnalyzedNote: Sendable {
+    public let text: NoteText
+    public let tokens: [Token]
+    public let sections: [Section]
+    public let sentences: [Sentence]
+    /// For every token, the index of its sentence.
+    public let sentenceOfToken: [Int32]
+
+    public init(analyzing text: NoteText, conventions: TextConventions) {
+        let tokens = Tokenizer(units: conventions.units).tokens(of: text)
+        let layout = LineLayout(text: text, tokens: tokens)
+        let headings = HeadingFinder(tokens: tokens, layout: layout, text: text, conventions: conventions).headings()
+        let sections = Self.sections(from: headings, tokens: tokens, textLength: text.utf8.count)
+        let sentences = SentenceSplitter(tokens: tokens, layout: layout, conventions: conventions, text: text)
+            .sentences(sections: sections, headings: headings)
+        var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
+        for (index, sentence) in sentences.enumerated() {
+            for token in sentence.tokens { sentenceOfToken[token] = Int32(index) }
+        }
+        self.text = text
+        self.tokens = tokens
+        self.sections = sections
+        self.sentences = sentences
+        self.sentenceOfToken = sentenceOfToken
+    }
+
+    /// The section a token belongs to.
+    public func section(ofToken index: Int) -> Section {
+        sections[sentences[Int(sentenceOfToken[index])].section]
+    }
+
+    /// The index of the first token that starts at or after a byte offset.
+    public func tokenIndex(atOrAfter offset: Int32) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    private static func sections(from headings: [Heading], tokens: [Token], textLength: Int) -> [Section] {
+        var sections: [Section] = []
+        let firstStart = headings.first?.tokens.lowerBound ?? tokens.count
+        if firstStart > 0 || headings.isEmpty {
+            let end = firstStart < tokens.count ? tokens[firstStart].range.start : Int32(textLength)
+            sections.append(Section(kind: .preamble, heading: nil, range: TextRange(start: 0, end: end),
+                                    tokens: 0..<firstStart))
+        }
+        for (index, heading) in headings.enumerated() {
+            let endToken = index + 1 < headings.count ? headings[index + 1].tokens.lowerBound : tokens.count
+            let start = tokens[heading.tokens.lowerBound].range.start
+            let end = endToken < tokens.count ? tokens[endToken].range.start : Int32(textLength)
+            sections.append(Section(kind: heading.kind, heading: heading.text, range: TextRange(start: start, end: end),
+                                    tokens: heading.tokens.lowerBound..<endToken))
+        }
+        return sections
+    }
+}
+
+/// Where lines start and end, and how much space stands before each token.
+struct LineLayout {
+    /// For each token: true when it is the first token on its line.
+    var startsLine: [Bool]
+    /// For each token: true when a blank line stands before it.
+    var followsBlankLine: [Bool]
+    /// For each token: true when two or more spaces stand before it on the same line (flattened layout).
+    var followsWideGap: [Bool]
+
+    init(text: NoteText, tokens: [Token]) {
+        startsLine = []; followsBlankLine = []; followsWideGap = []
+        startsLine.reserveCapacity(tokens.count)
+        var previousEnd = 0
+        for (index, token) in tokens.enumerated() {
+            var newlines = 0, spaces = 0
+            for offset in previousEnd..<Int(token.range.start) {
+                switch text.utf8[offset] {
+                case 0x0A: newlines += 1; spaces = 0
+                case 0x20, 0x09: spaces += 1
+                default: break
+                }
+            }
+            startsLine.append(index == 0 || newlines > 0)
+            followsBlankLine.append(newlines > 1)
+            followsWideGap.append(newlines == 0 && spaces >= 2)
+            previousEnd = Int(token.range.end)
+        }
+    }
+}
+
+/// A detected section heading.
+struct Heading {
+    var kind: SectionKind
+    /// The heading's tokens, the colon included.
+    var tokens: Range<Int>
+    /// The heading's words, without the colon.
+    var text: TextRange
+}

@@ -1,0 +1,94 @@
+/// Finds section headings: a known heading phrase or an ALL-CAPS phrase at the start of a line,
+/// followed by a colon (or, for known phrases, by the end of the line). In flattened text, where
+/// two or more spaces stand in for a line break, a colon-terminated heading may also start there.
+/// Headings never match inside a line ("Date of Service:" holds no "Service:" heading).
+struct HeadingFinder {
+    let tokens: [Token]
+    let layout: LineLayout
+    let text: NoteText
+    let conventions: TextConventions
+
+    static let maxCapsWords = 8
+
+    func headings() -> [Heading] {
+        var found: [Heading] = []
+        var index = 0
+        while index < tokens.count {
+            let atLineStart = layout.startsLine[index]
+            guard atLineStart || layout.followsWideGap[index], tokens[index].kind == .word,
+                  let heading = heading(at: index, atLineStart: atLineStart) else {
+                index += 1
+                continue
+            }
+            found.append(heading)
+            index = heading.tokens.upperBound
+        }
+        return found
+    }
+
+    private func heading(at start: Int, atLineStart: Bool) -> Heading? {
+        // Extend over heading-like tokens up to a colon or the end of the line.
+        var end = start
+        var words: [String] = []
+        var allCaps = true
+        var titleCase = true
+        while end < tokens.count, end - start < Self.maxCapsWords * 2 {
+            if end > start, layout.startsLine[end] { break }
+            let token = tokens[end]
+            if token.key == ":" { break }
+            if token.kind == .word {
+                let (caps, title) = casing(token.range)
+                allCaps = allCaps && caps
+                titleCase = titleCase && (title || Self.minorWords.contains(token.key))
+                words.append(token.key)
+            } else if !Self.headingPunctuation.contains(token.key) {
+                return nil
+            }
+            end += 1
+            if words.count > Self.maxCapsWords { return nil }
+        }
+        guard !words.isEmpty else { return nil }
+        let hasColon = end < tokens.count && tokens[end].key == ":" && !layout.startsLine[end]
+        let endsLine = end >= tokens.count || layout.startsLine[end]
+        let phrase = words.joined(separator: " ")
+        let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
+        let through = hasColon ? end + 1 : end
+
+        if let kind = conventions.sectionHeadings[phrase], hasColon || (endsLine && atLineStart) {
+            return Heading(kind: kind, tokens: start..<through, text: wordsRange)
+        }
+        guard hasColon else { return nil }
+        if let kind = containedKind(words) {
+            guard allCaps || titleCase else { return nil }
+            return Heading(kind: kind, tokens: start..<through, text: wordsRange)
+        }
+        // An unknown ALL-CAPS heading still starts a section, of kind `other`.
+        guard allCaps, phrase.count >= 3 else { return nil }
+        return Heading(kind: .other, tokens: start..<through, text: wordsRange)
+    }
+
+    /// The kind of the longest known heading phrase inside the words (leftmost on ties).
+    private func containedKind(_ words: [String]) -> SectionKind? {
+        let longest = min(conventions.longestHeading, words.count)
+        guard longest > 0 else { return nil }
+        for length in stride(from: longest, through: 1, by: -1) {
+            for first in 0...(words.count - length) {
+                let phrase = words[first..<first + length].joined(separator: " ")
+                if let kind = conventions.sectionHeadings[phrase] { return kind }
+            }
+        }
+        return nil
+    }
+
+    /// (no lower-case letters, starts with a capital or digit) for the token's original text.
+    private func casing(_ range: TextRange) -> (allCaps: Bool, title: Bool) {
+        let bytes = text.utf8[Int(range.start)..<Int(range.end)]
+        let hasLetter = bytes.contains { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+        let hasLower = bytes.contains { $0 >= 97 && $0 <= 122 }
+        let first = bytes.first ?? 0
+        return (!hasLower && hasLetter || !hasLetter, (first >= 65 && first <= 90) || !hasLetter)
+    }
+
+    static let headingPunctuation: Set<String> = ["/", "&", "(", ")", ",", "-", "'"]
+    static let minorWords: Set<String> = ["of", "and", "for", "to", "the", "in", "on", "or", "with", "s"]
+}

@@ -1,0 +1,96 @@
+internal import CICUShim
+
+/// Folds text into the key used for lexicon lookup: NFKC case folding (ICU) plus one spelling
+/// for look-alike dashes and slashes, so "L4–L5", "L4‑L5" and "Ｌ４-Ｌ５" all read "l4-l5".
+///
+/// Keys are for matching only; spans always point into the original text.
+public enum KeyFolding {
+    /// The lookup key of a piece of text.
+    public static func key(_ text: Substring) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        return unifyPunctuation(nfkcCasefold(String(text)))
+    }
+
+    public static func key(_ text: String) -> String { key(text[...]) }
+
+    /// ICU NFKC_Casefold of `text`; the text itself if ICU reports an error.
+    static func nfkcCasefold(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        let count = Int32(bytes.count)
+        var capacity = bytes.count * 3 + 16
+        while true {
+            var output = [UInt8](repeating: 0, count: capacity)
+            let needed = bytes.withUnsafeMutableBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    input.baseAddress!.withMemoryRebound(to: CChar.self, capacity: input.count) { inPtr in
+                        out.baseAddress!.withMemoryRebound(to: CChar.self, capacity: out.count) { outPtr in
+                            np_nfkc_casefold_utf8(inPtr, count, outPtr, Int32(capacity))
+                        }
+                    }
+                }
+            }
+            if needed < 0 { return text }
+            if Int(needed) <= capacity {
+                return String(decoding: output[0..<Int(needed)], as: UTF8.self)
+            }
+            capacity = Int(needed) + 1
+        }
+    }
+
+    /// Maps dash and slash look-alikes that NFKC keeps apart to ASCII `-` and `/`.
+    static func unifyPunctuation(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if ScalarClass.isDashLike(scalar) {
+                scalars.append("-")
+            } else if ScalarClass.isSlashLike(scalar) {
+                scalars.append("/")
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}
+
+/// The classes of character the tokenizer tells apart.
+enum ScalarClass: Equatable {
+    case letter, digit, space, newline, dash, slash, other
+
+    init(_ scalar: Unicode.Scalar) {
+        switch scalar.value {
+        case 0x30...0x39: self = .digit
+        case 0x41...0x5A, 0x61...0x7A: self = .letter
+        case 0x0A, 0x0D: self = .newline
+        case 0x20, 0x09, 0x0B, 0x0C: self = .space
+        case 0x2D: self = .dash
+        case 0x2F: self = .slash
+        case 0..<0x80: self = .other
+        default:
+            if ScalarClass.isDashLike(scalar) { self = .dash }
+            else if ScalarClass.isSlashLike(scalar) { self = .slash }
+            else if scalar.properties.numericType == .decimal { self = .digit }
+            else if scalar.properties.isAlphabetic { self = .letter }
+            else if scalar.properties.isWhitespace {
+                self = (scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x85) ? .newline : .space
+            } else { self = .other }
+        }
+    }
+
+    /// Hyphen, non-breaking hyphen, figure dash, en and em dash, minus sign and their compatibility forms.
+    static func isDashLike(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return true
+        default: return false
+        }
+    }
+
+    static func isSlashLike(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2F, 0x2044, 0x2215, 0xFF0F: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// The text of one note, as given: line endings kept, nothing rewritten.
+///
+/// Spans (``TextRange``) point into ``utf8``. The description never prints the text, so a note
+/// cannot leak into a log through string interpolation.
+public struct NoteText: Sendable, CustomStringConvertible {
+    /// The note's text.
+    public let string: String
+    /// The text's UTF-8 bytes; every ``TextRange`` indexes this array.
+    public let utf8: [UInt8]
+
+    public init(_ string: String) {
+        self.string = string
+        self.utf8 = Array(string.utf8)
+    }
+
+    /// The text of a span. Spans always fall on scalar boundaries, so this never repairs bytes.
+    public subscript(range: TextRange) -> String {
+        String(decoding: utf8[Int(range.start)..<Int(range.end)], as: UTF8.self)
+    }
+
+    public var description: String { "NoteText(\(utf8.count) bytes)" }
+}

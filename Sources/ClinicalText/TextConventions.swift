@@ -1,0 +1,20 @@
+/// The text-level vocabulary the analyzer needs: unit spellings, section headings and the
+/// abbreviations whose period does not end a sentence. Built from `Lexicons/text/`.
+public struct TextConventions: Sendable {
+    /// Folded unit spelling → canonical unit.
+    public var units: [String: String]
+    /// Heading phrase (token keys joined by one space) → section kind.
+    public var sectionHeadings: [String: SectionKind]
+    /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
+    public var abbreviations: Set<String>
+
+    public init(units: [String: String], sectionHeadings: [String: SectionKind], abbreviations: Set<String>) {
+        self.units = units
+        self.sectionHeadings = sectionHeadings
+        self.abbreviations = abbreviations
+        longestHeading = sectionHeadings.keys.map { $0.split(separator: " ").count }.max() ?? 0
+    }
+
+    /// The number of tokens in the longest heading phrase.
+    public private(set) var longestHeading: Int
+}

@@ -1,0 +1,37 @@
+/// A half-open span of a note's text, in **UTF-8 byte offsets** from the start of the text.
+///
+/// The only span type inside the pipeline; the contract's scalar offsets are computed once, when a
+/// result is encoded (see ``ScalarOffsetMap``).
+public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// First byte of the span (UTF-8 offset).
+    public var start: Int32
+    /// One past the last byte of the span (UTF-8 offset).
+    public var end: Int32
+
+    public init(start: Int32, end: Int32) {
+        precondition(start <= end, "a text range cannot end before it starts")
+        self.start = start
+        self.end = end
+    }
+
+    public init(_ start: Int, _ end: Int) {
+        self.init(start: Int32(start), end: Int32(end))
+    }
+
+    public var length: Int { Int(end - start) }
+    public var isEmpty: Bool { start == end }
+
+    /// The smallest range that covers both ranges.
+    public func union(_ other: TextRange) -> TextRange {
+        TextRange(start: min(start, other.start), end: max(end, other.end))
+    }
+
+    public func overlaps(_ other: TextRange) -> Bool { start < other.end && other.start < end }
+    public func contains(_ other: TextRange) -> Bool { start <= other.start && other.end <= end }
+
+    public static func < (lhs: TextRange, rhs: TextRange) -> Bool {
+        (lhs.start, lhs.end) < (rhs.start, rhs.end)
+    }
+
+    public var description: String { "@\(start)-\(end)" }
+}

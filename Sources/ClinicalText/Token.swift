@@ -1,0 +1,46 @@
+/// One token of a note: a span, what kind of thing it is, and its lookup key.
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Letters and digits, possibly joined by `-`, `/`, `.` or `:` ("L4-5", "s/p", "M54.16", "8/10").
+        case word
+        /// A plain number ("10", "0.5", "1,000"), possibly with a percent sign.
+        case number
+        /// A number with its unit ("10 mg", "10mg", "2.5cc", "10 mg/mL", "20 min").
+        case measurement
+        /// Anything else, one character at a time except arrows ("->").
+        case punctuation
+    }
+
+    /// Where the token is (UTF-8 offsets).
+    public var range: TextRange
+    public var kind: Kind
+    /// The folded lookup key (see ``KeyFolding``).
+    public var key: String
+    /// The value and unit of a number or measurement.
+    public var quantity: Quantity?
+    /// True when no white space separates this token from the one before.
+    public var joinsPrevious: Bool
+
+    public init(range: TextRange, kind: Kind, key: String, quantity: Quantity? = nil, joinsPrevious: Bool) {
+        self.range = range
+        self.kind = kind
+        self.key = key
+        self.quantity = quantity
+        self.joinsPrevious = joinsPrevious
+    }
+}
+
+/// A numeric value with an optional canonical unit ("mg", "mL", "units", "min", "%", …).
+public struct Quantity: Sendable, Hashable {
+    public var value: Double
+    /// Canonical unit, as the unit lexicon names it; nil for a bare number.
+    public var unit: String?
+    /// The unit after a slash, for concentrations ("mg/mL" has unit "mg", per "mL").
+    public var perUnit: String?
+
+    public init(value: Double, unit: String? = nil, perUnit: String? = nil) {
+        self.value = value
+        self.unit = unit
+        self.perUnit = perUnit
+    }
+}

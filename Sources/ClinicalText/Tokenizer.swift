@@ -1,0 +1,188 @@
+/// The clinical tokenizer: splits a note into ``Token``s that keep clinical units whole.
+///
+/// "L4-5", "L5-S1", "C7-T1", "L4/5", "s/p", "8/10", "M54.16", "1:1" and "0.5%" are one token each;
+/// a number and the unit after it ("10 mg", "10mg", "2.5cc", "10 mg/mL", "20 min") become one
+/// measurement token. Units come from data (`Lexicons/text/units.tsv`), passed in as a table.
+public struct Tokenizer: Sendable {
+    /// Folded unit spelling → canonical unit ("cc" → "mL").
+    public let units: [String: String]
+
+    public init(units: [String: String]) {
+        self.units = units
+    }
+
+    /// Tokens of `text`, in order. Never fails: odd text gives odd tokens.
+    public func tokens(of text: NoteText) -> [Token] {
+        let scalars = ScannedScalar.scan(text.string)
+        var raw: [Token] = []
+        raw.reserveCapacity(scalars.count / 4)
+        var index = 0
+        var previousEnd = -1
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar.kind {
+            case .space, .newline:
+                index += 1
+                continue
+            case .letter, .digit:
+                let end = wordEnd(scalars, from: index)
+                raw.append(makeToken(text, scalars, index, end, previousEnd: previousEnd))
+                previousEnd = scalars[end - 1].end
+                index = end
+            default:
+                var end = index + 1
+                if scalar.isArrowPart {
+                    while end < scalars.count, scalars[end].isArrowPart { end += 1 }
+                }
+                let range = TextRange(scalars[index].start, scalars[end - 1].end)
+                let substring = text.string.utf8Slice(range)
+                raw.append(Token(range: range, kind: .punctuation, key: KeyFolding.key(substring),
+                                 joinsPrevious: scalars[index].start == previousEnd))
+                previousEnd = scalars[end - 1].end
+                index = end
+            }
+        }
+        return mergeMeasurements(raw, text)
+    }
+
+    /// End (exclusive scalar index) of the word starting at `start`, with its joined parts.
+    private func wordEnd(_ scalars: [ScannedScalar], from start: Int) -> Int {
+        var end = start
+        var hasDigit = false
+        var segmentStart = start
+        func alnumRun(_ from: Int) -> Int {
+            var i = from
+            while i < scalars.count, scalars[i].kind == .letter || scalars[i].kind == .digit {
+                if scalars[i].kind == .digit { hasDigit = true }
+                i += 1
+            }
+            return i
+        }
+        end = alnumRun(start)
+        while end + 1 < scalars.count {
+            let joiner = scalars[end]
+            let next = scalars[end + 1]
+            guard next.kind == .letter || next.kind == .digit else { break }
+            let lastIsDigit = scalars[end - 1].kind == .digit
+            let joins: Bool
+            switch joiner.kind {
+            case .dash, .slash:
+                // "L4-5", "8/10", "covid-19"; one-letter abbreviations "s/p", "w/o", "x-ray".
+                joins = hasDigit || next.kind == .digit || (end - segmentStart == 1 && segmentStart == start)
+            case .other where joiner.value == 0x2E:  // "." inside decimals and codes: "0.5", "M54.16"
+                joins = lastIsDigit && next.kind == .digit
+            case .other where joiner.value == 0x3A:  // ":" inside ratios and times: "1:1", "10:30"
+                joins = lastIsDigit && next.kind == .digit
+            default:
+                joins = false
+            }
+            guard joins else { break }
+            segmentStart = end + 1
+            end = alnumRun(end + 1)
+        }
+        // "0.5%": a percent sign right after a number belongs to it.
+        if end < scalars.count, scalars[end].value == 0x25, scalars[end - 1].kind == .digit { end += 1 }
+        return end
+    }
+
+    private func makeToken(_ text: NoteText, _ scalars: [ScannedScalar], _ start: Int, _ end: Int,
+                           previousEnd: Int) -> Token {
+        let range = TextRange(scalars[start].start, scalars[end - 1].end)
+        let key = KeyFolding.key(text.string.utf8Slice(range))
+        let joins = scalars[start].start == previousEnd
+        if let value = Tokenizer.number(key) {
+            return Token(range: range, kind: .number, key: key,
+                         quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil),
+                         joinsPrevious: joins)
+        }
+        // "10mg", "2.5cc": a number glued to a known unit.
+        if let split = key.firstIndex(where: { $0.isLetter }), split != key.startIndex,
+           let value = Tokenizer.number(String(key[..<split])), !value.isPercent,
+           let unit = units[String(key[split...])] {
+            return Token(range: range, kind: .measurement, key: key,
+                         quantity: Quantity(value: value.value, unit: unit), joinsPrevious: joins)
+        }
+        return Token(range: range, kind: .word, key: key, joinsPrevious: joins)
+    }
+
+    /// Joins a number with the unit word after it, and a unit with "/unit" after it.
+    private func mergeMeasurements(_ tokens: [Token], _ text: NoteText) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var index = 0
+        while index < tokens.count {
+            var token = tokens[index]
+            index += 1
+            if token.kind == .number, token.quantity?.unit == nil, index < tokens.count,
+               let unit = units[tokens[index].key], tokens[index].kind == .word,
+               sameLine(token.range, tokens[index].range, text) {
+                token.range = token.range.union(tokens[index].range)
+                token.kind = .measurement
+                token.quantity?.unit = unit
+                index += 1
+            }
+            if token.kind == .measurement, index + 1 < tokens.count, tokens[index].key == "/",
+               tokens[index].joinsPrevious, tokens[index + 1].joinsPrevious,
+               let perUnit = units[tokens[index + 1].key] {
+                token.range = token.range.union(tokens[index + 1].range)
+                token.quantity?.perUnit = perUnit
+                index += 2
+            }
+            if token.kind == .measurement {
+                token.key = KeyFolding.key(text.string.utf8Slice(token.range))
+            }
+            out.append(token)
+        }
+        return out
+    }
+
+    private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
+        for offset in Int(a.end)..<Int(b.start) where text.utf8[offset] == 0x0A || text.utf8[offset] == 0x0D {
+            return false
+        }
+        return true
+    }
+
+    /// Parses "10", "0.5", "1,000", "40%" (ASCII digits after folding).
+    static func number(_ key: String) -> (value: Double, isPercent: Bool)? {
+        var body = Substring(key)
+        let isPercent = body.hasSuffix("%")
+        if isPercent { body = body.dropLast() }
+        guard let first = body.first, first.isASCII, first.isNumber,
+              body.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) else { return nil }
+        let digits = body.filter { $0 != "," }
+        guard let value = Double(digits) else { return nil }
+        return (value, isPercent)
+    }
+}
+
+/// One scalar of the text with its class and UTF-8 span.
+struct ScannedScalar {
+    var value: UInt32
+    var kind: ScalarClass
+    var start: Int
+    var end: Int
+
+    var isArrowPart: Bool { kind == .dash || value == 0x3E || value == 0x3D }  // "-", ">", "="
+
+    static func scan(_ string: String) -> [ScannedScalar] {
+        var out: [ScannedScalar] = []
+        out.reserveCapacity(string.utf8.count)
+        var offset = 0
+        for scalar in string.unicodeScalars {
+            let width = UTF8.width(scalar)
+            out.append(ScannedScalar(value: scalar.value, kind: ScalarClass(scalar), start: offset, end: offset + width))
+            offset += width
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The substring at a UTF-8 range that falls on scalar boundaries.
+    func utf8Slice(_ range: TextRange) -> Substring {
+        let lower = utf8.index(utf8.startIndex, offsetBy: Int(range.start))
+        let upper = utf8.index(lower, offsetBy: range.length)
+        return self[lower..<upper]
+    }
+}

@@ -1,0 +1,109 @@
+/// A parsed lexicon table: UTF-8, tab-separated, one header row, `#` comment lines and blank lines
+/// skipped. Cells are trimmed; `-` means "none". Knows TSV, not medicine: typed rows are decoded
+/// by the module that owns their meaning, through ``Row``'s accessors, which throw errors that name
+/// file, line and column.
+public struct TSVTable: Sendable {
+    /// The path the table was read from, relative to the lexicon root (for error messages).
+    public let path: String
+    public let columns: [String]
+    public let rows: [Row]
+
+    /// One data row.
+    public struct Row: Sendable {
+        public let path: String
+        /// 1-based line number in the file.
+        public let line: Int
+        public let cells: [String]
+        let columns: [String]
+        let rawLine: String
+
+        /// The cell of a named column; throws when the column is missing or the cell is empty.
+        public func text(_ column: String) throws(LexiconError) -> String {
+            guard let index = columns.firstIndex(of: column) else {
+                throw LexiconError(path: path, line: line, column: 1, rowText: rawLine,
+                                   reason: "the table has no column `\(column)`")
+            }
+            guard index < cells.count, !cells[index].isEmpty else {
+                throw error(column: column, "the `\(column)` cell is empty")
+            }
+            return cells[index]
+        }
+
+        /// The cell of a named column, or nil when it is `-` (none) or the column is absent.
+        public func optional(_ column: String) throws(LexiconError) -> String? {
+            guard columns.contains(column) else { return nil }
+            let value = try text(column)
+            return value == "-" ? nil : value
+        }
+
+        /// A comma-separated list cell; empty for `-`.
+        public func list(_ column: String) throws(LexiconError) -> [String] {
+            guard let value = try optional(column) else { return [] }
+            return value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        }
+
+        /// Decodes a cell into a closed vocabulary, naming the allowed values on failure.
+        public func value<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) throws(LexiconError) -> T
+        where T.RawValue == String {
+            let raw = try text(column)
+            guard let value = T(rawValue: raw) else {
+                let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw error(column: column, "unknown value `\(raw)`; expected one of \(allowed)")
+            }
+            return value
+        }
+
+        /// A number cell.
+        public func number(_ column: String) throws(LexiconError) -> Double {
+            let raw = try text(column)
+            guard let value = Double(raw) else { throw error(column: column, "`\(raw)` is not a number") }
+            return value
+        }
+
+        /// An error pointing at a cell of this row.
+        public func error(column: String, _ reason: String) -> LexiconError {
+            let index = columns.firstIndex(of: column) ?? 0
+            let prefix = rawLine.split(separator: "\t", omittingEmptySubsequences: false).prefix(index)
+            let offset = prefix.reduce(0) { $0 + $1.count + 1 }
+            return LexiconError(path: path, line: line, column: offset + 1, rowText: rawLine, reason: reason)
+        }
+    }
+
+    /// Parses table text. Throws when the header is missing or a row has more cells than columns.
+    public init(path: String, text: String) throws(LexiconError) {
+        self.path = path
+        var header: [String]?
+        var rows: [Row] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            guard let columns = header else {
+                header = cells
+                continue
+            }
+            guard cells.count <= columns.count else {
+                throw LexiconError(path: path, line: lineNumber, column: 1, rowText: line,
+                                   reason: "\(cells.count) cells in a table of \(columns.count) columns")
+            }
+            rows.append(Row(path: path, line: lineNumber, cells: cells, columns: columns, rawLine: line))
+        }
+        guard let columns = header else {
+            throw LexiconError(path: path, line: 1, column: 1, rowText: "", reason: "the table has no header row")
+        }
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Needlepoint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "needlepoint",
+        abstract: "Read pain-procedure notes and propose billing codes with their evidence.",
+        discussion: """
+        Needlepoint reads a procedure note (plain text or JSON Lines), finds every documented fact
+        (procedures, spinal levels, sides, guidance, contrast and needle views, pain scores, drugs and
+        doses, diagnoses, documentation elements) with the span of text that proves it, and writes
+        the result in the needlepoint.result/1 contract.
+
+        Examples:
+          needlepoint code Corpora/examples/lumbar-tfesi.txt
+          pbpaste | needlepoint code --format json
+          needlepoint eval Corpora/authored
+          needlepoint eval --negex ../shared/corpora/negex/rsAnnotations-1-120-random.txt
+        """,
+        version: "0.1.0",
+        subcommands: [Code.self, Eval.self])
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import NotePipeline
+
+struct Code: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, jsonl
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Code notes: facts with evidence (and, as the coder grows, codes and flags).",
+        discussion: """
+        Reads each FILE (or standard input when no file or '-' is given) as one note.
+        Unreadable input (empty, binary, invalid UTF-8, too large) gives an error record naming the
+        file and the reason, and the exit status is 1; the note's text is never printed in errors.
+
+        Formats:
+          text   for people: facts and the text that proves each one (default on a terminal)
+          json   the contract result, pretty; an array when several files are given (default otherwise)
+          jsonl  one contract result per line
+
+        Example:
+          needlepoint code --format json Corpora/examples/lumbar-tfesi.txt
+        """)
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
+    var format: Format?
+
+    @OptionGroup var options: PipelineOptions
+
+    @Argument(help: ArgumentHelp("Note files to code; '-' or none reads standard input.", valueName: "file"),
+              completion: .file())
+    var files: [String] = []
+
+    func run() throws {
+        let pipeline = try options.pipeline()
+        let inputs = files.isEmpty ? ["-"] : files
+        var results: [NoteResult] = []
+        for path in inputs {
+            results.append(code(path, pipeline))
+        }
+        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
+        switch format {
+        case .text:
+            print(results.map { TextReport.render($0, pipeline: pipeline) }.joined(separator: "\n"), terminator: "")
+        case .json:
+            let values = results.map(ResultEncoder.json)
+            print(values.count == 1 ? values[0].serialized(pretty: true) : JSONValue.array(values).serialized(pretty: true))
+        case .jsonl:
+            for result in results { print(ResultEncoder.json(result).serialized()) }
+        }
+        if results.contains(where: { if case .failed = $0.outcome { return true } else { return false } }) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func code(_ path: String, _ pipeline: NeedlepointPipeline) -> NoteResult {
+        let id = path == "-" ? "stdin" : NoteID.forFile(path)
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return NoteResult(id: id, outcome: .failed(NoteError(.unreadable, "\(path): cannot read the file")))
+            }
+            bytes = Array(data)
+        }
+        return pipeline.run(bytes: bytes, id: id)
+    }
+}

@@ -1,0 +1,59 @@
+import ClinicalText
+import NoteTagging
+
+/// Diagnoses: ICD-10 codes written in the note, each paired with the diagnosis phrase next to it
+/// in its sentence, and diagnosis phrases on their own. A written code takes the category of the
+/// lexicon code it starts with ("M54.16" → radiculopathy). Negated and family-history mentions
+/// are left out; so are plans.
+struct DiagnosisReader {
+    /// Lexicon ICD-10 code → category, for written codes.
+    let categoryOfCode: [String: DiagnosisCategory]
+
+    func read(_ mentions: [Mention], _ note: AnalyzedNote) -> [DiagnosisFact] {
+        let usable = mentions.filter { mention in
+            guard case .diagnosis = mention.kind else { return false }
+            return !mention.assertion.isNegated && !mention.assertion.isOtherExperiencer && !mention.assertion.isHypothetical
+                && ![.plan, .consent, .familyHistory].contains(mention.section)
+        }
+        var facts: [DiagnosisFact] = []
+        var pairedPhrases: Set<TextRange> = []
+        for mention in usable {
+            guard case .diagnosis(let diagnosis) = mention.kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
+            // The phrase written right before the code ("radiculopathy (M54.16)"), else right after it.
+            let phrases = usable.filter { other in
+                guard other.sentence == mention.sentence, case .diagnosis(let value) = other.kind else { return false }
+                return !value.codeIsWritten && !pairedPhrases.contains(other.range)
+            }
+            let phrase = phrases.last { $0.range.end <= mention.range.start } ?? phrases.first { $0.range.start >= mention.range.end }
+            var category = category(of: code)
+            var evidence = [mention.range]
+            var text = code
+            if let phrase, case .diagnosis(let value) = phrase.kind {
+                category = category ?? value.category
+                text = note.text[phrase.range].lowercased()
+                evidence.append(phrase.range)
+                pairedPhrases.insert(phrase.range)
+            }
+            facts.append(DiagnosisFact(code: code, text: text, category: category, evidence: evidence.normalized()))
+        }
+        var seen: Set<String> = Set(facts.map(\.text))
+        for mention in usable where !pairedPhrases.contains(mention.range) {
+            guard case .diagnosis(let diagnosis) = mention.kind, !diagnosis.codeIsWritten else { continue }
+            let text = note.text[mention.range].lowercased()
+            guard seen.insert(text).inserted else { continue }
+            facts.append(DiagnosisFact(code: nil, text: text, category: diagnosis.category, evidence: [mention.range]))
+        }
+        return facts
+    }
+
+    /// The category of the longest lexicon code that the written code starts with.
+    func category(of code: String) -> DiagnosisCategory? {
+        var best: (String, DiagnosisCategory)?
+        for (prefix, category) in categoryOfCode where code.hasPrefix(prefix) {
+            if best == nil || prefix.count > best!.0.count || (prefix.count == best!.0.count && prefix < best!.0) {
+                best = (prefix, category)
+            }
+        }
+        return best?.1
+    }
+}

@@ -1,0 +1,38 @@
+import ClinicalText
+import NoteTagging
+
+/// Pain before and after: the first score taken before the procedure and the last one after it.
+/// A score without a timing word is "before" in the sections that precede a procedure (history,
+/// indication, pre-procedure assessment) and "after" in the post-procedure sections.
+enum PainReader {
+    static let beforeSections: Set<SectionKind> = [.preamble, .indication, .presentIllness, .preProcedure, .examination,
+                                                   .diagnosis, .other]
+    static let afterSections: Set<SectionKind> = [.postProcedure, .complications]
+
+    static func read(_ mentions: [Mention]) -> PainFacts {
+        var facts = PainFacts()
+        for mention in mentions {
+            guard case .painScore(let score) = mention.kind, mention.isCurrentFact,
+                  ![.pastHistory, .plan, .consent, .familyHistory, .allergies, .imaging].contains(mention.section) else { continue }
+            var timing = score.timing
+            if timing == nil {
+                if beforeSections.contains(mention.section) { timing = .pre }
+                else if afterSections.contains(mention.section) { timing = .post }
+            }
+            switch timing {
+            case .pre?:
+                if facts.pre == nil {
+                    facts.pre = score.value
+                    facts.preEvidence = [mention.range]
+                }
+            case .post?:
+                facts.post = score.value
+                facts.postEvidence = [mention.range]
+            case nil:
+                continue
+            }
+            if facts.scale == nil { facts.scale = score.scale }
+        }
+        return facts
+    }
+}

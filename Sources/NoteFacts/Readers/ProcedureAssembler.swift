@@ -1,0 +1,258 @@
+import ClinicalText
+import NoteTagging
+
+/// Turns procedure cues into procedures, then gives each its levels, sides, guidance and region.
+///
+/// Cues of one family group make one procedure: the epidural group resolves to transforaminal
+/// when a transforaminal cue stands in the note and to interlaminar otherwise (caudal included);
+/// the facet group to RFA, medial branch block or intra-articular injection, strongest cue first.
+/// A weak cue ("epidural", "facet", "SI joint") counts only beside a strong cue of its group, in
+/// the note's title or a procedure heading's first line, or when no strong cue stands anywhere.
+struct ProcedureAssembler {
+    let note: AnalyzedNote
+    let mentions: [Mention]
+
+    private struct Draft {
+        var family: ProcedureFamily
+        var target: String?
+        var cues: [Mention]
+        var isCaudal = false
+    }
+
+    func procedures() -> [ProcedureFact] {
+        let drafts = groupCues()
+        guard !drafts.isEmpty else { return [] }
+        let levels = mentions.filter { mention in
+            guard TodayScope.includes(mention), case .level = mention.kind else { return false }
+            return !sentenceIsFindingOnly(mention.sentence)
+        }
+        let spinal = drafts.indices.filter { drafts[$0].family.isSpinal }
+        let segmental = drafts.indices.filter { drafts[$0].family == .nerveBlock && ["intercostal", "paravertebral"].contains(drafts[$0].target ?? "") }
+        var levelOwners: [Int: [Mention]] = [:]
+        let owners = spinal.isEmpty ? segmental : spinal
+        for level in levels {
+            guard let owner = owner(of: level, among: owners, drafts) else { continue }
+            levelOwners[owner, default: []].append(level)
+        }
+        return drafts.indices.map { build(drafts[$0], levels: levelOwners[$0] ?? []) }
+    }
+
+    // MARK: Cues to drafts
+
+    private func groupCues() -> [Draft] {
+        let cues = mentions.filter { TodayScope.includes($0) && $0.procedureCue != nil }
+        let anyStrong = cues.contains { $0.procedureCue?.isWeak == false }
+        func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
+            let members = cues.filter { group($0.procedureCue!.family) }
+            let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
+            return members.filter { !$0.procedureCue!.isWeak || hasStrong || !anyStrong || isTitleLike($0) }
+        }
+        var drafts: [Draft] = []
+
+        let epidural = accepted { [.epidural, .epiduralInterlaminar, .epiduralCaudal, .epiduralTransforaminal].contains($0) }
+        let transforaminal = epidural.filter { $0.procedureCue?.family == .epiduralTransforaminal }
+        let interlaminar = epidural.filter { [.epiduralInterlaminar, .epiduralCaudal].contains($0.procedureCue?.family) }
+        let generic = epidural.filter { $0.procedureCue?.family == .epidural }
+        if !transforaminal.isEmpty {
+            drafts.append(Draft(family: .epiduralTransforaminal, cues: transforaminal + generic))
+        }
+        if !interlaminar.isEmpty || (transforaminal.isEmpty && !generic.isEmpty) {
+            let cues = interlaminar + (transforaminal.isEmpty ? generic : [])
+            let caudal = interlaminar.contains { $0.procedureCue?.family == .epiduralCaudal }
+            drafts.append(Draft(family: .epiduralInterlaminar, cues: cues, isCaudal: caudal))
+        }
+
+        let sacroiliac = accepted { $0 == .sacroiliacJoint }
+        let facet = accepted { [.facet, .facetJoint, .medialBranchBlock, .facetRFA].contains($0) }
+        let facetSpecific = facet.filter { $0.procedureCue?.family != .facetRFA }
+        let rfa = facet.filter { $0.procedureCue?.family == .facetRFA }
+        if !facet.isEmpty, !(facetSpecific.isEmpty && !sacroiliac.isEmpty) {
+            let family: ProcedureFamily
+            if !rfa.isEmpty { family = .facetRFA }
+            else if facet.contains(where: { $0.procedureCue?.family == .medialBranchBlock }) { family = .medialBranchBlock }
+            else { family = .facetJoint }
+            if family != .facetJoint || facet.contains(where: { $0.procedureCue?.family == .facetJoint || isTitleLike($0) }) || drafts.isEmpty {
+                drafts.append(Draft(family: family, cues: facet))
+            }
+        }
+        if !sacroiliac.isEmpty { drafts.append(Draft(family: .sacroiliacJoint, cues: sacroiliac + (facetSpecific.isEmpty ? rfa : []))) }
+
+        let blocks = accepted { $0 == .nerveBlock }
+        let targets = Array(Set(blocks.compactMap { $0.procedureCue?.target })).sorted()
+        for target in targets {
+            let own = blocks.filter { $0.procedureCue?.target == target || (targets.count == 1 && $0.procedureCue?.target == nil) }
+            drafts.append(Draft(family: .nerveBlock, target: target, cues: own))
+        }
+        if targets.isEmpty, !blocks.isEmpty, drafts.isEmpty {
+            drafts.append(Draft(family: .nerveBlock, cues: blocks))
+        }
+        for (cueFamily, family) in [(ProcedureCueFamily.triggerPoint, ProcedureFamily.triggerPoint),
+                                    (.acupuncture, .acupuncture), (.dryNeedling, .dryNeedling),
+                                    (.chemodenervation, .chemodenervation)] {
+            let own = accepted { $0 == cueFamily }
+            if !own.isEmpty { drafts.append(Draft(family: family, cues: own)) }
+        }
+        let others = accepted { $0 == .other }
+        if !others.isEmpty, drafts.isEmpty || others.contains(where: { $0.procedureCue?.isWeak == false }) {
+            let target = others.first(where: { $0.procedureCue?.isWeak == false })?.procedureCue?.target ?? others[0].procedureCue?.target
+            drafts.append(Draft(family: .other, target: target, cues: others))
+        }
+        return drafts
+    }
+
+    /// The note's title (its first lines before any heading) or the first line under a procedure heading.
+    private func isTitleLike(_ mention: Mention) -> Bool {
+        let sentence = note.sentences[mention.sentence]
+        let section = note.sections[sentence.section]
+        if section.kind == .preamble { return mention.sentence < 3 }
+        guard section.kind == .procedure else { return false }
+        let first = note.sentences.firstIndex { $0.section == sentence.section && !$0.isHeading }
+        return first == mention.sentence
+    }
+
+    /// A sentence that states findings (a diagnosis, no procedure): its levels are not treated levels.
+    private func sentenceIsFindingOnly(_ sentence: Int) -> Bool {
+        let inSentence = mentions.filter { $0.sentence == sentence }
+        let hasDiagnosis = inSentence.contains { if case .diagnosis = $0.kind { return true } else { return false } }
+        let hasCue = inSentence.contains { $0.procedureCue != nil }
+        return hasDiagnosis && !hasCue
+    }
+
+    private func owner(of level: Mention, among owners: [Int], _ drafts: [Draft]) -> Int? {
+        guard owners.count > 1 else { return owners.first }
+        var best: (Int, Int)?
+        for owner in owners {
+            for cue in drafts[owner].cues {
+                let distance: Int
+                if cue.sentence == level.sentence {
+                    distance = abs(cue.tokens.lowerBound - level.tokens.lowerBound)
+                } else if cue.tokens.lowerBound < level.tokens.lowerBound {
+                    distance = 10_000 + level.tokens.lowerBound - cue.tokens.lowerBound
+                } else {
+                    continue
+                }
+                if best == nil || distance < best!.1 { best = (owner, distance) }
+            }
+        }
+        return best?.0 ?? owners.first
+    }
+
+    // MARK: Drafts to facts
+
+    private func build(_ draft: Draft, levels: [Mention]) -> ProcedureFact {
+        var evidence = draft.cues.map(\.range)
+        let cueSentences = Set(draft.cues.map(\.sentence))
+        let levelSentences = Set(levels.map(\.sentence))
+
+        // Sides: next to its levels, and in the sentences of its cues and levels.
+        var sides: Set<Side> = []
+        for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
+        for mention in mentions where TodayScope.includes(mention) {
+            guard case .side(let side) = mention.kind,
+                  cueSentences.contains(mention.sentence) || levelSentences.contains(mention.sentence),
+                  !levels.contains(where: { $0.tokens.overlaps(mention.tokens) }) else { continue }
+            sides.insert(side)
+            evidence.append(mention.range)
+        }
+        let laterality: Side? = sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right))
+            ? .bilateral : sides.first
+
+        // Levels, read for the family.
+        var segments: [SpinalSegment] = []
+        var bySide: [Side: [SpinalSegment]] = [:]
+        var nerves: [(Vertebra, Side?)] = []
+        if draft.isCaudal {
+            segments = [.sacralHiatus]
+        } else if draft.family.isSpinal || draft.family == .nerveBlock {
+            for level in levels {
+                guard case .level(let value) = level.kind else { continue }
+                let read = LevelReader.read(value, family: draft.family)
+                segments += read.segments
+                nerves += read.nerves.map { ($0, value.side) }
+                for side in Self.sides(value.side ?? laterality) { bySide[side, default: []] += read.segments }
+                evidence.append(level.range)
+            }
+            if !nerves.isEmpty {
+                let joints = LevelReader.joints(fromNerves: nerves.map(\.0))
+                segments += joints
+                for side in [Side.left, .right] {
+                    let own = nerves.filter { Self.sides($0.1 ?? laterality).contains(side) }.map(\.0)
+                    if !own.isEmpty { bySide[side, default: []] += LevelReader.joints(fromNerves: own) }
+                }
+            }
+        }
+        segments = Array(Set(segments)).sorted()
+        for side in bySide.keys { bySide[side] = Array(Set(bySide[side]!)).sorted() }
+
+        let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences)
+        evidence += guidanceEvidence
+        return ProcedureFact(
+            family: draft.family, region: region(draft, segments, cueSentences), levels: segments, levelsBySide: bySide,
+            laterality: laterality, guidance: guidance, target: draft.target, isCaudal: draft.isCaudal,
+            evidence: evidence.normalized())
+    }
+
+    private static func sides(_ side: Side?) -> [Side] {
+        switch side {
+        case .left: [.left]
+        case .right: [.right]
+        case .bilateral: [.left, .right]
+        case nil: []
+        }
+    }
+
+    private func guidance(for draft: Draft, cueSentences: Set<Int>) -> (GuidanceKind?, [TextRange]) {
+        var counts: [GuidanceKind: Int] = [:]
+        var evidence: [TextRange] = []
+        var saysNone = false
+        for mention in mentions where TodayScope.sections.contains(mention.section) {
+            guard case .guidance(let kind) = mention.kind else { continue }
+            guard !mention.assertion.isHistorical, !mention.assertion.isHypothetical else { continue }
+            if mention.assertion.isNegated || kind == .none {
+                if !mention.assertion.isNegated || kind != .none { saysNone = true; evidence.append(mention.range) }
+                continue
+            }
+            counts[kind, default: 0] += cueSentences.contains(mention.sentence) ? 3 : 1
+            evidence.append(mention.range)
+        }
+        let order: [GuidanceKind] = [.fluoroscopy, .ct, .ultrasound]
+        if let best = order.max(by: { (counts[$0] ?? 0, -order.firstIndex(of: $0)!) < (counts[$1] ?? 0, -order.firstIndex(of: $1)!) }),
+           (counts[best] ?? 0) > 0 {
+            return (best, evidence)
+        }
+        if draft.family == .chemodenervation || draft.family == .triggerPoint || draft.family == .acupuncture
+            || draft.family == .dryNeedling {
+            return (saysNone ? GuidanceKind.none : nil, evidence)
+        }
+        return (saysNone ? GuidanceKind.none : nil, evidence)
+    }
+
+    private func region(_ draft: Draft, _ segments: [SpinalSegment], _ cueSentences: Set<Int>) -> Region? {
+        switch draft.family {
+        case .sacroiliacJoint: return .lumbarSacral
+        case .nerveBlock, .triggerPoint, .acupuncture, .dryNeedling, .chemodenervation, .other: return nil
+        default: break
+        }
+        if draft.isCaudal { return .lumbarSacral }
+        if let first = segments.first?.vertebraRegion {
+            return first == .c || first == .t ? .cervicalThoracic : .lumbarSacral
+        }
+        let words = mentions.compactMap { mention -> (RegionWord, Bool)? in
+            guard TodayScope.includes(mention), case .region(let word) = mention.kind else { return nil }
+            return (word, cueSentences.contains(mention.sentence))
+        }
+        let preferred = words.first(where: \.1)?.0 ?? words.first?.0
+        switch preferred {
+        case .cervical, .thoracic: return .cervicalThoracic
+        case .lumbar, .sacral: return .lumbarSacral
+        case nil: return nil
+        }
+    }
+}
+
+extension Mention {
+    var procedureCue: ProcedureCue? {
+        if case .procedure(let cue) = kind { return cue }
+        return nil
+    }
+}

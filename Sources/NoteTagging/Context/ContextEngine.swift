@@ -1,0 +1,132 @@
+public import ClinicalText
+
+/// ConText (Harkema et al. 2009) over lexicon triggers: within a sentence, a trigger asserts its
+/// category (negated, historical, hypothetical, possible, other experiencer) on the mentions in its
+/// scope. The scope runs forward, backward or both from the trigger, up to the trigger's window, the
+/// sentence boundary, a `terminate` phrase, or a trigger of another category. Pseudo-triggers
+/// ("negative aspiration", "preservative-free", "prior to") hide the triggers inside them. Section
+/// kinds add defaults: past history is historical, plans and consent are hypothetical, family
+/// history is about someone else.
+public struct ContextEngine: Sendable {
+    let triggers: PhraseTable<ContextTrigger>
+
+    public init(triggers: PhraseTable<ContextTrigger>) {
+        self.triggers = triggers
+    }
+
+    /// A trigger found in a sentence.
+    public struct Match: Sendable {
+        public var trigger: ContextTrigger
+        public var tokens: Range<Int>
+    }
+
+    /// Every trigger in the sentence, left to right, pseudo-triggers included.
+    public func matches(in note: AnalyzedNote, sentence: Sentence) -> [Match] {
+        var out: [Match] = []
+        var index = sentence.tokens.lowerBound
+        while index < sentence.tokens.upperBound {
+            if let match = triggers.longestMatch(in: note.tokens, at: index, limit: sentence.tokens.upperBound) {
+                out.append(Match(trigger: match.payload, tokens: index..<match.end))
+                index = match.end
+                continue
+            }
+            if let year = yearTrigger(note.tokens, index, sentence) {
+                out.append(year)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// "in 2023", "since 2019": a past year dates what is near it.
+    private func yearTrigger(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
+        let token = tokens[index]
+        guard token.kind == .number, let value = token.quantity?.value, value >= 1900, value <= 2100,
+              value == value.rounded(), index > sentence.tokens.lowerBound,
+              ["in", "since", "from", "during"].contains(tokens[index - 1].key) else { return nil }
+        return Match(trigger: ContextTrigger(category: .historical, direction: .both, window: 10),
+                     tokens: (index - 1)..<(index + 1))
+    }
+
+    /// The assertion for a mention covering `tokens` of `sentence`, given the sentence's matches.
+    public func assertion(for tokens: Range<Int>, in note: AnalyzedNote, sentence: Sentence,
+                          matches: [Match]) -> Assertion {
+        var assertion = Assertion()
+        for (index, match) in matches.enumerated() {
+            let category = match.trigger.category
+            guard category != .pseudo, category != .terminate else { continue }
+            // A mention that contains its trigger ("no fluoroscopy" as a guidance phrase) is not in scope.
+            if match.tokens.overlaps(tokens) { continue }
+            if match.trigger.direction != .backward, tokens.lowerBound >= match.tokens.upperBound {
+                let end = forwardEnd(of: index, matches, sentence)
+                if tokens.lowerBound < end { assertion.apply(category, cue: span(match.tokens, note)) }
+            }
+            if match.trigger.direction != .forward, tokens.upperBound <= match.tokens.lowerBound {
+                let start = backwardStart(of: index, matches, sentence)
+                if tokens.upperBound > start { assertion.apply(category, cue: span(match.tokens, note)) }
+            }
+        }
+        return assertion
+    }
+
+    private func forwardEnd(of index: Int, _ matches: [Match], _ sentence: Sentence) -> Int {
+        let match = matches[index]
+        var end = sentence.tokens.upperBound
+        if let window = match.trigger.window { end = min(end, match.tokens.upperBound + window) }
+        for later in matches[(index + 1)...] where later.tokens.lowerBound < end {
+            if ends(match, at: later) { end = later.tokens.lowerBound; break }
+        }
+        return end
+    }
+
+    private func backwardStart(of index: Int, _ matches: [Match], _ sentence: Sentence) -> Int {
+        let match = matches[index]
+        var start = sentence.tokens.lowerBound
+        if let window = match.trigger.window { start = max(start, match.tokens.lowerBound - window) }
+        for earlier in matches[..<index].reversed() where earlier.tokens.upperBound > start {
+            if ends(match, at: earlier) { start = earlier.tokens.upperBound; break }
+        }
+        return start
+    }
+
+    /// A scope ends at a terminate phrase or at a trigger of another (real) category.
+    private func ends(_ match: Match, at other: Match) -> Bool {
+        switch other.trigger.category {
+        case .terminate: true
+        case .pseudo: false
+        default: other.trigger.category != match.trigger.category
+        }
+    }
+
+    private func span(_ tokens: Range<Int>, _ note: AnalyzedNote) -> TextRange {
+        note.tokens[tokens.lowerBound].range.union(note.tokens[tokens.upperBound - 1].range)
+    }
+
+    /// Sets ``Mention/assertion``, ``Mention/section`` and ``Mention/sentence`` on every mention.
+    public func annotate(_ mentions: inout [Mention], in note: AnalyzedNote) {
+        var cache: [Int: [Match]] = [:]
+        for index in mentions.indices {
+            let sentenceIndex = Int(note.sentenceOfToken[mentions[index].tokens.lowerBound])
+            let sentence = note.sentences[sentenceIndex]
+            let matches = cache[sentenceIndex] ?? matches(in: note, sentence: sentence)
+            cache[sentenceIndex] = matches
+            let section = note.sections[sentence.section]
+            var assertion = assertion(for: mentions[index].tokens, in: note, sentence: sentence, matches: matches)
+            Self.applySectionDefault(section, to: &assertion)
+            mentions[index].assertion = assertion
+            mentions[index].section = section.kind
+            mentions[index].sentence = sentenceIndex
+        }
+    }
+
+    /// Past history is historical, plan and consent hypothetical, family history someone else's.
+    public static func applySectionDefault(_ section: Section, to assertion: inout Assertion) {
+        let cue = section.heading ?? section.range
+        switch section.kind {
+        case .pastHistory, .allergies: assertion.apply(.historical, cue: cue)
+        case .plan, .consent: assertion.apply(.hypothetical, cue: cue)
+        case .familyHistory: assertion.apply(.otherExperiencer, cue: cue)
+        default: break
+        }
+    }
+}

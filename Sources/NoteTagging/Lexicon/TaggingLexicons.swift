@@ -1,0 +1,162 @@
+public import ClinicalText
+public import LexiconKit
+
+/// Every lexicon the taggers use, decoded into typed tables. Immutable and `Sendable`: build it
+/// once and share it across notes and threads.
+public struct TaggingLexicons: Sendable {
+    public let conventions: TextConventions
+    public let tokenizer: Tokenizer
+    public let procedures: PhraseTable<ProcedureCue>
+    public let regions: PhraseTable<RegionWord>
+    public let sides: PhraseTable<Side>
+    public let levelHeads: PhraseTable<LevelReading>
+    public let guidance: PhraseTable<GuidanceKind>
+    public let contrast: PhraseTable<ContrastCue>
+    public let views: PhraseTable<ViewCue>
+    public let drugs: PhraseTable<DrugName>
+    public let doseCues: PhraseTable<DoseRole>
+    public let pain: PhraseTable<PainRole>
+    public let diagnoses: PhraseTable<DiagnosisCue>
+    public let documentation: PhraseTable<DocumentationCue>
+    public let triggers: PhraseTable<ContextTrigger>
+    /// Representative ICD-10-CM code of a diagnosis row → its category (for codes written in notes).
+    public let diagnosisCodeCategories: [String: DiagnosisCategory]
+
+    /// Every table path this type reads, relative to `Lexicons/`.
+    public static let tablePaths = [
+        "text/units.tsv", "text/sections.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
+        "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
+        "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
+        "drugs/dose-cues.tsv", "pain/pain.tsv", "diagnoses/diagnoses.tsv", "documentation/documentation.tsv",
+    ]
+
+    /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
+    public init(source: LexiconSource = .embedded) throws(LexiconError) {
+        var units: [String: String] = [:]
+        for row in try source.table("text/units.tsv").rows {
+            units[KeyFolding.key(try row.text("spelling"))] = try row.text("unit")
+        }
+        let tokenizer = Tokenizer(units: units)
+        var headings: [String: SectionKind] = [:]
+        for row in try source.table("text/sections.tsv").rows {
+            // Headings are matched on their words; punctuation ("PRE-PROCEDURE", "PROCEDURE(S)") is skipped.
+            let keys = tokenizer.tokens(of: NoteText(try row.text("heading"))).filter { $0.kind != .punctuation }.map(\.key)
+            headings[keys.joined(separator: " ")] = try row.value("kind", as: SectionKind.self)
+        }
+        var abbreviations: Set<String> = []
+        for row in try source.table("text/abbreviations.tsv").rows {
+            abbreviations.insert(KeyFolding.key(try row.text("abbreviation")))
+        }
+        self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations)
+        self.tokenizer = tokenizer
+
+        func load<P>(_ path: String, _ decode: (TSVTable.Row) throws(LexiconError) -> P) throws(LexiconError) -> PhraseTable<P> {
+            var table = PhraseTable<P>()
+            for row in try source.table(path).rows {
+                table.add(try row.text("phrase"), try decode(row), tokenizer: tokenizer)
+            }
+            return table
+        }
+        procedures = try load("procedures/procedures.tsv") { row throws(LexiconError) in
+            let strength = try row.text("strength")
+            guard strength == "strong" || strength == "weak" else { throw row.error(column: "strength", "expected strong or weak") }
+            return ProcedureCue(family: try row.value("family", as: ProcedureCueFamily.self), target: try row.optional("target"),
+                                isWeak: strength == "weak")
+        }
+        regions = try load("anatomy/regions.tsv") { row throws(LexiconError) in try row.value("region", as: RegionWord.self) }
+        sides = try load("anatomy/sides.tsv") { row throws(LexiconError) in try row.value("side", as: Side.self) }
+        levelHeads = try load("anatomy/level-heads.tsv") { row throws(LexiconError) in
+            try row.value("reading", as: LevelReading.self)
+        }
+        guidance = try load("guidance/guidance.tsv") { row throws(LexiconError) in
+            try row.value("guidance", as: GuidanceKind.self)
+        }
+        contrast = try load("contrast/contrast.tsv") { row throws(LexiconError) in ContrastCue(agent: try row.optional("agent")) }
+        views = try load("contrast/views.tsv") { row throws(LexiconError) in
+            var views: [NeedleView] = []
+            for raw in try row.list("views") {
+                guard let view = NeedleView(rawValue: raw) else {
+                    throw row.error(column: "views", "unknown view `\(raw)`; expected ap, lateral, oblique, contralateral-oblique")
+                }
+                views.append(view)
+            }
+            let strength = try row.text("strength")
+            guard strength == "strong" || strength == "weak" else {
+                throw row.error(column: "strength", "expected strong or weak")
+            }
+            return ViewCue(views: views, isWeak: strength == "weak")
+        }
+        drugs = try load("drugs/drugs.tsv") { row throws(LexiconError) in
+            DrugName(generic: try row.text("generic"), drugClass: try row.value("class", as: DrugClass.self))
+        }
+        doseCues = try load("drugs/dose-cues.tsv") { row throws(LexiconError) in try row.value("role", as: DoseRole.self) }
+        pain = try load("pain/pain.tsv") { row throws(LexiconError) in try row.value("role", as: PainRole.self) }
+        diagnoses = try load("diagnoses/diagnoses.tsv") { row throws(LexiconError) in
+            DiagnosisCue(category: try row.value("category", as: DiagnosisCategory.self), icd10: try row.optional("icd10"))
+        }
+        var codeCategories: [String: DiagnosisCategory] = [:]
+        for row in try source.table("diagnoses/diagnoses.tsv").rows {
+            if let code = try row.optional("icd10") { codeCategories[code] = try row.value("category", as: DiagnosisCategory.self) }
+        }
+        diagnosisCodeCategories = codeCategories
+        documentation = try load("documentation/documentation.tsv") { row throws(LexiconError) in
+            let needs = try row.text("needs-value")
+            guard needs == "yes" || needs == "no" else { throw row.error(column: "needs-value", "expected yes or no") }
+            return DocumentationCue(element: try row.value("element", as: DocumentationElement.self), needsValue: needs == "yes")
+        }
+        triggers = try load("context/triggers.tsv") { row throws(LexiconError) in
+            let window = try row.optional("window")
+            guard window.map({ Int($0) != nil }) ?? true else { throw row.error(column: "window", "expected a number or -") }
+            return ContextTrigger(category: try row.value("category", as: TriggerCategory.self),
+                                  direction: try row.value("direction", as: TriggerDirection.self),
+                                  window: window.flatMap { Int($0) })
+        }
+    }
+}
+
+/// A procedure cue's payload.
+public struct ProcedureCue: Sendable, Hashable {
+    public var family: ProcedureCueFamily
+    /// The nerve or site of a nerve block or of an `other` procedure ("greater-occipital", "knee").
+    public var target: String?
+    /// A weak cue names a procedure only next to a strong cue of its group or in a title or heading line.
+    public var isWeak: Bool
+}
+
+/// A contrast cue's payload: the generic agent, or nil for a bare "contrast".
+public struct ContrastCue: Sendable, Hashable {
+    public var agent: String?
+}
+
+/// A view cue's payload; an empty list marks an anatomic phrase that is no view ("lateral to").
+public struct ViewCue: Sendable, Hashable {
+    public var views: [NeedleView]
+    public var isWeak: Bool
+}
+
+/// A drug name's payload.
+public struct DrugName: Sendable, Hashable {
+    public var generic: String
+    public var drugClass: DrugClass
+}
+
+/// A diagnosis phrase's payload.
+public struct DiagnosisCue: Sendable, Hashable {
+    public var category: DiagnosisCategory
+    public var icd10: String?
+}
+
+/// A documentation phrase's payload.
+public struct DocumentationCue: Sendable, Hashable {
+    public var element: DocumentationElement
+    /// The phrase counts only when a name or identifier follows on the same line.
+    public var needsValue: Bool
+}
+
+/// A ConText trigger's payload.
+public struct ContextTrigger: Sendable, Hashable {
+    public var category: TriggerCategory
+    public var direction: TriggerDirection
+    /// Scope length in tokens; nil = to the sentence boundary.
+    public var window: Int?
+}

@@ -1,0 +1,111 @@
+public import ClinicalText
+
+/// One thing the taggers found in a note: where, what, and how the note asserts it.
+public struct Mention: Sendable {
+    /// The words that state it (UTF-8 offsets).
+    public var range: TextRange
+    /// Its tokens in ``ClinicalText/AnalyzedNote/tokens``.
+    public var tokens: Range<Int>
+    public var kind: MentionKind
+    /// How the note asserts it (negated, historical, …), set by ``ContextEngine``.
+    public var assertion: Assertion = .affirmed
+    /// The section it stands in.
+    public var section: SectionKind = .preamble
+    /// The index of its sentence in ``ClinicalText/AnalyzedNote/sentences``.
+    public var sentence: Int = 0
+
+    public init(range: TextRange, tokens: Range<Int>, kind: MentionKind) {
+        self.range = range
+        self.tokens = tokens
+        self.kind = kind
+    }
+
+    /// True when the mention states something done or true now, for this patient.
+    public var isCurrentFact: Bool { assertion.isAffirmedCurrent }
+}
+
+/// What a mention is, with its payload.
+public enum MentionKind: Sendable {
+    case procedure(ProcedureCue)
+    case region(RegionWord)
+    case side(Side)
+    case level(LevelMention)
+    case guidance(GuidanceKind)
+    case contrast(ContrastCue)
+    case view(ViewCue)
+    case drug(DrugMention)
+    case painScore(PainScoreMention)
+    case diagnosis(DiagnosisMention)
+    case documentation(DocumentationMention)
+    case quantity(QuantityMention)
+}
+
+/// A measurement ("155 units", "30 minutes", "6 weeks") with the role the words next to it give.
+public struct QuantityMention: Sendable, Hashable {
+    public var quantity: Quantity
+    public var role: DoseRole?
+}
+
+/// A spinal level expression: a list of vertebrae and spans, what they name, and the side named
+/// right next to them ("left L4-5 and L5-S1").
+public struct LevelMention: Sendable, Hashable {
+    public enum Item: Sendable, Hashable {
+        /// "L5", "S1": a vertebra, a root or a medial branch depending on the reading.
+        case vertebra(Vertebra)
+        /// "L4-5" (adjacent: an interspace) or "L3-S1", "L3 to S1" (a range).
+        case span(Vertebra, Vertebra)
+    }
+    public var items: [Item]
+    public var reading: LevelReading?
+    public var side: Side?
+}
+
+/// A drug with what was read of its dose.
+public struct DrugMention: Sendable, Hashable {
+    public var name: DrugName
+    /// Amount given (mg, units …), computed from concentration × volume when needed.
+    public var dose: Quantity?
+    /// The amount documented as discarded (botulinum toxin).
+    public var discarded: Quantity?
+    /// The note says nothing was discarded.
+    public var noWaste: Bool = false
+    /// The dose is the session's total.
+    public var isTotal: Bool = false
+    /// The dose is per site ("40 mg at each level").
+    public var isPerSite: Bool = false
+    /// A home medication: taken by mouth or on a schedule.
+    public var isOral: Bool = false
+    /// Spans of the dose words, for evidence.
+    public var doseRanges: [TextRange] = []
+
+    public init(name: DrugName) { self.name = name }
+}
+
+/// A pain score on a 0–10 scale.
+public struct PainScoreMention: Sendable, Hashable {
+    public enum Timing: String, Sendable, Hashable { case pre, post }
+    public var value: Double
+    public var scale: PainScale?
+    public var timing: Timing?
+}
+
+/// A pain scale named in the note.
+public enum PainScale: String, Sendable, Hashable { case vas = "VAS", nrs = "NRS" }
+
+/// A diagnosis: a written ICD-10 code or a phrase with its category.
+public struct DiagnosisMention: Sendable, Hashable {
+    public var category: DiagnosisCategory?
+    /// The ICD-10-CM code written in the note, or the lexicon's representative code.
+    public var icd10: String?
+    /// True when the code was written in the note.
+    public var codeIsWritten: Bool
+}
+
+/// A documentation element, with the minutes or weeks it states.
+public struct DocumentationMention: Sendable, Hashable {
+    public var element: DocumentationElement
+    /// Minutes stated for a time element.
+    public var minutes: Double?
+    /// Weeks of conservative care stated next to it.
+    public var weeks: Double?
+}

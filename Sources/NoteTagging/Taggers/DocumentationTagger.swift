@@ -1,0 +1,72 @@
+import ClinicalText
+
+/// Reads documentation elements: patient identification and signatures (a label that needs a name
+/// or identifier after it on the same line), conservative care and its failure, and time
+/// statements with their minutes; also every side word, for laterality.
+struct DocumentationTagger {
+    let lexicons: TaggingLexicons
+
+    static let durationUnits: [String: Double] = ["wk": 1, "mo": 4.345, "y": 52, "d": 1.0 / 7]
+
+    func mentions(in note: AnalyzedNote) -> [Mention] {
+        var out: [Mention] = []
+        let tokens = note.tokens
+        for sentence in note.sentences {
+            for match in lexicons.documentation.matches(in: tokens, range: sentence.tokens) {
+                let cue = match.payload
+                if cue.needsValue, !hasValue(after: match.tokens.upperBound, note) { continue }
+                var mention = DocumentationMention(element: cue.element)
+                switch cue.element {
+                case .time, .faceToFace, .retention:
+                    mention.minutes = minutes(near: match.tokens, in: sentence, tokens)
+                case .conservativeCare, .careFailed:
+                    mention.weeks = weeks(in: sentence, tokens)
+                case .patientIdentity, .signature:
+                    break
+                }
+                out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
+            }
+            for match in lexicons.sides.matches(in: tokens, range: sentence.tokens) {
+                out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .side(match.payload)))
+            }
+        }
+        return out
+    }
+
+    /// A name or identifier on the same line: a capitalized word, a number, or a word with a digit.
+    private func hasValue(after index: Int, _ note: AnalyzedNote) -> Bool {
+        var next = index
+        while next < note.tokens.count, [":", "#", "-", "="].contains(note.tokens[next].key) { next += 1 }
+        guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
+        let token = note.tokens[next]
+        if ["the", "patient", "pt", "and", "a", "an"].contains(token.key) { return false }
+        if token.kind == .number || token.kind == .measurement || token.key.contains(where: \.isNumber) { return true }
+        let first = note.text.utf8[Int(token.range.start)]
+        return token.kind == .word && first >= 65 && first <= 90
+    }
+
+    /// Minutes stated right after a time cue (or right before it: "30 minutes of face-to-face time").
+    private func minutes(near cue: Range<Int>, in sentence: Sentence, _ tokens: [Token]) -> Double? {
+        let after = cue.upperBound..<min(sentence.tokens.upperBound, cue.upperBound + 6)
+        let before = max(sentence.tokens.lowerBound, cue.lowerBound - 4)..<cue.lowerBound
+        for index in Array(after) + before.reversed() {
+            if let quantity = tokens[index].quantity, quantity.unit == "min" { return quantity.value }
+            if let quantity = tokens[index].quantity, quantity.unit == "h" { return quantity.value * 60 }
+        }
+        for index in after where tokens[index].kind == .number {
+            return tokens[index].quantity?.value
+        }
+        return nil
+    }
+
+    /// The longest duration stated in the sentence, in weeks ("for 6 weeks", "x 3 months").
+    private func weeks(in sentence: Sentence, _ tokens: [Token]) -> Double? {
+        var best: Double?
+        for index in sentence.tokens {
+            guard let quantity = tokens[index].quantity, let unit = quantity.unit,
+                  let factor = Self.durationUnits[unit] else { continue }
+            best = max(best ?? 0, quantity.value * factor)
+        }
+        return best
+    }
+}

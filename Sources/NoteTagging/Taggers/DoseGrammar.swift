@@ -1,0 +1,93 @@
+import ClinicalText
+
+/// Reads drugs and their doses: "dexamethasone 10 mg/mL, 1 mL" (10 mg), "Kenalog 40 mg",
+/// "80 mg of Depo-Medrol", "2 mL of Kenalog 40 mg/mL" (80 mg). Every measurement also becomes a
+/// quantity mention with the role the words next to it give ("155 units injected", "45 units
+/// discarded", "reconstituted", "each level", "po daily").
+struct DoseGrammar {
+    let lexicons: TaggingLexicons
+
+    static let massUnits: Set<String> = ["mg", "mcg", "g", "units"]
+
+    func mentions(in note: AnalyzedNote) -> [Mention] {
+        var out: [Mention] = []
+        let tokens = note.tokens
+        for sentence in note.sentences {
+            let roles = lexicons.doseCues.matches(in: tokens, range: sentence.tokens)
+            let drugs = lexicons.drugs.matches(in: tokens, range: sentence.tokens)
+            for (position, drug) in drugs.enumerated() {
+                let previousEnd = position > 0 ? drugs[position - 1].tokens.upperBound : sentence.tokens.lowerBound
+                let nextStart = position + 1 < drugs.count ? drugs[position + 1].tokens.lowerBound : sentence.tokens.upperBound
+                var mention = DrugMention(name: drug.payload)
+                let forward = drug.tokens.upperBound..<min(nextStart, drug.tokens.upperBound + 10)
+                let backward = max(previousEnd, drug.tokens.lowerBound - 6)..<drug.tokens.lowerBound
+                if let (dose, used) = dose(in: forward, tokens) ?? dose(in: backward, tokens) {
+                    mention.dose = dose
+                    mention.doseRanges = used.map { tokens[$0].range }
+                    let near = (used.min()! - 3)..<(used.max()! + 4)
+                    for role in roles where near.overlaps(role.tokens) {
+                        switch role.payload {
+                        case .total: mention.isTotal = true
+                        case .perSite: mention.isPerSite = true
+                        case .oral: mention.isOral = true
+                        default: break
+                        }
+                    }
+                }
+                // "po", "daily" anywhere right after the name also marks a home medication.
+                if roles.contains(where: { $0.payload == .oral && $0.tokens.lowerBound >= drug.tokens.upperBound
+                    && $0.tokens.lowerBound < drug.tokens.upperBound + 6 }) {
+                    mention.isOral = true
+                }
+                out.append(Mention(range: span(drug.tokens, note), tokens: drug.tokens, kind: .drug(mention)))
+            }
+            // "No wastage", "none discarded": zero units discarded.
+            for role in roles where role.payload == .noWaste {
+                out.append(Mention(range: span(role.tokens, note), tokens: role.tokens,
+                                   kind: .quantity(QuantityMention(quantity: Quantity(value: 0, unit: "units"), role: .noWaste))))
+            }
+            for index in sentence.tokens where tokens[index].kind == .measurement {
+                guard let quantity = tokens[index].quantity else { continue }
+                let role = nearestRole(to: index, roles)
+                out.append(Mention(range: tokens[index].range, tokens: index..<index + 1,
+                                   kind: .quantity(QuantityMention(quantity: quantity, role: role))))
+            }
+        }
+        return out
+    }
+
+    /// The dose in a window: a mass ("40 mg"), or a concentration times a volume ("10 mg/mL, 1 mL").
+    private func dose(in window: Range<Int>, _ tokens: [Token]) -> (Quantity, [Int])? {
+        var mass: (Quantity, Int)?
+        var concentration: (Quantity, Int)?
+        var volume: (Quantity, Int)?
+        for index in window where tokens[index].kind == .measurement {
+            guard let quantity = tokens[index].quantity, let unit = quantity.unit else { continue }
+            if Self.massUnits.contains(unit), quantity.perUnit == nil {
+                if mass == nil { mass = (quantity, index) }
+            } else if Self.massUnits.contains(unit), quantity.perUnit == "mL" {
+                if concentration == nil { concentration = (quantity, index) }
+            } else if unit == "mL" {
+                if volume == nil { volume = (quantity, index) }
+            }
+        }
+        if let concentration, let volume {
+            let dose = Quantity(value: concentration.0.value * volume.0.value, unit: concentration.0.unit)
+            return (dose, [concentration.1, volume.1].sorted())
+        }
+        if let mass { return (mass.0, [mass.1]) }
+        return nil
+    }
+
+    /// The dose role named closest to a measurement in its sentence (within four tokens).
+    private func nearestRole(to index: Int, _ roles: [(payload: DoseRole, tokens: Range<Int>)]) -> DoseRole? {
+        var best: (DoseRole, Int)?
+        for role in roles {
+            let distance = role.tokens.lowerBound > index ? role.tokens.lowerBound - index - 1
+                : index - role.tokens.upperBound
+            guard distance >= 0, distance <= 4 else { continue }
+            if best == nil || distance < best!.1 { best = (role.payload, distance) }
+        }
+        return best?.0
+    }
+}

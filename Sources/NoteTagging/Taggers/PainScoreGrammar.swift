@@ -1,0 +1,109 @@
+import ClinicalText
+
+/// Reads 0–10 pain scores and when they were taken: "VAS 7/10 before and 2/10 after",
+/// "pain 8 -> 3", "Pre-procedure pain score: 6", "reported 0/10 pain at discharge",
+/// "rated 5 out of 10". A percentage of relief is never a score.
+struct PainScoreGrammar {
+    let lexicons: TaggingLexicons
+
+    private struct Score {
+        var value: Double
+        var tokens: Range<Int>
+        var timing: PainScoreMention.Timing?
+        var cueStart: Int?
+    }
+
+    func mentions(in note: AnalyzedNote) -> [Mention] {
+        var out: [Mention] = []
+        for sentence in note.sentences where !sentence.isHeading {
+            let tokens = note.tokens
+            let cues = lexicons.pain.matches(in: tokens, range: sentence.tokens)
+            let painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
+            var scores: [Score] = []
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                if let score = score(at: index, tokens, sentence, painCues, previous: scores.last) {
+                    scores.append(score)
+                    index = score.tokens.upperBound
+                } else {
+                    index += 1
+                }
+            }
+            guard !scores.isEmpty else { continue }
+            assignTiming(&scores, cues: cues)
+            let scale: PainScale? = cues.contains { $0.payload == .vas } ? .vas
+                : cues.contains { $0.payload == .nrs } ? .nrs : nil
+            for score in scores {
+                let first = min(score.cueStart ?? score.tokens.lowerBound, score.tokens.lowerBound)
+                let range = first..<score.tokens.upperBound
+                out.append(Mention(range: span(range, note), tokens: range,
+                                   kind: .painScore(PainScoreMention(value: score.value, scale: scale, timing: score.timing))))
+            }
+        }
+        return out
+    }
+
+    private func score(at index: Int, _ tokens: [Token], _ sentence: Sentence,
+                       _ painCues: [(payload: PainRole, tokens: Range<Int>)], previous: Score?) -> Score? {
+        let token = tokens[index]
+        let limit = sentence.tokens.upperBound
+        // "7/10", "7.5/10"
+        if token.kind == .word, token.key.hasSuffix("/10"), let value = Double(token.key.dropLast(3)), (0...10).contains(value) {
+            return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
+        }
+        guard token.kind == .number, token.quantity?.unit == nil, let value = token.quantity?.value,
+              (0...10).contains(value) else { return nil }
+        // "7 / 10", "7 out of 10"
+        if index + 2 < limit, tokens[index + 1].key == "/", tokens[index + 2].key == "10" {
+            return Score(value: value, tokens: index..<index + 3, cueStart: nearestCue(before: index, painCues))
+        }
+        if index + 3 < limit, tokens[index + 1].key == "out", tokens[index + 2].key == "of", tokens[index + 3].key == "10" {
+            return Score(value: value, tokens: index..<index + 4, cueStart: nearestCue(before: index, painCues))
+        }
+        // A bare number right after a pain cue ("pain score: 6", "VAS 7", "pain 8 -> 3") or after an arrow.
+        if let cue = painCues.last(where: { $0.tokens.upperBound <= index }),
+           tokens[cue.tokens.upperBound..<index].allSatisfy({ Self.gapWords.contains($0.key) }), index - cue.tokens.upperBound <= 4 {
+            return Score(value: value, tokens: index..<index + 1, cueStart: cue.tokens.lowerBound)
+        }
+        if let previous, index - previous.tokens.upperBound <= 3,
+           let arrow = lexicons.pain.longestMatch(in: tokens, at: previous.tokens.upperBound, limit: index),
+           arrow.payload == .arrow, arrow.end == index {
+            return Score(value: value, tokens: index..<index + 1, cueStart: nil)
+        }
+        return nil
+    }
+
+    static let gapWords: Set<String> = [":", "of", "is", "was", "a", "an", "at", "=", "-", "score", "scores", "level",
+                                        "rating", "rated", "(", "now", "today", "reported", "as", "her", "his", "their"]
+
+    private func nearestCue(before index: Int, _ cues: [(payload: PainRole, tokens: Range<Int>)]) -> Int? {
+        cues.last(where: { $0.tokens.upperBound <= index && index - $0.tokens.upperBound <= 8 })?.tokens.lowerBound
+    }
+
+    /// Timing words right after a score win; then the nearest one before it (after the previous
+    /// score); an arrow between two scores makes them before and after.
+    private func assignTiming(_ scores: inout [Score], cues: [(payload: PainRole, tokens: Range<Int>)]) {
+        let timings = cues.filter { $0.payload == .pre || $0.payload == .post }
+        for i in scores.indices {
+            let end = scores[i].tokens.upperBound
+            let nextStart = i + 1 < scores.count ? scores[i + 1].tokens.lowerBound : Int.max
+            if let after = timings.first(where: { $0.tokens.lowerBound >= end && $0.tokens.lowerBound < min(nextStart, end + 4) }) {
+                scores[i].timing = after.payload == .pre ? .pre : .post
+                continue
+            }
+            let previousEnd = i > 0 ? scores[i - 1].tokens.upperBound : Int.min
+            if let before = timings.last(where: { $0.tokens.upperBound <= scores[i].tokens.lowerBound
+                && $0.tokens.lowerBound >= previousEnd && scores[i].tokens.lowerBound - $0.tokens.upperBound <= 10 }) {
+                scores[i].timing = before.payload == .pre ? .pre : .post
+            }
+        }
+        for i in scores.indices.dropFirst() {
+            let between = scores[i - 1].tokens.upperBound..<scores[i].tokens.lowerBound
+            let hasArrow = cues.contains { $0.payload == .arrow && between.contains($0.tokens.lowerBound) }
+            if hasArrow {
+                if scores[i - 1].timing == nil { scores[i - 1].timing = .pre }
+                if scores[i].timing == nil || scores[i].timing == .pre { scores[i].timing = .post }
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import ClinicalText
+
+/// Reads spinal levels: single ("L5", "S1"), interspaces ("L4-5", "L4-L5", "L4/5", "L5-S1",
+/// "C7-T1", "L45", "L5S1"), ranges ("L3-S1", "L3 to S1", "L4 through S1"), and lists of them
+/// ("L4-L5, L5-S1", "L4-5 and L5-S1"). Each list becomes one mention, with what the words next to
+/// it say it names ("L5 and S1 nerve roots", "L3, L4 medial branches") and the side right before
+/// or after it ("left L4-5", "L5-S1 bilaterally").
+struct SpinalLevelGrammar {
+    let lexicons: TaggingLexicons
+
+    static let rangeWords: Set<String> = ["-", "to", "through", "thru", "--"]
+    static let listWords: Set<String> = [",", "and", "&", "/", "as", "well", "plus", "or"]
+    static let fillerWords: Set<String> = ["at", "of", "the", "on", "to", "level", "levels", "at the", "from", "in"]
+
+    func mentions(in note: AnalyzedNote) -> [Mention] {
+        var out: [Mention] = []
+        for sentence in note.sentences {
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                guard let (items, end) = list(note.tokens, from: index, limit: sentence.tokens.upperBound) else {
+                    index += 1
+                    continue
+                }
+                var level = LevelMention(items: items, reading: nil, side: nil)
+                var first = index, last = end
+                if let head = lexicons.levelHeads.longestMatch(in: note.tokens, at: end, limit: sentence.tokens.upperBound) {
+                    level.reading = head.payload
+                    last = head.end
+                } else if let head = headBefore(note.tokens, index, sentence) {
+                    level.reading = head.reading
+                    first = head.start
+                }
+                if let side = sideBefore(note.tokens, first, sentence) {
+                    level.side = side.side
+                    first = side.start
+                } else if let side = sideAfter(note.tokens, last, sentence) {
+                    level.side = side.side
+                    last = side.end
+                }
+                out.append(Mention(range: span(index..<end, note), tokens: index..<end, kind: .level(level)))
+                // Keep the reading and side words as part of the evidence through the token range.
+                out[out.count - 1].range = span(first..<last, note)
+                out[out.count - 1].tokens = first..<last
+                index = end
+            }
+        }
+        return out
+    }
+
+    /// A list of level items starting at `start`, and the index after it.
+    private func list(_ tokens: [Token], from start: Int, limit: Int) -> ([LevelMention.Item], Int)? {
+        guard let first = item(tokens, at: start, limit: limit) else { return nil }
+        var items = [first.item]
+        var end = first.end
+        while end < limit {
+            var next = end
+            while next < limit, Self.listWords.contains(tokens[next].key), next - end < 3 { next += 1 }
+            guard let more = item(tokens, at: next, limit: limit) else { break }
+            items.append(more.item)
+            end = more.end
+        }
+        return (items, end)
+    }
+
+    /// One item: a level token, possibly followed by a range word and a second level or number.
+    private func item(_ tokens: [Token], at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
+        guard index < limit, let parsed = Self.parse(tokens[index].key) else { return nil }
+        if case .vertebra(let upper) = parsed, index + 2 < limit,
+           Self.rangeWords.contains(tokens[index + 1].key) {
+            let next = tokens[index + 2]
+            if case .vertebra(let lower)? = Self.parse(next.key), lower > upper {
+                return (.span(upper, lower), index + 3)
+            }
+            if next.kind == .number, let value = next.quantity?.value, value == value.rounded(),
+               let lower = Vertebra(region: upper.region, number: Int(value)), lower > upper {
+                return (.span(upper, lower), index + 3)
+            }
+        }
+        return (parsed, index + 1)
+    }
+
+    /// A head phrase right before the list ("medial branches at L3 and L4"), skipping filler words.
+    private func headBefore(_ tokens: [Token], _ start: Int, _ sentence: Sentence) -> (reading: LevelReading, start: Int)? {
+        var boundary = start
+        while boundary > sentence.tokens.lowerBound, Self.fillerWords.contains(tokens[boundary - 1].key)
+                || lexicons.sides.longestMatch(in: tokens, at: boundary - 1, limit: boundary) != nil {
+            boundary -= 1
+            if start - boundary > 4 { return nil }
+        }
+        for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 4), by: -1) {
+            if let head = lexicons.levelHeads.longestMatch(in: tokens, at: first, limit: boundary), head.end == boundary,
+               [.root, .medialBranch, .dorsalRamus].contains(head.payload) {
+                return (head.payload, first)
+            }
+        }
+        return nil
+    }
+
+    /// "left L4-5", "right-sided L5", "the left L5 nerve root".
+    private func sideBefore(_ tokens: [Token], _ start: Int, _ sentence: Sentence) -> (side: Side, start: Int)? {
+        var boundary = start
+        if boundary > sentence.tokens.lowerBound, ["the", "at", "sided", "-"].contains(tokens[boundary - 1].key) {
+            boundary -= 1
+        }
+        for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 3), by: -1) {
+            if let side = lexicons.sides.longestMatch(in: tokens, at: first, limit: boundary), side.end == boundary {
+                return (side.payload, first)
+            }
+        }
+        return nil
+    }
+
+    /// "L4-5 bilaterally", "L5-S1 on the left".
+    private func sideAfter(_ tokens: [Token], _ end: Int, _ sentence: Sentence) -> (side: Side, end: Int)? {
+        let limit = sentence.tokens.upperBound
+        if end < limit, let side = lexicons.sides.longestMatch(in: tokens, at: end, limit: limit), side.payload == .bilateral {
+            return (side.payload, side.end)
+        }
+        var index = end
+        guard index < limit, tokens[index].key == "on" else { return nil }
+        index += 1
+        if index < limit, tokens[index].key == "the" { index += 1 }
+        if index < limit, let side = lexicons.sides.longestMatch(in: tokens, at: index, limit: limit) {
+            return (side.payload, side.end)
+        }
+        return nil
+    }
+
+    /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
+    static func parse(_ key: String) -> LevelMention.Item? {
+        var parts: [(region: Vertebra.Region?, digits: String)] = []
+        var region: Vertebra.Region?
+        var digits = ""
+        var expectsRegionOrDigit = true
+        for character in key {
+            switch character {
+            case "c", "t", "l", "s":
+                if !digits.isEmpty {  // "l5s1": a new part starts without a separator
+                    parts.append((region, digits)); digits = ""
+                } else if !expectsRegionOrDigit || region != nil { return nil }
+                region = Vertebra.Region(rawValue: Character(character.uppercased()))
+                expectsRegionOrDigit = false
+            case "0"..."9":
+                guard region != nil || !parts.isEmpty else { return nil }
+                digits.append(character)
+                expectsRegionOrDigit = false
+            case "-", "/":
+                guard !digits.isEmpty else { return nil }
+                parts.append((region, digits))
+                region = nil; digits = ""
+                expectsRegionOrDigit = true
+            default:
+                return nil
+            }
+        }
+        guard !digits.isEmpty else { return nil }
+        parts.append((region, digits))
+        guard let firstRegion = parts[0].region else { return nil }
+
+        var vertebrae: [Vertebra] = []
+        var currentRegion = firstRegion
+        for (index, part) in parts.enumerated() {
+            currentRegion = part.region ?? currentRegion
+            guard let number = Int(part.digits) else { return nil }
+            if let vertebra = Vertebra(region: currentRegion, number: number) {
+                vertebrae.append(vertebra)
+            } else if part.digits.count == 2, parts.count == 1 || index == 0,
+                      let upper = Vertebra(region: currentRegion, number: number / 10),
+                      let lower = Vertebra(region: currentRegion, number: number % 10), lower == upper.below {
+                vertebrae.append(contentsOf: [upper, lower])  // "l45" → L4, L5
+            } else {
+                return nil
+            }
+        }
+        if vertebrae.count == 1 { return .vertebra(vertebrae[0]) }
+        guard let first = vertebrae.first, let last = vertebrae.last, first < last,
+              zip(vertebrae, vertebrae.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        return .span(first, last)
+    }
+}

@@ -1,0 +1,116 @@
+/// Closed vocabularies of the tagger. Raw values are the strings used in `Lexicons/` (and, where
+/// the contract has the same notion, the contract's strings).
+
+/// A side of the body.
+public enum Side: String, Sendable, CaseIterable, Hashable {
+    case left, right, bilateral
+}
+
+/// Image guidance for needle placement; `none` means the note says no imaging was used.
+public enum GuidanceKind: String, Sendable, CaseIterable, Hashable {
+    case fluoroscopy, ct, ultrasound, none
+}
+
+/// A spinal region word.
+public enum RegionWord: String, Sendable, CaseIterable, Hashable {
+    case cervical, thoracic, lumbar, sacral
+}
+
+/// What a procedure cue names. `epidural` and `facet` are generic and resolved by NoteFacts.
+public enum ProcedureCueFamily: String, Sendable, CaseIterable, Hashable {
+    case epidural
+    case epiduralInterlaminar = "epidural-interlaminar"
+    case epiduralCaudal = "epidural-caudal"
+    case epiduralTransforaminal = "epidural-transforaminal"
+    case facet
+    case facetJoint = "facet-joint"
+    case medialBranchBlock = "medial-branch-block"
+    case facetRFA = "facet-rfa"
+    case sacroiliacJoint = "sacroiliac-joint"
+    case nerveBlock = "nerve-block"
+    case triggerPoint = "trigger-point"
+    case acupuncture
+    case dryNeedling = "dry-needling"
+    case chemodenervation
+    case other
+}
+
+/// What a spinal level next to it names.
+public enum LevelReading: String, Sendable, CaseIterable, Hashable {
+    case root
+    case medialBranch = "medial-branch"
+    case dorsalRamus = "dorsal-ramus"
+    case joint, interspace, foramen
+}
+
+/// A fluoroscopic view of the final needle position.
+public enum NeedleView: String, Sendable, CaseIterable, Hashable, Comparable {
+    case ap, lateral, oblique
+    case contralateralOblique = "contralateral-oblique"
+
+    public static func < (lhs: NeedleView, rhs: NeedleView) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The class of a drug.
+public enum DrugClass: String, Sendable, CaseIterable, Hashable {
+    case corticosteroid
+    case botulinumToxin = "botulinum-toxin"
+    case localAnesthetic = "local-anesthetic"
+    case neurolytic
+    case other
+}
+
+/// What a word near a dose says about it.
+public enum DoseRole: String, Sendable, CaseIterable, Hashable {
+    case injected, total, discarded
+    case noWaste = "no-waste"
+    case reconstituted
+    case perSite = "per-site"
+    case oral
+}
+
+/// Pain-score vocabulary roles.
+public enum PainRole: String, Sendable, CaseIterable, Hashable {
+    case vas, nrs, pain, pre, post, arrow
+}
+
+/// The category of indication a diagnosis shows.
+public enum DiagnosisCategory: String, Sendable, CaseIterable, Hashable {
+    case radiculopathy, stenosis, spondylosis
+    case facetArthropathy = "facet-arthropathy"
+    case axialPain = "axial-pain"
+    case disc, sacroiliitis
+    case neckPain = "neck-pain"
+    case migraine, headache
+    case occipitalNeuralgia = "occipital-neuralgia"
+    case dystonia, spasticity, myofascial, neuropathy, crps
+    case postLaminectomy = "post-laminectomy"
+    case fracture
+    case jointPain = "joint-pain"
+    case other
+}
+
+/// Documentation elements the coder checks.
+public enum DocumentationElement: String, Sendable, CaseIterable, Hashable {
+    case conservativeCare = "conservative-care"
+    case careFailed = "care-failed"
+    case patientIdentity = "patient-identity"
+    case signature
+    case time
+    case faceToFace = "face-to-face"
+    case retention
+}
+
+/// ConText categories of `Lexicons/context/triggers.tsv`.
+public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
+    case negated, historical, hypothetical
+    case otherExperiencer = "other-experiencer"
+    case possible, pseudo, terminate
+}
+
+/// Which way a trigger's scope runs.
+public enum TriggerDirection: String, Sendable, CaseIterable, Hashable {
+    case forward, backward, both
+}
