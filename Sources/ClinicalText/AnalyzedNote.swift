@@ -13,7 +13,7 @@ public struct AnalyzedNote: Sendable {
         let tokens = Tokenizer(units: conventions.units).tokens(of: text)
         let layout = LineLayout(text: text, tokens: tokens)
         let headings = HeadingFinder(tokens: tokens, layout: layout, text: text, conventions: conventions).headings()
-        let sections = Self.sections(from: headings, tokens: tokens, textLength: text.utf8.count)
+        let sections = Self.sections(from: headings, tokens: tokens, layout: layout, textLength: text.utf8.count)
         let sentences = SentenceSplitter(tokens: tokens, layout: layout, conventions: conventions, text: text)
             .sentences(sections: sections, headings: headings)
         var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
@@ -42,20 +42,35 @@ public struct AnalyzedNote: Sendable {
         return low
     }
 
-    private static func sections(from headings: [Heading], tokens: [Token], textLength: Int) -> [Section] {
+    /// Sections from headings. A label heading (`administrative`: "Patient:", "DOB:", "Physician:")
+    /// covers only its own line; the text after it continues the section it interrupted.
+    private static func sections(from headings: [Heading], tokens: [Token], layout: LineLayout,
+                                 textLength: Int) -> [Section] {
         var sections: [Section] = []
-        let firstStart = headings.first?.tokens.lowerBound ?? tokens.count
-        if firstStart > 0 || headings.isEmpty {
-            let end = firstStart < tokens.count ? tokens[firstStart].range.start : Int32(textLength)
-            sections.append(Section(kind: .preamble, heading: nil, range: TextRange(start: 0, end: end),
-                                    tokens: 0..<firstStart))
+        func offset(_ token: Int) -> Int32 { token < tokens.count ? tokens[token].range.start : Int32(textLength) }
+        func add(_ kind: SectionKind, _ heading: TextRange?, _ range: Range<Int>) {
+            guard !range.isEmpty || heading != nil else { return }
+            sections.append(Section(kind: kind, heading: heading,
+                                    range: TextRange(start: range.isEmpty ? offset(range.lowerBound) : tokens[range.lowerBound].range.start,
+                                                     end: offset(range.upperBound)),
+                                    tokens: range))
+        }
+        var resumed = SectionKind.preamble
+        add(.preamble, nil, 0..<(headings.first?.tokens.lowerBound ?? tokens.count))
+        if headings.isEmpty && tokens.isEmpty {
+            sections = [Section(kind: .preamble, heading: nil, range: TextRange(start: 0, end: Int32(textLength)), tokens: 0..<0)]
         }
         for (index, heading) in headings.enumerated() {
-            let endToken = index + 1 < headings.count ? headings[index + 1].tokens.lowerBound : tokens.count
-            let start = tokens[heading.tokens.lowerBound].range.start
-            let end = endToken < tokens.count ? tokens[endToken].range.start : Int32(textLength)
-            sections.append(Section(kind: heading.kind, heading: heading.text, range: TextRange(start: start, end: end),
-                                    tokens: heading.tokens.lowerBound..<endToken))
+            let end = index + 1 < headings.count ? headings[index + 1].tokens.lowerBound : tokens.count
+            guard heading.kind == .administrative else {
+                add(heading.kind, heading.text, heading.tokens.lowerBound..<end)
+                resumed = heading.kind
+                continue
+            }
+            var lineEnd = heading.tokens.upperBound
+            while lineEnd < end, !layout.startsLine[lineEnd] { lineEnd += 1 }
+            add(.administrative, heading.text, heading.tokens.lowerBound..<lineEnd)
+            add(resumed, nil, lineEnd..<end)
         }
         return sections
     }

@@ -58,8 +58,9 @@ struct HeadingFinder {
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)
         }
         guard hasColon else { return nil }
-        if let kind = containedKind(words) {
-            guard allCaps || titleCase else { return nil }
+        if let (kind, position) = containedKind(words) {
+            // "PROCEDURE PERFORMED:", "Procedure Note:", "Procedure performed today:"
+            guard allCaps || titleCase || position == 0 else { return nil }
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)
         }
         // An unknown ALL-CAPS heading still starts a section, of kind `other`.
@@ -68,13 +69,13 @@ struct HeadingFinder {
     }
 
     /// The kind of the longest known heading phrase inside the words (leftmost on ties).
-    private func containedKind(_ words: [String]) -> SectionKind? {
+    private func containedKind(_ words: [String]) -> (SectionKind, Int)? {
         let longest = min(conventions.longestHeading, words.count)
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {
             for first in 0...(words.count - length) {
                 let phrase = words[first..<first + length].joined(separator: " ")
-                if let kind = conventions.sectionHeadings[phrase] { return kind }
+                if let kind = conventions.sectionHeadings[phrase] { return (kind, first) }
             }
         }
         return nil

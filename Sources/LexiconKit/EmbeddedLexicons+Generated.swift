@@ -41,6 +41,47 @@ neuroforamina	foramen
 level	interspace
 levels	interspace
 """#,
+        "anatomy/non-target-cues.tsv": #"""
+# Words that mark a sentence as describing something other than the treated levels: an imaging
+# study and its findings, or where contrast spread. Levels in such a sentence are not treated
+# levels unless the sentence also names the procedure.
+# kind: imaging-study, spread
+phrase	kind
+mri	imaging-study
+mri scan	imaging-study
+magnetic resonance	imaging-study
+ct scan	imaging-study
+ct myelogram	imaging-study
+myelogram	imaging-study
+x-ray	imaging-study
+x-rays	imaging-study
+xray	imaging-study
+radiograph	imaging-study
+radiographs	imaging-study
+plain films	imaging-study
+emg	imaging-study
+nerve conduction	imaging-study
+bone scan	imaging-study
+imaging shows	imaging-study
+imaging showed	imaging-study
+imaging demonstrates	imaging-study
+study shows	imaging-study
+spread	spread
+spreading	spread
+flow	spread
+outlined	spread
+outlining	spread
+extending	spread
+extended	spread
+cephalad	spread
+caudad	spread
+neurogram	spread
+epidurogram	spread
+runoff	spread
+run-off	spread
+uptake	spread
+tracking	spread
+"""#,
         "anatomy/regions.tsv": #"""
 # Spinal region words. A procedure without levels takes its region from these.
 phrase	region
@@ -60,7 +101,8 @@ sacrum	sacral
 caudal	sacral
 """#,
         "anatomy/sides.tsv": #"""
-# Laterality words.
+# Laterality words. `-` marks a phrase that holds a side word but names no treated side
+# ("right-handed").
 phrase	side
 left	left
 lt	left
@@ -77,9 +119,18 @@ bilaterally	bilateral
 b/l	bilateral
 bilat	bilateral
 both sides	bilateral
-both	bilateral
 left and right	bilateral
 right and left	bilateral
+right-handed	-
+left-handed	-
+right handed	-
+left handed	-
+right hand dominant	-
+left hand dominant	-
+right-hand dominant	-
+left-hand dominant	-
+right heart	-
+left heart	-
 """#,
         "context/triggers.tsv": #"""
 # ConText triggers (after Chapman et al.'s NegEx/ConText): a phrase, what it asserts about the
@@ -358,6 +409,15 @@ was then	terminate	both	-
 then	terminate	both	-
 after	terminate	both	-
 ;	terminate	both	-
+declined	negated	forward	6
+declines	negated	forward	6
+refused	negated	forward	6
+refuses	negated	forward	6
+unavailable	negated	backward	6
+not available	negated	backward	6
+was down	negated	backward	6
+is down	negated	backward	6
+out of service	negated	backward	8
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.
@@ -394,6 +454,27 @@ omniscan	gadodiamide
 gadolinium	gadolinium
 magnevist	gadopentetate
 gadavist	gadobutrol
+"""#,
+        "contrast/final-position-cues.tsv": #"""
+# Words that tie a fluoroscopic view to the final needle position. When any view stands in a
+# sentence with one of these, only such views are counted (an oblique used to find the target is
+# not a view of the final position).
+phrase
+final
+confirmed
+confirm
+confirming
+confirmation
+confirmatory
+tip
+saved
+stored
+retained
+recorded
+needle position
+needle positions
+needle placement
+final position
 """#,
         "contrast/views.tsv": #"""
 # Fluoroscopic views of the final needle position. `views` lists what a phrase names.
@@ -553,6 +634,9 @@ neck pain	neck-pain	M54.2
 cervicalgia	neck-pain	M54.2
 axial neck pain	neck-pain	M54.2
 sacroiliitis	sacroiliitis	M46.1
+sacroiliac joint syndrome	sacroiliitis	M53.3
+si joint syndrome	sacroiliitis	M53.3
+sacroiliac joint arthropathy	sacroiliitis	-
 sacroiliac joint dysfunction	sacroiliitis	M53.3
 sacroiliac joint pain	sacroiliitis	M53.3
 si joint dysfunction	sacroiliitis	M53.3
@@ -820,82 +904,84 @@ taper	oral
 # Drug names (brand and generic) with their generic name and class. Only corticosteroids and
 # botulinum toxins have supply codes and appear in the result's `drugs`; the other classes are
 # tagged for the evidence view and the coder (neurolytic agents raise a flag on epidurals).
+# mg-per-ml: the one strength a product is sold in (Celestone Soluspan 6 mg/mL, Kenalog-40), so
+#   a volume alone gives the dose ("Celestone 1 mL" = 6 mg); - when strengths vary.
 # class: corticosteroid, botulinum-toxin, local-anesthetic, neurolytic, other
-phrase	generic	class
-triamcinolone	triamcinolone	corticosteroid
-triamcinolone acetonide	triamcinolone	corticosteroid
-kenalog	triamcinolone	corticosteroid
-kenalog-40	triamcinolone	corticosteroid
-kenalog 40	triamcinolone	corticosteroid
-kenalog-10	triamcinolone	corticosteroid
-aristospan	triamcinolone	corticosteroid
-zilretta	triamcinolone	corticosteroid
-methylprednisolone	methylprednisolone	corticosteroid
-methylprednisolone acetate	methylprednisolone	corticosteroid
-methyl prednisolone	methylprednisolone	corticosteroid
-depo-medrol	methylprednisolone	corticosteroid
-depomedrol	methylprednisolone	corticosteroid
-depo medrol	methylprednisolone	corticosteroid
-medrol	methylprednisolone	corticosteroid
-solu-medrol	methylprednisolone	corticosteroid
-dexamethasone	dexamethasone	corticosteroid
-dexamethasone sodium phosphate	dexamethasone	corticosteroid
-decadron	dexamethasone	corticosteroid
-dex	dexamethasone	corticosteroid
-betamethasone	betamethasone	corticosteroid
-betamethasone sodium phosphate	betamethasone	corticosteroid
-celestone	betamethasone	corticosteroid
-celestone soluspan	betamethasone	corticosteroid
-onabotulinumtoxina	onabotulinumtoxina	botulinum-toxin
-onabotulinumtoxin a	onabotulinumtoxina	botulinum-toxin
-onabotulinum toxin a	onabotulinumtoxina	botulinum-toxin
-botox	onabotulinumtoxina	botulinum-toxin
-abobotulinumtoxina	abobotulinumtoxina	botulinum-toxin
-dysport	abobotulinumtoxina	botulinum-toxin
-incobotulinumtoxina	incobotulinumtoxina	botulinum-toxin
-xeomin	incobotulinumtoxina	botulinum-toxin
-rimabotulinumtoxinb	rimabotulinumtoxinb	botulinum-toxin
-myobloc	rimabotulinumtoxinb	botulinum-toxin
-botulinum toxin	botulinum toxin	botulinum-toxin
-botulinum toxin type a	botulinum toxin	botulinum-toxin
-botulinum	botulinum toxin	botulinum-toxin
-lidocaine	lidocaine	local-anesthetic
-xylocaine	lidocaine	local-anesthetic
-bupivacaine	bupivacaine	local-anesthetic
-marcaine	bupivacaine	local-anesthetic
-sensorcaine	bupivacaine	local-anesthetic
-ropivacaine	ropivacaine	local-anesthetic
-naropin	ropivacaine	local-anesthetic
-mepivacaine	mepivacaine	local-anesthetic
-carbocaine	mepivacaine	local-anesthetic
-chloroprocaine	chloroprocaine	local-anesthetic
-phenol	phenol	neurolytic
-dehydrated alcohol	alcohol	neurolytic
-absolute alcohol	alcohol	neurolytic
-ethanol	alcohol	neurolytic
-alcohol	alcohol	neurolytic
-glycerol	glycerol	neurolytic
-glycerin	glycerol	neurolytic
-normal saline	saline	other
-saline	saline	other
-preservative-free saline	saline	other
-ketorolac	ketorolac	other
-toradol	ketorolac	other
-sodium bicarbonate	sodium bicarbonate	other
-bicarbonate	sodium bicarbonate	other
-hyaluronidase	hyaluronidase	other
-clonidine	clonidine	other
-versed	midazolam	other
-midazolam	midazolam	other
-fentanyl	fentanyl	other
-gabapentin	gabapentin	other
-neurontin	gabapentin	other
-pregabalin	pregabalin	other
-lyrica	pregabalin	other
-prednisone	prednisone	other
-medrol dosepak	methylprednisolone-oral	other
-medrol dose pack	methylprednisolone-oral	other
-medrol dosepack	methylprednisolone-oral	other
+phrase	generic	class	mg-per-ml
+triamcinolone	triamcinolone	corticosteroid	-
+triamcinolone acetonide	triamcinolone	corticosteroid	-
+kenalog	triamcinolone	corticosteroid	-
+kenalog-40	triamcinolone	corticosteroid	40
+kenalog 40	triamcinolone	corticosteroid	40
+kenalog-10	triamcinolone	corticosteroid	10
+aristospan	triamcinolone	corticosteroid	-
+zilretta	triamcinolone	corticosteroid	-
+methylprednisolone	methylprednisolone	corticosteroid	-
+methylprednisolone acetate	methylprednisolone	corticosteroid	-
+methyl prednisolone	methylprednisolone	corticosteroid	-
+depo-medrol	methylprednisolone	corticosteroid	-
+depomedrol	methylprednisolone	corticosteroid	-
+depo medrol	methylprednisolone	corticosteroid	-
+medrol	methylprednisolone	corticosteroid	-
+solu-medrol	methylprednisolone	corticosteroid	-
+dexamethasone	dexamethasone	corticosteroid	-
+dexamethasone sodium phosphate	dexamethasone	corticosteroid	-
+decadron	dexamethasone	corticosteroid	-
+dex	dexamethasone	corticosteroid	-
+betamethasone	betamethasone	corticosteroid	-
+betamethasone sodium phosphate	betamethasone	corticosteroid	-
+celestone	betamethasone	corticosteroid	6
+celestone soluspan	betamethasone	corticosteroid	6
+onabotulinumtoxina	onabotulinumtoxina	botulinum-toxin	-
+onabotulinumtoxin a	onabotulinumtoxina	botulinum-toxin	-
+onabotulinum toxin a	onabotulinumtoxina	botulinum-toxin	-
+botox	onabotulinumtoxina	botulinum-toxin	-
+abobotulinumtoxina	abobotulinumtoxina	botulinum-toxin	-
+dysport	abobotulinumtoxina	botulinum-toxin	-
+incobotulinumtoxina	incobotulinumtoxina	botulinum-toxin	-
+xeomin	incobotulinumtoxina	botulinum-toxin	-
+rimabotulinumtoxinb	rimabotulinumtoxinb	botulinum-toxin	-
+myobloc	rimabotulinumtoxinb	botulinum-toxin	-
+botulinum toxin	botulinum toxin	botulinum-toxin	-
+botulinum toxin type a	botulinum toxin	botulinum-toxin	-
+botulinum	botulinum toxin	botulinum-toxin	-
+lidocaine	lidocaine	local-anesthetic	-
+xylocaine	lidocaine	local-anesthetic	-
+bupivacaine	bupivacaine	local-anesthetic	-
+marcaine	bupivacaine	local-anesthetic	-
+sensorcaine	bupivacaine	local-anesthetic	-
+ropivacaine	ropivacaine	local-anesthetic	-
+naropin	ropivacaine	local-anesthetic	-
+mepivacaine	mepivacaine	local-anesthetic	-
+carbocaine	mepivacaine	local-anesthetic	-
+chloroprocaine	chloroprocaine	local-anesthetic	-
+phenol	phenol	neurolytic	-
+dehydrated alcohol	alcohol	neurolytic	-
+absolute alcohol	alcohol	neurolytic	-
+ethanol	alcohol	neurolytic	-
+alcohol	alcohol	neurolytic	-
+glycerol	glycerol	neurolytic	-
+glycerin	glycerol	neurolytic	-
+normal saline	saline	other	-
+saline	saline	other	-
+preservative-free saline	saline	other	-
+ketorolac	ketorolac	other	-
+toradol	ketorolac	other	-
+sodium bicarbonate	sodium bicarbonate	other	-
+bicarbonate	sodium bicarbonate	other	-
+hyaluronidase	hyaluronidase	other	-
+clonidine	clonidine	other	-
+versed	midazolam	other	-
+midazolam	midazolam	other	-
+fentanyl	fentanyl	other	-
+gabapentin	gabapentin	other	-
+neurontin	gabapentin	other	-
+pregabalin	pregabalin	other	-
+lyrica	pregabalin	other	-
+prednisone	prednisone	other	-
+medrol dosepak	methylprednisolone-oral	other	-
+medrol dose pack	methylprednisolone-oral	other	-
+medrol dosepack	methylprednisolone-oral	other	-
 """#,
         "guidance/guidance.tsv": #"""
 # Guidance cues. `none` cues say outright that no imaging was used; a negated imaging cue
@@ -988,6 +1074,8 @@ preprocedure	pre
 pre procedure	pre
 pre-procedural	pre
 pre-injection	pre
+pre-block	pre
+preblock	pre
 preinjection	pre
 pre-op	pre
 preop	pre
@@ -1012,6 +1100,8 @@ postprocedure	post
 post procedure	post
 post-procedural	post
 post-injection	post
+post-block	post
+postblock	post
 postinjection	post
 post-op	post
 postop	post
@@ -1327,6 +1417,8 @@ guidance	procedure
 contrast	procedure
 interpretation	procedure
 diagnosis	diagnosis
+dx	diagnosis
+dxs	diagnosis
 diagnoses	diagnosis
 preoperative diagnosis	diagnosis
 pre-operative diagnosis	diagnosis
@@ -1354,6 +1446,7 @@ chief complaint	indication
 cc	indication
 history of present illness	present-illness
 hpi	present-illness
+hx	present-illness
 history	present-illness
 clinical history	present-illness
 interval history	present-illness
@@ -1373,6 +1466,8 @@ previous injections	past-history
 prior treatment	past-history
 previous treatment	past-history
 treatment history	past-history
+prior treatments	past-history
+previous treatments	past-history
 social history	past-history
 family history	family-history
 fh	family-history

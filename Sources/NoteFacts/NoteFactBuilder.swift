@@ -4,19 +4,36 @@ public import NoteTagging
 /// Builds a note's facts from its tagged mentions. Never throws.
 public struct NoteFactBuilder: Sendable {
     let diagnoses: DiagnosisReader
+    let lexicons: TaggingLexicons
 
     public init(lexicons: TaggingLexicons) {
+        self.lexicons = lexicons
         diagnoses = DiagnosisReader(categoryOfCode: lexicons.diagnosisCodeCategories)
     }
 
     public func facts(from mentions: [Mention], in note: AnalyzedNote) -> NoteFacts {
         var facts = NoteFacts()
-        facts.procedures = ProcedureAssembler(note: note, mentions: mentions).procedures()
-        facts.contrast = ContrastReader.read(mentions, note)
+        let cues = SentenceCues(note: note, lexicons: lexicons)
+        facts.procedures = ProcedureAssembler(note: note, mentions: mentions, cues: cues).procedures()
+        facts.contrast = ContrastReader.read(mentions, note, cues: cues)
         facts.pain = PainReader.read(mentions)
-        (facts.drugs, facts.otherDrugs) = DrugReader.read(mentions)
+        (facts.drugs, facts.otherDrugs) = DrugReader.read(mentions, procedures: facts.procedures)
         facts.diagnoses = diagnoses.read(mentions, note)
         facts.documentation = DocumentationReader.read(mentions)
         return facts
+    }
+}
+
+/// Sentences that hold words the readers weigh: imaging-study or contrast-spread words (their
+/// levels are not treated levels) and words that tie a view to the final needle position.
+struct SentenceCues {
+    var nonTarget: Set<Int> = []
+    var finalPosition: Set<Int> = []
+
+    init(note: AnalyzedNote, lexicons: TaggingLexicons) {
+        for (index, sentence) in note.sentences.enumerated() {
+            if !lexicons.nonTargetCues.matches(in: note.tokens, range: sentence.tokens).isEmpty { nonTarget.insert(index) }
+            if !lexicons.finalPositionCues.matches(in: note.tokens, range: sentence.tokens).isEmpty { finalPosition.insert(index) }
+        }
     }
 }

@@ -26,6 +26,9 @@ struct Code: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
     var format: Format?
 
+    @Flag(name: .long, help: "Print every tagged mention with its section and assertion (for lexicon work; prints note text).")
+    var dump = false
+
     @OptionGroup var options: PipelineOptions
 
     @Argument(help: ArgumentHelp("Note files to code; '-' or none reads standard input.", valueName: "file"),
@@ -38,6 +41,10 @@ struct Code: ParsableCommand {
         var results: [NoteResult] = []
         for path in inputs {
             results.append(code(path, pipeline))
+        }
+        if dump {
+            for case .coded(let note, _) in results.map(\.outcome) { print(MentionDump.render(note, pipeline: pipeline)) }
+            return
         }
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
         switch format {

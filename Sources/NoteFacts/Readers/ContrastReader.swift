@@ -3,15 +3,18 @@ import NoteTagging
 
 /// Contrast: documented when an affirmed contrast cue stands in today's sections; withheld when the
 /// note says so (a negated cue next to an allergy or contraindication); the agent is the first
-/// named one. Views: distinct views of the final needle position; a bare "lateral" counts only in
-/// a sentence that also names a view or imaging.
+/// named one. Views: distinct views of the final needle position (only views in sentences that
+/// speak of the final position, when any do); a bare "lateral" counts only in a sentence that
+/// also names a view or imaging.
 enum ContrastReader {
     static let withheldWords: Set<String> = ["allergy", "allergic", "allergies", "contraindicated", "contraindication",
-                                             "reaction", "sensitivity", "intolerance", "withheld"]
+                                             "reaction", "sensitivity", "intolerance", "withheld", "anaphylaxis",
+                                             "anaphylactic"]
 
-    static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> ContrastFact {
+    static func read(_ mentions: [Mention], _ note: AnalyzedNote, cues: SentenceCues) -> ContrastFact {
         var fact = ContrastFact()
         var views: Set<NeedleView> = []
+        var viewMentions: [(Mention, ViewCue)] = []
         let strongViewSentences = Set(mentions.compactMap { mention -> Int? in
             if case .view(let cue) = mention.kind, !cue.isWeak { return mention.sentence }
             if case .guidance(let kind) = mention.kind, kind != .none { return mention.sentence }
@@ -20,22 +23,30 @@ enum ContrastReader {
         for mention in mentions where TodayScope.sections.contains(mention.section) {
             switch mention.kind {
             case .contrast(let cue):
-                if mention.isCurrentFact {
+                if mention.isCurrentFact && !sentenceHas(withheldWords, mention.sentence, note) {
                     fact.documented = true
                     if fact.agent == nil { fact.agent = cue.agent }
                     fact.evidence.append(mention.range)
+                } else if sentenceHas(withheldWords, mention.sentence, note) {
+                    fact.withheld = true
+                    fact.evidence.append(mention.range)
                 } else if mention.assertion.isNegated {
                     fact.evidence.append(mention.range)
-                    if sentenceHas(withheldWords, mention.sentence, note) { fact.withheld = true }
                 }
             case .view(let cue) where mention.isCurrentFact:
                 if cue.isWeak && !strongViewSentences.contains(mention.sentence) { continue }
-                views.formUnion(cue.views)
-                fact.viewEvidence.append(mention.range)
+                viewMentions.append((mention, cue))
             default:
                 continue
             }
         }
+        // Views tied to the final needle position, when the note ties any; otherwise every view.
+        let final = viewMentions.filter { cues.finalPosition.contains($0.0.sentence) }
+        for (mention, cue) in final.isEmpty ? viewMentions : final {
+            views.formUnion(cue.views)
+            fact.viewEvidence.append(mention.range)
+        }
+        if fact.documented { fact.withheld = false }
         // "Allergies: iodinated contrast" or "contrast allergy" anywhere: withheld for allergy.
         if !fact.documented {
             for mention in mentions {

@@ -4,16 +4,16 @@ import NoteTagging
 /// Drugs given today, one entry per generic name with the session's total dose.
 ///
 /// A home medication (taken by mouth or on a schedule, or listed under home medications) is not a
-/// drug given today. Steroid doses: a dose marked as the total wins; otherwise repeated mentions of
-/// one dose count once, and the largest of several doses is their total. Botulinum
-/// toxin: the amount injected (or the vial less the discarded amount), and the discarded amount.
+/// drug given today. Steroid doses: see ``steroid(_:_:_:sites:)``. Botulinum toxin: the amount
+/// injected (or the vial less the discarded amount), and the discarded amount; a named product
+/// absorbs the generic "botulinum toxin" mentions of the same note.
 enum DrugReader {
     static let excludedSections: Set<SectionKind> = [
         .homeMedications, .pastHistory, .familyHistory, .allergies, .plan, .consent, .presentIllness, .indication,
         .diagnosis, .examination, .imaging,
     ]
 
-    static func read(_ mentions: [Mention]) -> (supplyCoded: [DrugFact], other: [DrugFact]) {
+    static func read(_ mentions: [Mention], procedures: [ProcedureFact]) -> (supplyCoded: [DrugFact], other: [DrugFact]) {
         var byName: [String: [Mention]] = [:]
         var order: [String] = []
         for mention in mentions {
@@ -22,6 +22,16 @@ enum DrugReader {
             if byName[drug.name.generic] == nil { order.append(drug.name.generic) }
             byName[drug.name.generic, default: []].append(mention)
         }
+        // "Botulinum toxin" and a named product in one note are the same drug.
+        let products = order.filter { name in
+            guard name != "botulinum toxin", case .drug(let drug)? = byName[name]?.first?.kind else { return false }
+            return drug.name.drugClass == .botulinumToxin
+        }
+        if products.count == 1, let generic = byName.removeValue(forKey: "botulinum toxin") {
+            byName[products[0], default: []] += generic
+            order.removeAll { $0 == "botulinum toxin" }
+        }
+        let sites = max(procedures.map(\.levels.count).max() ?? 1, procedures.contains { $0.laterality == .bilateral } ? 2 : 1)
         var coded: [DrugFact] = []
         var other: [DrugFact] = []
         for name in order {
@@ -33,10 +43,10 @@ enum DrugReader {
                 fact = toxin(name, group, mentions)
                 coded.append(fact)
             case .corticosteroid:
-                fact = steroid(name, group)
+                fact = steroid(name, group, mentions, sites: sites)
                 coded.append(fact)
             default:
-                fact = steroid(name, group)
+                fact = steroid(name, group, mentions, sites: sites)
                 fact.drugClass = first.name.drugClass
                 other.append(fact)
             }
@@ -44,30 +54,51 @@ enum DrugReader {
         return (coded, other)
     }
 
-    private static func steroid(_ name: String, _ group: [Mention]) -> DrugFact {
+    /// Doses tied to different sites (levels or sides) add up; a dose tied to no site (a
+    /// medication list, a summary line) repeats one of them; a dose marked as the total wins; a dose
+    /// "at each level" or "each side" counts once per site.
+    private static func steroid(_ name: String, _ group: [Mention], _ all: [Mention], sites: Int) -> DrugFact {
         var evidence: [TextRange] = []
-        var doses: [Double] = []
-        var total: Double?
+        var totals: [Double] = []
+        var unsited: [Double] = []
+        var sited: [String: Double] = [:]
         var unit: String?
         for mention in group {
             guard case .drug(let drug) = mention.kind else { continue }
             evidence.append(mention.range)
             guard let dose = drug.dose, let doseUnit = dose.unit, doseUnit != "mL" else { continue }
             evidence += drug.doseRanges
-            let value = doseUnit == "g" ? dose.value * 1000 : doseUnit == "mcg" ? dose.value / 1000 : dose.value
+            var value = doseUnit == "g" ? dose.value * 1000 : doseUnit == "mcg" ? dose.value / 1000 : dose.value
             unit = doseUnit == "units" ? "units" : "mg"
-            if drug.isTotal { total = max(total ?? 0, value) }
-            doses.append(value)
+            if drug.isTotal { totals.append(value); continue }
+            if drug.isPerSite { value *= Double(sites) }
+            if let site = site(of: mention, all) {
+                sited[site + " \(value)"] = value
+            } else {
+                unsited.append(value)
+            }
         }
-        let dose = total ?? combine(doses)
+        let sum = sited.values.reduce(0, +)
+        let dose = totals.max() ?? (sited.isEmpty && unsited.isEmpty ? nil : max(unsited.max() ?? 0, sum))
         guard case .drug(let first) = group[0].kind else { fatalError("group holds drug mentions") }
         return DrugFact(name: name, drugClass: first.name.drugClass, dose: dose, unit: dose == nil ? nil : unit,
                         discarded: nil, evidence: evidence.normalized())
     }
 
-    /// Repeated mentions of one dose count once; when several doses are written, the largest is
-    /// the total (a total written beside its parts, "80 mg: 40 mg at each level").
-    static func combine(_ doses: [Double]) -> Double? { doses.max() }
+    /// The level or side a dose was given at: named in its sentence, or in one of the three
+    /// sentences before it in the same section.
+    private static func site(of drug: Mention, _ all: [Mention]) -> String? {
+        func key(_ mention: Mention) -> String? {
+            switch mention.kind {
+            case .level(let level): return "\(level.items)"
+            case .side(let side): return side.rawValue
+            default: return nil
+            }
+        }
+        let candidates = all.filter { $0.section == drug.section && key($0) != nil && TodayScope.includes($0) }
+        if let same = candidates.first(where: { $0.sentence == drug.sentence }) { return key(same) }
+        return candidates.last { $0.sentence < drug.sentence && drug.sentence - $0.sentence <= 3 }.flatMap(key)
+    }
 
     private static func toxin(_ name: String, _ group: [Mention], _ all: [Mention]) -> DrugFact {
         var evidence = group.map(\.range)

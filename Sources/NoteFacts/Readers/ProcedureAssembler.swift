@@ -11,6 +11,7 @@ import NoteTagging
 struct ProcedureAssembler {
     let note: AnalyzedNote
     let mentions: [Mention]
+    let cues: SentenceCues
 
     private struct Draft {
         var family: ProcedureFamily
@@ -26,6 +27,13 @@ struct ProcedureAssembler {
             guard TodayScope.includes(mention), case .level = mention.kind else { return false }
             return !sentenceIsFindingOnly(mention.sentence)
         }
+        var sideOwners: [Int: [Mention]] = [:]
+        for side in mentions where TodayScope.includes(side) {
+            guard case .side = side.kind, !sentenceIsFindingOnly(side.sentence),
+                  !levels.contains(where: { $0.tokens.overlaps(side.tokens) }),
+                  let owner = owner(of: side, among: Array(drafts.indices), drafts) else { continue }
+            sideOwners[owner, default: []].append(side)
+        }
         let spinal = drafts.indices.filter { drafts[$0].family.isSpinal }
         let segmental = drafts.indices.filter { drafts[$0].family == .nerveBlock && ["intercostal", "paravertebral"].contains(drafts[$0].target ?? "") }
         var levelOwners: [Int: [Mention]] = [:]
@@ -34,18 +42,27 @@ struct ProcedureAssembler {
             guard let owner = owner(of: level, among: owners, drafts) else { continue }
             levelOwners[owner, default: []].append(level)
         }
-        return drafts.indices.map { build(drafts[$0], levels: levelOwners[$0] ?? []) }
+        return drafts.indices.map {
+            build(drafts[$0], levels: levelOwners[$0] ?? [], ownSides: sideOwners[$0] ?? [], soleProcedure: drafts.count == 1)
+        }
     }
 
     // MARK: Cues to drafts
 
     private func groupCues() -> [Draft] {
-        let cues = mentions.filter { TodayScope.includes($0) && $0.procedureCue != nil }
+        // A cue inside a diagnosis phrase names the condition ("facet arthropathy", "SI joint dysfunction").
+        let diagnoses = mentions.filter { if case .diagnosis = $0.kind { return true } else { return false } }
+        let cues = mentions.filter { mention in
+            TodayScope.includes(mention) && mention.procedureCue != nil
+                && !diagnoses.contains { $0.range.contains(mention.range) && $0.range != mention.range }
+        }
         let anyStrong = cues.contains { $0.procedureCue?.isWeak == false }
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
             let members = cues.filter { group($0.procedureCue!.family) }
             let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
-            return members.filter { !$0.procedureCue!.isWeak || hasStrong || !anyStrong || isTitleLike($0) }
+            return members.filter {
+                !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0) || (!anyStrong && $0.section == .procedure)
+            }
         }
         var drafts: [Draft] = []
 
@@ -110,12 +127,13 @@ struct ProcedureAssembler {
         return first == mention.sentence
     }
 
-    /// A sentence that states findings (a diagnosis, no procedure): its levels are not treated levels.
+    /// A sentence that states findings (a diagnosis, an imaging study, where contrast spread) and
+    /// names no procedure: its levels and sides are not treated ones.
     private func sentenceIsFindingOnly(_ sentence: Int) -> Bool {
         let inSentence = mentions.filter { $0.sentence == sentence }
+        if inSentence.contains(where: { $0.procedureCue?.isWeak == false }) { return false }
         let hasDiagnosis = inSentence.contains { if case .diagnosis = $0.kind { return true } else { return false } }
-        let hasCue = inSentence.contains { $0.procedureCue != nil }
-        return hasDiagnosis && !hasCue
+        return hasDiagnosis || cues.nonTarget.contains(sentence)
     }
 
     private func owner(of level: Mention, among owners: [Int], _ drafts: [Draft]) -> Int? {
@@ -139,7 +157,13 @@ struct ProcedureAssembler {
 
     // MARK: Drafts to facts
 
-    private func build(_ draft: Draft, levels: [Mention]) -> ProcedureFact {
+    private func build(_ draft: Draft, levels allLevels: [Mention], ownSides: [Mention], soleProcedure: Bool) -> ProcedureFact {
+        // Facet procedures named by their nerves: bare vertebrae elsewhere are landmarks, not targets.
+        var levels = allLevels
+        if [.medialBranchBlock, .facetRFA, .facetJoint].contains(draft.family),
+           levels.contains(where: { Self.isNerveReading($0) }) {
+            levels = levels.filter { Self.isNerveReading($0) || Self.hasSpan($0) }
+        }
         var evidence = draft.cues.map(\.range)
         let cueSentences = Set(draft.cues.map(\.sentence))
         let levelSentences = Set(levels.map(\.sentence))
@@ -147,10 +171,12 @@ struct ProcedureAssembler {
         // Sides: next to its levels, and in the sentences of its cues and levels.
         var sides: Set<Side> = []
         for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
-        for mention in mentions where TodayScope.includes(mention) {
-            guard case .side(let side) = mention.kind,
-                  cueSentences.contains(mention.sentence) || levelSentences.contains(mention.sentence),
-                  !levels.contains(where: { $0.tokens.overlaps(mention.tokens) }) else { continue }
+        for mention in ownSides {
+            guard case .side(let side) = mention.kind else { continue }
+            // Spinal procedures take sides from the sentences that name them or their levels.
+            if draft.family.isSpinal, !cueSentences.contains(mention.sentence), !levelSentences.contains(mention.sentence) {
+                continue
+            }
             sides.insert(side)
             evidence.append(mention.range)
         }
@@ -184,12 +210,22 @@ struct ProcedureAssembler {
         segments = Array(Set(segments)).sorted()
         for side in bySide.keys { bySide[side] = Array(Set(bySide[side]!)).sorted() }
 
-        let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences)
+        let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
         return ProcedureFact(
             family: draft.family, region: region(draft, segments, cueSentences), levels: segments, levelsBySide: bySide,
             laterality: laterality, guidance: guidance, target: draft.target, isCaudal: draft.isCaudal,
             evidence: evidence.normalized())
+    }
+
+    private static func isNerveReading(_ mention: Mention) -> Bool {
+        guard case .level(let level) = mention.kind else { return false }
+        return level.reading == .medialBranch || level.reading == .dorsalRamus
+    }
+
+    private static func hasSpan(_ mention: Mention) -> Bool {
+        guard case .level(let level) = mention.kind else { return false }
+        return level.items.contains { if case .span = $0 { return true } else { return false } }
     }
 
     private static func sides(_ side: Side?) -> [Side] {
@@ -201,30 +237,29 @@ struct ProcedureAssembler {
         }
     }
 
-    private func guidance(for draft: Draft, cueSentences: Set<Int>) -> (GuidanceKind?, [TextRange]) {
+    /// The guidance named most in today's sections (three times more in the procedure's own
+    /// sentences); "none" when the note says no imaging was used and that statement outweighs any
+    /// mention of imaging. A procedure rarely image-guided (trigger points, acupuncture, dry
+    /// needling, chemodenervation) that shares the note with others takes only its own sentences.
+    private func guidance(for draft: Draft, cueSentences: Set<Int>, soleProcedure: Bool) -> (GuidanceKind?, [TextRange]) {
         var counts: [GuidanceKind: Int] = [:]
         var evidence: [TextRange] = []
-        var saysNone = false
+        let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
         for mention in mentions where TodayScope.sections.contains(mention.section) {
-            guard case .guidance(let kind) = mention.kind else { continue }
-            guard !mention.assertion.isHistorical, !mention.assertion.isHypothetical else { continue }
-            if mention.assertion.isNegated || kind == .none {
-                if !mention.assertion.isNegated || kind != .none { saysNone = true; evidence.append(mention.range) }
-                continue
+            guard case .guidance(var kind) = mention.kind, !mention.assertion.isHistorical,
+                  !mention.assertion.isHypothetical, !mention.assertion.isOtherExperiencer else { continue }
+            if ownSentencesOnly && !cueSentences.contains(mention.sentence) { continue }
+            if mention.assertion.isNegated {
+                guard kind != .none else { continue }  // "not landmark-guided" says nothing
+                kind = .none
             }
             counts[kind, default: 0] += cueSentences.contains(mention.sentence) ? 3 : 1
             evidence.append(mention.range)
         }
-        let order: [GuidanceKind] = [.fluoroscopy, .ct, .ultrasound]
-        if let best = order.max(by: { (counts[$0] ?? 0, -order.firstIndex(of: $0)!) < (counts[$1] ?? 0, -order.firstIndex(of: $1)!) }),
-           (counts[best] ?? 0) > 0 {
-            return (best, evidence)
-        }
-        if draft.family == .chemodenervation || draft.family == .triggerPoint || draft.family == .acupuncture
-            || draft.family == .dryNeedling {
-            return (saysNone ? GuidanceKind.none : nil, evidence)
-        }
-        return (saysNone ? GuidanceKind.none : nil, evidence)
+        let order: [GuidanceKind] = [.fluoroscopy, .ct, .ultrasound, .none]
+        guard let best = order.max(by: { (counts[$0] ?? 0, -order.firstIndex(of: $0)!) < (counts[$1] ?? 0, -order.firstIndex(of: $1)!) }),
+              (counts[best] ?? 0) > 0 else { return (nil, []) }
+        return (best, evidence)
     }
 
     private func region(_ draft: Draft, _ segments: [SpinalSegment], _ cueSentences: Set<Int>) -> Region? {

@@ -8,7 +8,8 @@ public struct TaggingLexicons: Sendable {
     public let tokenizer: Tokenizer
     public let procedures: PhraseTable<ProcedureCue>
     public let regions: PhraseTable<RegionWord>
-    public let sides: PhraseTable<Side>
+    /// nil payload: a phrase holding a side word that names no treated side ("right-handed").
+    public let sides: PhraseTable<Side?>
     public let levelHeads: PhraseTable<LevelReading>
     public let guidance: PhraseTable<GuidanceKind>
     public let contrast: PhraseTable<ContrastCue>
@@ -19,6 +20,10 @@ public struct TaggingLexicons: Sendable {
     public let diagnoses: PhraseTable<DiagnosisCue>
     public let documentation: PhraseTable<DocumentationCue>
     public let triggers: PhraseTable<ContextTrigger>
+    /// Imaging-study and contrast-spread words: their sentences' levels are not treated levels.
+    public let nonTargetCues: PhraseTable<String>
+    /// Words that tie a view to the final needle position.
+    public let finalPositionCues: PhraseTable<Bool>
     /// Representative ICD-10-CM code of a diagnosis row → its category (for codes written in notes).
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
 
@@ -27,7 +32,7 @@ public struct TaggingLexicons: Sendable {
         "text/units.tsv", "text/sections.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
-        "drugs/dose-cues.tsv", "pain/pain.tsv", "diagnoses/diagnoses.tsv", "documentation/documentation.tsv",
+        "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "documentation/documentation.tsv",
     ]
 
     /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
@@ -64,7 +69,10 @@ public struct TaggingLexicons: Sendable {
                                 isWeak: strength == "weak")
         }
         regions = try load("anatomy/regions.tsv") { row throws(LexiconError) in try row.value("region", as: RegionWord.self) }
-        sides = try load("anatomy/sides.tsv") { row throws(LexiconError) in try row.value("side", as: Side.self) }
+        sides = try load("anatomy/sides.tsv") { row throws(LexiconError) -> Side? in
+            guard try row.optional("side") != nil else { return nil }
+            return try row.value("side", as: Side.self)
+        }
         levelHeads = try load("anatomy/level-heads.tsv") { row throws(LexiconError) in
             try row.value("reading", as: LevelReading.self)
         }
@@ -87,13 +95,18 @@ public struct TaggingLexicons: Sendable {
             return ViewCue(views: views, isWeak: strength == "weak")
         }
         drugs = try load("drugs/drugs.tsv") { row throws(LexiconError) in
-            DrugName(generic: try row.text("generic"), drugClass: try row.value("class", as: DrugClass.self))
+            let strength = try row.optional("mg-per-ml")
+            guard strength.map({ Double($0) != nil }) ?? true else { throw row.error(column: "mg-per-ml", "expected a number or -") }
+            return DrugName(generic: try row.text("generic"), drugClass: try row.value("class", as: DrugClass.self),
+                            mgPerML: strength.flatMap { Double($0) })
         }
         doseCues = try load("drugs/dose-cues.tsv") { row throws(LexiconError) in try row.value("role", as: DoseRole.self) }
         pain = try load("pain/pain.tsv") { row throws(LexiconError) in try row.value("role", as: PainRole.self) }
         diagnoses = try load("diagnoses/diagnoses.tsv") { row throws(LexiconError) in
             DiagnosisCue(category: try row.value("category", as: DiagnosisCategory.self), icd10: try row.optional("icd10"))
         }
+        nonTargetCues = try load("anatomy/non-target-cues.tsv") { row throws(LexiconError) in try row.text("kind") }
+        finalPositionCues = try load("contrast/final-position-cues.tsv") { _ throws(LexiconError) in true }
         var codeCategories: [String: DiagnosisCategory] = [:]
         for row in try source.table("diagnoses/diagnoses.tsv").rows {
             if let code = try row.optional("icd10") { codeCategories[code] = try row.value("category", as: DiagnosisCategory.self) }
@@ -138,6 +151,8 @@ public struct ViewCue: Sendable, Hashable {
 public struct DrugName: Sendable, Hashable {
     public var generic: String
     public var drugClass: DrugClass
+    /// The product's only strength, so a volume alone gives the dose.
+    public var mgPerML: Double?
 }
 
 /// A diagnosis phrase's payload.

@@ -27,7 +27,8 @@ struct DocumentationTagger {
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
             }
             for match in lexicons.sides.matches(in: tokens, range: sentence.tokens) {
-                out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .side(match.payload)))
+                guard let side = match.payload else { continue }
+                out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .side(side)))
             }
         }
         return out

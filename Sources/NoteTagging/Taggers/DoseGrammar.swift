@@ -21,7 +21,8 @@ struct DoseGrammar {
                 var mention = DrugMention(name: drug.payload)
                 let forward = drug.tokens.upperBound..<min(nextStart, drug.tokens.upperBound + 10)
                 let backward = max(previousEnd, drug.tokens.lowerBound - 6)..<drug.tokens.lowerBound
-                if let (dose, used) = dose(in: forward, tokens) ?? dose(in: backward, tokens) {
+                let strength = drug.payload.mgPerML
+                if let (dose, used) = dose(in: forward, tokens, mgPerML: strength) ?? dose(in: backward, tokens, mgPerML: strength) {
                     mention.dose = dose
                     mention.doseRanges = used.map { tokens[$0].range }
                     let near = (used.min()! - 3)..<(used.max()! + 4)
@@ -57,7 +58,7 @@ struct DoseGrammar {
     }
 
     /// The dose in a window: a mass ("40 mg"), or a concentration times a volume ("10 mg/mL, 1 mL").
-    private func dose(in window: Range<Int>, _ tokens: [Token]) -> (Quantity, [Int])? {
+    private func dose(in window: Range<Int>, _ tokens: [Token], mgPerML: Double?) -> (Quantity, [Int])? {
         var mass: (Quantity, Int)?
         var concentration: (Quantity, Int)?
         var volume: (Quantity, Int)?
@@ -76,6 +77,7 @@ struct DoseGrammar {
             return (dose, [concentration.1, volume.1].sorted())
         }
         if let mass { return (mass.0, [mass.1]) }
+        if let volume, let mgPerML { return (Quantity(value: volume.0.value * mgPerML, unit: "mg"), [volume.1]) }
         return nil
     }
 

@@ -31,6 +31,10 @@ struct PainScoreGrammar {
             }
             guard !scores.isEmpty else { continue }
             assignTiming(&scores, cues: cues)
+            // "Post-block: Horner syndrome… VAS 4/10": a label at the start of the line times its scores.
+            if scores.contains(where: { $0.timing == nil }), let label = lineLabelTiming(before: sentence, note) {
+                for i in scores.indices where scores[i].timing == nil { scores[i].timing = label }
+            }
             let scale: PainScale? = cues.contains { $0.payload == .vas } ? .vas
                 : cues.contains { $0.payload == .nrs } ? .nrs : nil
             for score in scores {
@@ -69,6 +73,19 @@ struct PainScoreGrammar {
            let arrow = lexicons.pain.longestMatch(in: tokens, at: previous.tokens.upperBound, limit: index),
            arrow.payload == .arrow, arrow.end == index {
             return Score(value: value, tokens: index..<index + 1, cueStart: nil)
+        }
+        return nil
+    }
+
+    /// A timing cue between the start of the sentence's line and the first colon on it.
+    private func lineLabelTiming(before sentence: Sentence, _ note: AnalyzedNote) -> PainScoreMention.Timing? {
+        var start = sentence.tokens.lowerBound
+        while start > 0, note.onSameLine(start - 1, sentence.tokens.lowerBound) { start -= 1 }
+        guard start < sentence.tokens.lowerBound,
+              let colon = note.tokens[start..<sentence.tokens.lowerBound].firstIndex(where: { $0.key == ":" }) else { return nil }
+        for match in lexicons.pain.matches(in: note.tokens, range: start..<colon) {
+            if match.payload == .pre { return .pre }
+            if match.payload == .post { return .post }
         }
         return nil
     }

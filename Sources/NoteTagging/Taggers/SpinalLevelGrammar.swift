@@ -103,8 +103,9 @@ struct SpinalLevelGrammar {
             boundary -= 1
         }
         for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 3), by: -1) {
-            if let side = lexicons.sides.longestMatch(in: tokens, at: first, limit: boundary), side.end == boundary {
-                return (side.payload, first)
+            if let side = lexicons.sides.longestMatch(in: tokens, at: first, limit: boundary), side.end == boundary,
+               let value = side.payload {
+                return (value, first)
             }
         }
         return nil
@@ -114,14 +115,14 @@ struct SpinalLevelGrammar {
     private func sideAfter(_ tokens: [Token], _ end: Int, _ sentence: Sentence) -> (side: Side, end: Int)? {
         let limit = sentence.tokens.upperBound
         if end < limit, let side = lexicons.sides.longestMatch(in: tokens, at: end, limit: limit), side.payload == .bilateral {
-            return (side.payload, side.end)
+            return (.bilateral, side.end)
         }
         var index = end
         guard index < limit, tokens[index].key == "on" else { return nil }
         index += 1
         if index < limit, tokens[index].key == "the" { index += 1 }
-        if index < limit, let side = lexicons.sides.longestMatch(in: tokens, at: index, limit: limit) {
-            return (side.payload, side.end)
+        if index < limit, let side = lexicons.sides.longestMatch(in: tokens, at: index, limit: limit), let value = side.payload {
+            return (value, side.end)
         }
         return nil
     }
