@@ -43,7 +43,8 @@ public struct AnalyzedNote: Sendable {
     }
 
     /// Sections from headings. A label heading (`administrative`: "Patient:", "DOB:", "Physician:")
-    /// covers only its own line; the text after it continues the section it interrupted.
+    /// covers only its own line, and the text after it continues the section it interrupted; a
+    /// diagnosis or indication heading with text on its own line ends at the next blank line.
     private static func sections(from headings: [Heading], tokens: [Token], layout: LineLayout,
                                  textLength: Int) -> [Section] {
         var sections: [Section] = []
@@ -55,6 +56,7 @@ public struct AnalyzedNote: Sendable {
                                                      end: offset(range.upperBound)),
                                     tokens: range))
         }
+        let findingsKind: SectionKind = headings.contains { $0.kind == .procedure } ? .procedure : .imaging
         var resumed = SectionKind.preamble
         add(.preamble, nil, 0..<(headings.first?.tokens.lowerBound ?? tokens.count))
         if headings.isEmpty && tokens.isEmpty {
@@ -62,15 +64,25 @@ public struct AnalyzedNote: Sendable {
         }
         for (index, heading) in headings.enumerated() {
             let end = index + 1 < headings.count ? headings[index + 1].tokens.lowerBound : tokens.count
-            guard heading.kind == .administrative else {
-                add(heading.kind, heading.text, heading.tokens.lowerBound..<end)
-                resumed = heading.kind
+            let kind = heading.kind == .findings ? findingsKind : heading.kind
+            guard kind != .administrative else {
+                var lineEnd = heading.tokens.upperBound
+                while lineEnd < end, !layout.startsLine[lineEnd] { lineEnd += 1 }
+                add(.administrative, heading.text, heading.tokens.lowerBound..<lineEnd)
+                add(resumed, nil, lineEnd..<end)
                 continue
             }
-            var lineEnd = heading.tokens.upperBound
-            while lineEnd < end, !layout.startsLine[lineEnd] { lineEnd += 1 }
-            add(.administrative, heading.text, heading.tokens.lowerBound..<lineEnd)
-            add(resumed, nil, lineEnd..<end)
+            // A diagnosis or indication label with its text on the same line ("Dx: myofascial pain")
+            // ends at the next blank line; what follows without a heading is of no known kind.
+            let hasInlineText = heading.tokens.upperBound < end && !layout.startsLine[heading.tokens.upperBound]
+            var blockEnd = end
+            if hasInlineText, kind == .diagnosis || kind == .indication {
+                blockEnd = heading.tokens.upperBound
+                while blockEnd < end, !layout.followsBlankLine[blockEnd] { blockEnd += 1 }
+            }
+            add(kind, heading.text, heading.tokens.lowerBound..<blockEnd)
+            resumed = blockEnd < end ? .other : kind
+            if blockEnd < end { add(.other, nil, blockEnd..<end) }
         }
         return sections
     }

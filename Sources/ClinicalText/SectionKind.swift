@@ -42,6 +42,9 @@ public enum SectionKind: String, Sendable, CaseIterable {
     case administrative
     /// A heading that names none of the above.
     case other
+    /// "FINDINGS": only a heading's kind, never a section's; it becomes `procedure` in a note that has a
+    /// procedure section and `imaging` in one that has none (a consult's findings).
+    case findings
 }
 
 /// A section: its heading (if any), its kind and the text it covers.

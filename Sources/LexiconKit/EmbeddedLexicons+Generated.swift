@@ -131,6 +131,16 @@ right-hand dominant	-
 left-hand dominant	-
 right heart	-
 left heart	-
+turned to the left	-
+turned to the right	-
+rotated to the left	-
+rotated to the right	-
+turned toward the left	-
+turned toward the right	-
+lying on the left	-
+lying on the right	-
+left lateral decubitus	-
+right lateral decubitus	-
 """#,
         "context/triggers.tsv": #"""
 # ConText triggers (after Chapman et al.'s NegEx/ConText): a phrase, what it asserts about the
@@ -1381,7 +1391,9 @@ bilat
 # Section headings (folded words joined by one space) and what the section is about.
 # kind: procedure, diagnosis, indication, present-illness, past-history, family-history,
 # home-medications, medications, allergies, imaging, plan, consent, complications, post-procedure,
-# pre-procedure, examination, anesthesia, administrative, other.
+# pre-procedure, examination, anesthesia, administrative, other; findings (what the procedure showed
+# in a procedure note, exam or imaging findings in a consult: read as procedure when the note has a
+# procedure section, as imaging otherwise).
 heading	kind
 procedure	procedure
 procedures	procedure
@@ -1404,9 +1416,9 @@ operative procedure	procedure
 technique	procedure
 description	procedure
 narrative	procedure
-findings	procedure
-fluoroscopic findings	procedure
-intraoperative findings	procedure
+findings	findings
+fluoroscopic findings	findings
+intraoperative findings	findings
 medications injected	procedure
 medications used	procedure
 injectate	procedure

@@ -171,7 +171,10 @@ struct ProcedureAssembler {
         // Sides: next to its levels, and in the sentences of its cues and levels.
         var sides: Set<Side> = []
         for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
-        for mention in ownSides {
+        // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
+        // named elsewhere (positioning, symptoms).
+        let namedWithCue = ownSides.filter { cueSentences.contains($0.sentence) }
+        for mention in draft.family.isSpinal || namedWithCue.isEmpty ? ownSides : namedWithCue {
             guard case .side(let side) = mention.kind else { continue }
             // Spinal procedures take sides from the sentences that name them or their levels.
             if draft.family.isSpinal, !cueSentences.contains(mention.sentence), !levelSentences.contains(mention.sentence) {
