@@ -85,19 +85,23 @@ enum DrugReader {
                         discarded: nil, evidence: evidence.normalized())
     }
 
-    /// The level or side a dose was given at: named in its sentence, or in one of the three
-    /// sentences before it in the same section.
+    /// The level (or, when no level is named, the side) a dose was given at: named in its
+    /// sentence, or in one of the eight sentences before it in the same section.
     private static func site(of drug: Mention, _ all: [Mention]) -> String? {
-        func key(_ mention: Mention) -> String? {
-            switch mention.kind {
-            case .level(let level): return "\(level.items)"
-            case .side(let side): return side.rawValue
-            default: return nil
+        let near = all.filter {
+            $0.section == drug.section && TodayScope.includes($0) && $0.sentence <= drug.sentence
+                && drug.sentence - $0.sentence <= 8
+        }
+        let sameSentence = near.filter { $0.sentence == drug.sentence }
+        for group in [sameSentence, near] {
+            if case .level(let level)? = group.last(where: { if case .level = $0.kind { true } else { false } })?.kind {
+                return "\(level.items)"
+            }
+            if case .side(let side)? = group.last(where: { if case .side = $0.kind { true } else { false } })?.kind {
+                return side.rawValue
             }
         }
-        let candidates = all.filter { $0.section == drug.section && key($0) != nil && TodayScope.includes($0) }
-        if let same = candidates.first(where: { $0.sentence == drug.sentence }) { return key(same) }
-        return candidates.last { $0.sentence < drug.sentence && drug.sentence - $0.sentence <= 3 }.flatMap(key)
+        return nil
     }
 
     private static func toxin(_ name: String, _ group: [Mention], _ all: [Mention]) -> DrugFact {

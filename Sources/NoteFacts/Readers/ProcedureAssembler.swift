@@ -174,7 +174,12 @@ struct ProcedureAssembler {
         // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
         // named elsewhere (positioning, symptoms).
         let namedWithCue = ownSides.filter { cueSentences.contains($0.sentence) }
-        for mention in draft.family.isSpinal || namedWithCue.isEmpty ? ownSides : namedWithCue {
+        let levelSideWithCue = levels.contains { level in
+            guard case .level(let value) = level.kind else { return false }
+            return value.side != nil && cueSentences.contains(level.sentence)
+        }
+        let sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? ownSides : namedWithCue
+        for mention in sideSources {
             guard case .side(let side) = mention.kind else { continue }
             // Spinal procedures take sides from the sentences that name them or their levels.
             if draft.family.isSpinal, !cueSentences.contains(mention.sentence), !levelSentences.contains(mention.sentence) {

@@ -35,6 +35,20 @@ struct DoseGrammar {
                         }
                     }
                 }
+                // "(Kenalog 10 mg per joint, 40 mg total)": a total stated later in the window wins.
+                for index in forward where tokens[index].kind == .measurement && roleOf(index, roles, tokens) == .total {
+                    guard let quantity = tokens[index].quantity, let unit = quantity.unit, Self.massUnits.contains(unit),
+                          quantity.perUnit == nil else { continue }
+                    mention.dose = quantity
+                    mention.isTotal = true
+                    mention.isPerSite = false
+                    mention.doseRanges = [tokens[index].range]
+                    break
+                }
+                // "each side: 2 mL bupivacaine + Kenalog 20 mg": a per-site label earlier in the sentence.
+                if !mention.isTotal, roles.contains(where: { $0.payload == .perSite && $0.tokens.upperBound <= drug.tokens.lowerBound }) {
+                    mention.isPerSite = true
+                }
                 // "po", "daily" anywhere right after the name also marks a home medication.
                 if roles.contains(where: { $0.payload == .oral && $0.tokens.lowerBound >= drug.tokens.upperBound
                     && $0.tokens.lowerBound < drug.tokens.upperBound + 6 }) {
@@ -49,7 +63,7 @@ struct DoseGrammar {
             }
             for index in sentence.tokens where tokens[index].kind == .measurement {
                 guard let quantity = tokens[index].quantity else { continue }
-                let role = nearestRole(to: index, roles)
+                let role = roleOf(index, roles, tokens)
                 out.append(Mention(range: tokens[index].range, tokens: index..<index + 1,
                                    kind: .quantity(QuantityMention(quantity: quantity, role: role))))
             }
@@ -79,6 +93,21 @@ struct DoseGrammar {
         if let mass { return (mass.0, [mass.1]) }
         if let volume, let mgPerML { return (Quantity(value: volume.0.value * mgPerML, unit: "mg"), [volume.1]) }
         return nil
+    }
+
+    /// The role of a measurement: `total` when "total" stands before it in its clause (within
+    /// eight tokens, no other measurement between: "Total amount of toxin injected was 200 units"),
+    /// otherwise the role named closest to it (within four tokens).
+    private func roleOf(_ index: Int, _ roles: [(payload: DoseRole, tokens: Range<Int>)], _ tokens: [Token]) -> DoseRole? {
+        if let total = roles.last(where: { $0.payload == .total && $0.tokens.upperBound <= index && index - $0.tokens.upperBound <= 8 }),
+           total.tokens.lowerBound == 0 || tokens[total.tokens.lowerBound - 1].kind != .measurement {  // not "40 mg total"
+            if !(total.tokens.upperBound..<index).contains(where: { tokens[$0].kind == .measurement }) { return .total }
+        }
+        if let total = roles.first(where: { $0.payload == .total && $0.tokens.lowerBound > index }),
+           total.tokens.lowerBound - index <= 2 {
+            return .total  // "40 mg total"
+        }
+        return nearestRole(to: index, roles)
     }
 
     /// The dose role named closest to a measurement in its sentence (within four tokens).
