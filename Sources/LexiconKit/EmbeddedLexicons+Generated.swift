@@ -6,7 +6,8 @@ extension EmbeddedLexicons {
         "anatomy/level-heads.tsv": #"""
 # Words next to a spinal level that say what the level names, which decides how NoteFacts reads
 # it: a nerve root names the foramen it exits, medial branches name the joint they supply.
-# reading: root, medial-branch, dorsal-ramus, joint, interspace, foramen, vertebra
+# reading: root, medial-branch, dorsal-ramus, joint, interspace, foramen, rib (ordinals before a
+#   rib or intercostal word name thoracic segments: "fourth to tenth intercostal spaces" → T4…T10)
 phrase	reading
 nerve root	root
 nerve roots	root
@@ -40,12 +41,21 @@ neural foramen	foramen
 neuroforamina	foramen
 level	interspace
 levels	interspace
+rib	rib
+ribs	rib
+intercostal	rib
+intercostal space	rib
+intercostal spaces	rib
+intercostal nerve	rib
+intercostal nerves	rib
+intercostal level	rib
+intercostal levels	rib
 """#,
         "anatomy/non-target-cues.tsv": #"""
 # Words that mark a sentence as describing something other than the treated levels: an imaging
 # study and its findings, or where contrast spread. Levels in such a sentence are not treated
 # levels unless the sentence also names the procedure.
-# kind: imaging-study, spread
+# kind: imaging-study, spread, landmark
 phrase	kind
 mri	imaging-study
 mri scan	imaging-study
@@ -81,6 +91,10 @@ runoff	spread
 run-off	spread
 uptake	spread
 tracking	spread
+counting	landmark
+counted	landmark
+counting down	landmark
+counting up	landmark
 """#,
         "anatomy/regions.tsv": #"""
 # Spinal region words. A procedure without levels takes its region from these.
@@ -1358,6 +1372,21 @@ caudal injection	epidural-caudal	-	strong
 caudal block	epidural-caudal	-	strong
 caudal approach	epidural-caudal	-	strong
 caudal epidural injection	epidural-caudal	-	strong
+epidural neurolysis	epidural	-	strong
+epidural phenol neurolysis	epidural	-	strong
+phenol neurolysis	other	neurolysis	strong
+chemical neurolysis	other	neurolysis	strong
+alcohol neurolysis	other	neurolysis	strong
+neurolysis	other	neurolysis	weak
+knee joint	other	knee	weak
+knee	other	knee	weak
+shoulder joint	other	shoulder	weak
+hip joint	other	hip	weak
+ankle joint	other	ankle	weak
+wrist joint	other	wrist	weak
+elbow joint	other	elbow	weak
+joint injection	other	-	weak
+steroid injection	other	-	weak
 """#,
         "text/abbreviations.tsv": #"""
 # Abbreviations whose final period does not end a sentence (folded, without the final period).
@@ -1386,6 +1415,34 @@ resp
 lt
 rt
 bilat
+"""#,
+        "text/ordinals.tsv": #"""
+# Ordinal words and their numbers (for ribs and intercostal spaces: "fourth to tenth intercostal").
+ordinal	number
+first	1
+second	2
+third	3
+fourth	4
+fifth	5
+sixth	6
+seventh	7
+eighth	8
+ninth	9
+tenth	10
+eleventh	11
+twelfth	12
+1st	1
+2nd	2
+3rd	3
+4th	4
+5th	5
+6th	6
+7th	7
+8th	8
+9th	9
+10th	10
+11th	11
+12th	12
 """#,
         "text/sections.tsv": #"""
 # Section headings (folded words joined by one space) and what the section is about.

@@ -24,12 +24,14 @@ public struct TaggingLexicons: Sendable {
     public let nonTargetCues: PhraseTable<String>
     /// Words that tie a view to the final needle position.
     public let finalPositionCues: PhraseTable<Bool>
+    /// Ordinal word → number ("fourth", "4th" → 4).
+    public let ordinals: [String: Int]
     /// Representative ICD-10-CM code of a diagnosis row → its category (for codes written in notes).
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
-        "text/units.tsv", "text/sections.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
+        "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "documentation/documentation.tsv",
@@ -107,6 +109,11 @@ public struct TaggingLexicons: Sendable {
         }
         nonTargetCues = try load("anatomy/non-target-cues.tsv") { row throws(LexiconError) in try row.text("kind") }
         finalPositionCues = try load("contrast/final-position-cues.tsv") { _ throws(LexiconError) in true }
+        var ordinals: [String: Int] = [:]
+        for row in try source.table("text/ordinals.tsv").rows {
+            ordinals[KeyFolding.key(try row.text("ordinal"))] = Int(try row.number("number"))
+        }
+        self.ordinals = ordinals
         var codeCategories: [String: DiagnosisCategory] = [:]
         for row in try source.table("diagnoses/diagnoses.tsv").rows {
             if let code = try row.optional("icd10") { codeCategories[code] = try row.value("category", as: DiagnosisCategory.self) }

@@ -17,6 +17,16 @@ struct SpinalLevelGrammar {
         for sentence in note.sentences {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
+                if let ribs = ribLevels(note.tokens, from: index, limit: sentence.tokens.upperBound) {
+                    var mention = Mention(range: span(index..<ribs.end, note), tokens: index..<ribs.end, kind: .level(ribs.level))
+                    if let side = sideBefore(note.tokens, index, sentence) {
+                        mention = Mention(range: span(side.start..<ribs.end, note), tokens: side.start..<ribs.end,
+                                          kind: .level(LevelMention(items: ribs.level.items, reading: .rib, side: side.side)))
+                    }
+                    out.append(mention)
+                    index = ribs.end
+                    continue
+                }
                 guard let (items, end) = list(note.tokens, from: index, limit: sentence.tokens.upperBound) else {
                     index += 1
                     continue
@@ -45,6 +55,32 @@ struct SpinalLevelGrammar {
             }
         }
         return out
+    }
+
+    /// "fourth to tenth intercostal spaces", "5th and 6th ribs": ordinals before a rib word name
+    /// thoracic segments.
+    private func ribLevels(_ tokens: [Token], from start: Int, limit: Int) -> (level: LevelMention, end: Int)? {
+        guard let first = lexicons.ordinals[tokens[start].key] else { return nil }
+        var numbers = [first]
+        var ranges: [(Int, Int)] = []
+        var index = start + 1
+        while index + 1 < limit {
+            let word = tokens[index].key
+            guard Self.rangeWords.contains(word) || Self.listWords.contains(word),
+                  let next = lexicons.ordinals[tokens[index + 1].key] else { break }
+            if Self.rangeWords.contains(word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
+            index += 2
+        }
+        guard index < limit, let head = lexicons.levelHeads.longestMatch(in: tokens, at: index, limit: limit),
+              head.payload == .rib else { return nil }
+        var items: [LevelMention.Item] = numbers.compactMap { Vertebra(region: .t, number: $0) }.map { .vertebra($0) }
+        for (low, high) in ranges {
+            if let upper = Vertebra(region: .t, number: low), let lower = Vertebra(region: .t, number: high), upper < lower {
+                items.append(.span(upper, lower))
+            }
+        }
+        guard !items.isEmpty else { return nil }
+        return (LevelMention(items: items, reading: .rib, side: nil), head.end)
     }
 
     /// A list of level items starting at `start`, and the index after it.

@@ -41,6 +41,8 @@ public enum LevelReading: String, Sendable, CaseIterable, Hashable {
     case medialBranch = "medial-branch"
     case dorsalRamus = "dorsal-ramus"
     case joint, interspace, foramen
+    /// Ordinals before a rib or intercostal word name thoracic segments.
+    case rib
 }
 
 /// A fluoroscopic view of the final needle position.
