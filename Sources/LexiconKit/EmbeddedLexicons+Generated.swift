@@ -165,17 +165,17 @@ right lateral decubitus	-
 #             inside it), terminate (ends the scope of triggers of every category)
 #   direction: forward (mentions after), backward (mentions before), both
 phrase	category	direction	window
-no	negated	forward	8
-not	negated	forward	6
-without	negated	forward	6
-w/o	negated	forward	6
-denies	negated	forward	10
-denied	negated	forward	10
-deny	negated	forward	10
-denying	negated	forward	10
-negative for	negated	forward	10
+no	negated	forward	10
+not	negated	forward	8
+without	negated	forward	8
+w/o	negated	forward	8
+denies	negated	forward	15
+denied	negated	forward	15
+deny	negated	forward	15
+denying	negated	forward	15
+negative for	negated	forward	12
 neg for	negated	forward	10
-free of	negated	forward	6
+free of	negated	forward	8
 absence of	negated	forward	6
 absent	negated	backward	4
 no evidence of	negated	forward	10
@@ -184,8 +184,8 @@ no sign of	negated	forward	10
 without evidence of	negated	forward	10
 without any	negated	forward	8
 no evidence	negated	forward	10
-never	negated	forward	6
-none	negated	backward	4
+never	negated	forward	8
+none	negated	both	4
 not used	negated	backward	6
 was not used	negated	backward	6
 were not used	negated	backward	6
@@ -199,22 +199,16 @@ was withheld	negated	backward	6
 withheld	negated	backward	6
 was omitted	negated	backward	6
 omitted	negated	backward	6
-was not	negated	forward	6
-were not	negated	forward	6
-is not	negated	forward	6
-are not	negated	forward	6
-did not	negated	forward	8
-does not	negated	forward	8
-do not	negated	forward	6
-cannot	negated	forward	6
-can not	negated	forward	6
+was not	negated	forward	8
+were not	negated	forward	8
+is not	negated	forward	8
+are not	negated	forward	8
+did not	negated	forward	10
+does not	negated	forward	10
+do not	negated	forward	10
+cannot	negated	forward	8
+can not	negated	forward	8
 unable to	negated	forward	6
-no further	negated	forward	6
-no new	negated	forward	6
-no significant	negated	forward	8
-no obvious	negated	forward	8
-no definite	negated	forward	8
-no acute	negated	forward	8
 resolved	negated	backward	4
 ruled out	negated	backward	5
 rules out	negated	forward	6
@@ -228,7 +222,7 @@ not identified	negated	backward	5
 not visualized	negated	backward	5
 was not seen	negated	backward	5
 no longer	negated	forward	6
-nor	negated	forward	4
+nor	negated	forward	8
 nka	negated	forward	2
 nkda	negated	forward	2
 no known	negated	forward	4
@@ -248,7 +242,6 @@ status post	historical	forward	8
 status-post	historical	forward	8
 prior	historical	forward	6
 previous	historical	forward	6
-previously	historical	both	6
 earlier	historical	both	5
 formerly	historical	both	5
 in the past	historical	backward	10
@@ -256,10 +249,6 @@ ago	historical	backward	10
 last year	historical	both	8
 last month	historical	both	8
 last week	historical	both	8
-has had	historical	forward	8
-had undergone	historical	forward	8
-has undergone	historical	forward	8
-underwent	historical	forward	8
 was treated with	historical	forward	8
 smokes	historical	both	3
 smoker	historical	both	3
@@ -377,20 +366,11 @@ aspiration negative	pseudo	both	-
 negative for heme	pseudo	both	-
 negative for blood	pseudo	both	-
 negative for csf	pseudo	both	-
-no blood	pseudo	both	-
-no csf	pseudo	both	-
-no heme	pseudo	both	-
-no paresthesia	pseudo	both	-
-no paresthesias	pseudo	both	-
 no vascular uptake	pseudo	both	-
 no intravascular uptake	pseudo	both	-
-no vascular	pseudo	both	-
-no intravascular	pseudo	both	-
 without vascular uptake	pseudo	both	-
 without intravascular	pseudo	both	-
 without intravascular uptake	pseudo	both	-
-no venous	pseudo	both	-
-no arterial	pseudo	both	-
 no epidural run-off	pseudo	both	-
 preservative free	pseudo	both	-
 preservative-free	pseudo	both	-
@@ -404,7 +384,6 @@ gram negative	pseudo	both	-
 not clear	pseudo	both	-
 not drained	pseudo	both	-
 not responded	pseudo	both	-
-no known drug allergies	pseudo	both	-
 if needed	pseudo	both	-
 as needed	pseudo	both	-
 sensitivity to	pseudo	both	-
@@ -442,6 +421,48 @@ not available	negated	backward	6
 was down	negated	backward	6
 is down	negated	backward	6
 out of service	negated	backward	8
+no history of	negated	forward	10
+no known history of	negated	forward	10
+no prior history of	negated	forward	10
+no past history of	negated	forward	10
+no h/o	negated	forward	10
+no hx of	negated	forward	10
+-ve for	negated	forward	12
+is -ve for	negated	forward	12
+was negative	negated	backward	6
+were negative	negated	backward	6
+is negative	negated	backward	6
+are negative	negated	backward	6
+low suspicion for	negated	forward	8
+no findings to suggest	negated	forward	10
+nothing to suggest	negated	forward	10
+not consistent with	negated	forward	10
+previously	historical	backward	6
+as previously noted	pseudo	both	-
+previously noted	pseudo	both	-
+than previously	pseudo	both	-
+day history of	pseudo	both	-
+days history of	pseudo	both	-
+week history of	pseudo	both	-
+weeks history of	pseudo	both	-
+month history of	pseudo	both	-
+months history of	pseudo	both	-
+year history of	pseudo	both	-
+over the last	pseudo	both	-
+in the last	pseudo	both	-
+over the past	pseudo	both	-
+during the last	pseudo	both	-
+for the last	pseudo	both	-
+for the past	pseudo	both	-
+injected	terminate	both	-
+was injected	terminate	both	-
+were injected	terminate	both	-
+administered	terminate	both	-
+advanced	terminate	both	-
+placed	terminate	both	-
+inserted	terminate	both	-
+obtained	terminate	both	-
+confirmed	terminate	both	-
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.

@@ -17,6 +17,8 @@ public struct NegExEvaluation: Sendable {
     public var rows = 0
     /// Row numbers whose target could not be found in the sentence (scored as affirmed, recent).
     public var unlocated: [Int] = []
+    /// Rows where a prediction disagrees with the label: (row, dimension, predicted, sentence).
+    public var disagreements: [(row: Int, dimension: String, predicted: Bool, target: String, sentence: String)] = []
 
     public enum Failure: Error, CustomStringConvertible {
         case unreadable(String), badHeader(String)
@@ -43,8 +45,12 @@ public struct NegExEvaluation: Sendable {
             let goldHistorical = fields[4].lowercased().hasPrefix("historical")
             let assertion = Self.assertion(of: fields[1], in: fields[2], tagger: tagger)
             if assertion == nil { unlocated.append(Int(fields[0]) ?? rows) }
-            Self.count(&negation, predicted: assertion?.isNegated ?? false, gold: goldNegated)
-            Self.count(&historical, predicted: assertion?.isHistorical ?? false, gold: goldHistorical)
+            let row = Int(fields[0]) ?? rows
+            let negated = assertion?.isNegated ?? false, past = assertion?.isHistorical ?? false
+            Self.count(&negation, predicted: negated, gold: goldNegated)
+            Self.count(&historical, predicted: past, gold: goldHistorical)
+            if negated != goldNegated { disagreements.append((row, "negation", negated, fields[1], fields[2])) }
+            if past != goldHistorical { disagreements.append((row, "historical", past, fields[1], fields[2])) }
         }
     }
 
@@ -83,8 +89,12 @@ public struct NegExEvaluation: Sendable {
         guard lower.count == bytes.count else { return nil }
         var found: [Range<Int>] = []
         var start = 0
+        func isWordByte(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
         while start < lower.count {
-            if let end = match(words.map { Array($0.utf8) }, lower, from: start) { found.append(start..<end) }
+            if start == 0 || !isWordByte(lower[start - 1]), let end = match(words.map { Array($0.utf8) }, lower, from: start),
+               end == lower.count || !isWordByte(lower[end]) {
+                found.append(start..<end)
+            }
             start += 1
         }
         let upper = found.first { range in

@@ -47,6 +47,11 @@ struct Eval: ParsableCommand {
             print("rows: \(evaluation.rows)")
             print("negation \(evaluation.negation.line)")
             print("historical \(evaluation.historical.line)")
+            if verbose {
+                for item in evaluation.disagreements {
+                    print("  row \(item.row) \(item.dimension) predicted=\(item.predicted) target=\"\(item.target)\": \(item.sentence)")
+                }
+            }
             if !evaluation.unlocated.isEmpty {
                 print("targets not found in their sentence (scored affirmed, recent): \(evaluation.unlocated.count)")
             }

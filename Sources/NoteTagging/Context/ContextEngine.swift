@@ -2,8 +2,8 @@ public import ClinicalText
 
 /// ConText (Harkema et al. 2009) over lexicon triggers: within a sentence, a trigger asserts its
 /// category (negated, historical, hypothetical, possible, other experiencer) on the mentions in its
-/// scope. The scope runs forward, backward or both from the trigger, up to the trigger's window, the
-/// sentence boundary, a `terminate` phrase, or a trigger of another category. Pseudo-triggers
+/// scope. The scope runs forward, backward or both from the trigger, up to the trigger's window (in
+/// words), the sentence boundary, or a `terminate` phrase. Pseudo-triggers
 /// ("negative aspiration", "preservative-free", "prior to") hide the triggers inside them. Section
 /// kinds add defaults: past history is historical, plans and consent are hypothetical, family
 /// history is about someone else.
@@ -55,47 +55,62 @@ public struct ContextEngine: Sendable {
         for (index, match) in matches.enumerated() {
             let category = match.trigger.category
             guard category != .pseudo, category != .terminate else { continue }
-            // A mention that contains its trigger ("no fluoroscopy" as a guidance phrase) is not in scope.
-            if match.tokens.overlaps(tokens) { continue }
-            if match.trigger.direction != .backward, tokens.lowerBound >= match.tokens.upperBound {
-                let end = forwardEnd(of: index, matches, sentence)
-                if tokens.lowerBound < end { assertion.apply(category, cue: span(match.tokens, note)) }
+            // A mention inside its trigger ("no fluoroscopy" as a guidance phrase) is not in its scope;
+            // a trigger that runs into the mention ("no acute" before "acute distress") is.
+            if match.tokens.lowerBound >= tokens.lowerBound && match.tokens.overlaps(tokens) { continue }
+            if match.tokens.lowerBound <= tokens.lowerBound, match.tokens.upperBound >= tokens.upperBound { continue }
+            if match.trigger.direction != .backward, tokens.upperBound > match.tokens.upperBound,
+               match.tokens.lowerBound < tokens.lowerBound {
+                let end = forwardEnd(of: index, matches, sentence, note)
+                if max(tokens.lowerBound, match.tokens.upperBound) < end { assertion.apply(category, cue: span(match.tokens, note)) }
             }
             if match.trigger.direction != .forward, tokens.upperBound <= match.tokens.lowerBound {
-                let start = backwardStart(of: index, matches, sentence)
+                let start = backwardStart(of: index, matches, sentence, note)
                 if tokens.upperBound > start { assertion.apply(category, cue: span(match.tokens, note)) }
             }
         }
         return assertion
     }
 
-    private func forwardEnd(of index: Int, _ matches: [Match], _ sentence: Sentence) -> Int {
+    private func forwardEnd(of index: Int, _ matches: [Match], _ sentence: Sentence, _ note: AnalyzedNote) -> Int {
         let match = matches[index]
         var end = sentence.tokens.upperBound
-        if let window = match.trigger.window { end = min(end, match.tokens.upperBound + window) }
+        if let window = match.trigger.window {
+            var words = 0
+            var position = match.tokens.upperBound
+            while position < end, words < window {
+                if note.tokens[position].kind != .punctuation { words += 1 }
+                position += 1
+            }
+            end = position
+        }
         for later in matches[(index + 1)...] where later.tokens.lowerBound < end {
             if ends(match, at: later) { end = later.tokens.lowerBound; break }
         }
         return end
     }
 
-    private func backwardStart(of index: Int, _ matches: [Match], _ sentence: Sentence) -> Int {
+    private func backwardStart(of index: Int, _ matches: [Match], _ sentence: Sentence, _ note: AnalyzedNote) -> Int {
         let match = matches[index]
         var start = sentence.tokens.lowerBound
-        if let window = match.trigger.window { start = max(start, match.tokens.lowerBound - window) }
+        if let window = match.trigger.window {
+            var words = 0
+            var position = match.tokens.lowerBound
+            while position > start, words < window {
+                position -= 1
+                if note.tokens[position].kind != .punctuation { words += 1 }
+            }
+            start = position
+        }
         for earlier in matches[..<index].reversed() where earlier.tokens.upperBound > start {
             if ends(match, at: earlier) { start = earlier.tokens.upperBound; break }
         }
         return start
     }
 
-    /// A scope ends at a terminate phrase or at a trigger of another (real) category.
+    /// A scope ends at a terminate phrase.
     private func ends(_ match: Match, at other: Match) -> Bool {
-        switch other.trigger.category {
-        case .terminate: true
-        case .pseudo: false
-        default: other.trigger.category != match.trigger.category
-        }
+        other.trigger.category == .terminate
     }
 
     private func span(_ tokens: Range<Int>, _ note: AnalyzedNote) -> TextRange {
