@@ -64,7 +64,14 @@ public struct AnalyzedNote: Sendable {
         }
         for (index, heading) in headings.enumerated() {
             let end = index + 1 < headings.count ? headings[index + 1].tokens.lowerBound : tokens.count
-            let kind = heading.kind == .findings ? findingsKind : heading.kind
+            var kind = heading.kind == .findings ? findingsKind : heading.kind
+            // An unknown heading right after a known one ("SOCIAL HISTORY:  TOBACCO: …",
+            // "PHYSICAL EXAMINATION:\nHEENT: …") is a sub-heading and keeps its parent's kind.
+            if kind == .other, index > 0, resumed != .preamble,
+               !layout.startsLine[heading.tokens.lowerBound] || headings[index - 1].tokens.upperBound == heading.tokens.lowerBound
+                || resumed == .examination {
+                kind = resumed
+            }
             guard kind != .administrative else {
                 var lineEnd = heading.tokens.upperBound
                 while lineEnd < end, !layout.startsLine[lineEnd] { lineEnd += 1 }

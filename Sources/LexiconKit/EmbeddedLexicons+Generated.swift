@@ -160,7 +160,9 @@ right lateral decubitus	-
 # ConText triggers (after Chapman et al.'s NegEx/ConText): a phrase, what it asserts about the
 # mentions in its scope, and which way its scope runs. Scope ends at the sentence end, at a
 # `terminate` phrase, or after `window` tokens (- = sentence end).
-#   category: negated, historical, hypothetical, other-experiencer, possible,
+#   category: negated, historical, hypothetical, other-experiencer, possible (a comma list when a
+#             phrase asserts several: "no history of" is negated and historical),
+#             current (asserts nothing; ends historical scopes: "recent"),
 #             pseudo (a phrase that looks like a trigger but asserts nothing; it hides the triggers
 #             inside it), terminate (ends the scope of triggers of every category)
 #   direction: forward (mentions after), backward (mentions before), both
@@ -229,19 +231,19 @@ no known	negated	forward	4
 history of	historical	forward	8
 hx of	historical	forward	8
 h/o	historical	forward	8
-past history of	historical	forward	12
-past medical history of	historical	forward	14
-past medical history	historical	forward	14
-medical history of	historical	forward	14
-past history	historical	forward	14
+past history of	historical	forward	20
+past medical history of	historical	forward	20
+past medical history	historical	forward	20
+medical history of	historical	forward	20
+past history	historical	forward	20
 previous history of	historical	forward	10
-with a history of	historical	forward	12
+with a history of	historical	forward	14
 known history of	historical	forward	10
 s/p	historical	forward	8
 status post	historical	forward	8
 status-post	historical	forward	8
-prior	historical	forward	6
-previous	historical	forward	6
+prior	historical	forward	8
+previous	historical	forward	8
 earlier	historical	both	5
 formerly	historical	both	5
 in the past	historical	backward	10
@@ -324,8 +326,8 @@ to call for	hypothetical	forward	10
 seek immediate medical attention	hypothetical	forward	16
 instructed to call	hypothetical	forward	16
 return precautions	hypothetical	forward	16
-family history	other-experiencer	forward	14
-family history of	other-experiencer	forward	14
+family history	other-experiencer,historical	forward	14
+family history of	other-experiencer,historical	forward	14
 mother	other-experiencer	both	6
 father	other-experiencer	both	6
 sister	other-experiencer	both	6
@@ -341,7 +343,6 @@ grandfather	other-experiencer	both	6
 sibling	other-experiencer	both	6
 wife	other-experiencer	both	6
 husband	other-experiencer	both	6
-no change	pseudo	both	-
 no increase	pseudo	both	-
 no decrease	pseudo	both	-
 not only	pseudo	both	-
@@ -349,7 +350,6 @@ not necessarily	pseudo	both	-
 not certain if	pseudo	both	-
 not certain whether	pseudo	both	-
 no suspicious change	pseudo	both	-
-no significant change	pseudo	both	-
 not drain	pseudo	both	-
 not extend	pseudo	both	-
 without difficulty	pseudo	both	-
@@ -401,9 +401,8 @@ whom	terminate	both	-
 presents	terminate	both	-
 presented	terminate	both	-
 presenting	terminate	both	-
-now	terminate	both	-
-today	terminate	both	-
-currently	terminate	both	-
+now	current	both	-
+today	current	both	-
 is here	terminate	both	-
 here for	terminate	both	-
 returns	terminate	both	-
@@ -421,12 +420,12 @@ not available	negated	backward	6
 was down	negated	backward	6
 is down	negated	backward	6
 out of service	negated	backward	8
-no history of	negated	forward	10
-no known history of	negated	forward	10
-no prior history of	negated	forward	10
-no past history of	negated	forward	10
-no h/o	negated	forward	10
-no hx of	negated	forward	10
+no history of	negated,historical	forward	10
+no known history of	negated,historical	forward	10
+no prior history of	negated,historical	forward	10
+no past history of	negated,historical	forward	10
+no h/o	negated,historical	forward	10
+no hx of	negated,historical	forward	10
 -ve for	negated	forward	12
 is -ve for	negated	forward	12
 was negative	negated	backward	6
@@ -437,7 +436,7 @@ low suspicion for	negated	forward	8
 no findings to suggest	negated	forward	10
 nothing to suggest	negated	forward	10
 not consistent with	negated	forward	10
-previously	historical	backward	6
+previously	historical	forward	6
 as previously noted	pseudo	both	-
 previously noted	pseudo	both	-
 than previously	pseudo	both	-
@@ -463,6 +462,46 @@ placed	terminate	both	-
 inserted	terminate	both	-
 obtained	terminate	both	-
 confirmed	terminate	both	-
+history significant for	historical	forward	20
+medical history significant for	historical	forward	20
+history is significant for	historical	forward	20
+history is positive for	historical	forward	20
+history positive for	historical	forward	20
+medical problems including	historical	forward	20
+history	historical	backward	3
+the last time	historical	backward	8
+last time	historical	both	6
+known history	historical	forward	6
+known to have	historical	forward	6
+fh	other-experiencer,historical	forward	14
+fhx	other-experiencer,historical	forward	14
+family hx	other-experiencer,historical	forward	14
+recent	current	both	-
+recently	current	both	-
+currently	current	both	-
+current	current	both	-
+on history	pseudo	both	-
+by history	pseudo	both	-
+days ago	pseudo	both	-
+day ago	pseudo	both	-
+hours ago	pseudo	both	-
+hour ago	pseudo	both	-
+unchanged	historical	both	8
+no change	historical	both	8
+no significant change	historical	both	8
+not changed	historical	backward	10
+have not changed	historical	backward	10
+has not changed	historical	backward	10
+redemonstrated	historical	backward	12
+re-demonstrated	historical	backward	12
+again seen	historical	backward	8
+again noted	historical	backward	8
+again demonstrated	historical	backward	8
+sequelae of	historical	forward	6
+sequela of	historical	forward	6
+chronically	historical	forward	4
+risk factors including	historical	forward	10
+risk factors of	historical	forward	10
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.
@@ -1436,6 +1475,34 @@ resp
 lt
 rt
 bilat
+"""#,
+        "text/months.tsv": #"""
+# Month names and abbreviations (folded), for dates such as "in April 2007" or "in Apr 2007".
+month
+january
+february
+march
+april
+may
+june
+july
+august
+september
+october
+november
+december
+jan
+feb
+mar
+apr
+jun
+jul
+aug
+sep
+sept
+oct
+nov
+dec
 """#,
         "text/ordinals.tsv": #"""
 # Ordinal words and their numbers (for ribs and intercostal spaces: "fourth to tenth intercostal").

@@ -9,7 +9,7 @@ public struct NoteTagger: Sendable {
 
     public init(lexicons: TaggingLexicons) {
         self.lexicons = lexicons
-        self.context = ContextEngine(triggers: lexicons.triggers)
+        self.context = ContextEngine(triggers: lexicons.triggers, months: lexicons.months)
     }
 
     /// Analyzes the text with the lexicons' conventions.

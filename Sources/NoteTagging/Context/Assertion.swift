@@ -17,14 +17,16 @@ public struct Assertion: Sendable, Hashable {
         !isNegated && !isHistorical && !isHypothetical && !isOtherExperiencer
     }
 
-    mutating func apply(_ category: TriggerCategory, cue: TextRange) {
-        switch category {
-        case .negated: isNegated = true
-        case .historical: isHistorical = true
-        case .hypothetical: isHypothetical = true
-        case .possible: isPossible = true
-        case .otherExperiencer: isOtherExperiencer = true
-        case .pseudo, .terminate: return
+    mutating func apply(_ categories: [TriggerCategory], cue: TextRange) {
+        for category in categories {
+            switch category {
+            case .negated: isNegated = true
+            case .historical: isHistorical = true
+            case .hypothetical: isHypothetical = true
+            case .possible: isPossible = true
+            case .otherExperiencer: isOtherExperiencer = true
+            case .pseudo, .terminate, .current: return
+            }
         }
         cues.append(cue)
     }

@@ -3,15 +3,19 @@ public import ClinicalText
 /// ConText (Harkema et al. 2009) over lexicon triggers: within a sentence, a trigger asserts its
 /// category (negated, historical, hypothetical, possible, other experiencer) on the mentions in its
 /// scope. The scope runs forward, backward or both from the trigger, up to the trigger's window (in
-/// words), the sentence boundary, or a `terminate` phrase. Pseudo-triggers
+/// words), the sentence boundary, or a `terminate` phrase (a historical scope also at a `current`
+/// phrase such as "recent"). Pseudo-triggers
 /// ("negative aspiration", "preservative-free", "prior to") hide the triggers inside them. Section
 /// kinds add defaults: past history is historical, plans and consent are hypothetical, family
 /// history is about someone else.
 public struct ContextEngine: Sendable {
     let triggers: PhraseTable<ContextTrigger>
+    /// Folded month names, for "in April 2007".
+    let months: Set<String>
 
-    public init(triggers: PhraseTable<ContextTrigger>) {
+    public init(triggers: PhraseTable<ContextTrigger>, months: Set<String>) {
         self.triggers = triggers
+        self.months = months
     }
 
     /// A trigger found in a sentence.
@@ -32,20 +36,39 @@ public struct ContextEngine: Sendable {
             }
             if let year = yearTrigger(note.tokens, index, sentence) {
                 out.append(year)
+            } else if let item = listMarker(note.tokens, index, sentence) {
+                out.append(item)
             }
             index += 1
         }
         return out
     }
 
-    /// "in 2023", "since 2019": a past year dates what is near it.
+    /// "in 2023", "since 2019", "in April 2007", "in **DATE[Apr 2007]": a year introduced by "in",
+    /// "since", "from" or "during" (a month name or date brackets may stand between) dates what is
+    /// near it as past.
     private func yearTrigger(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
         let token = tokens[index]
         guard token.kind == .number, let value = token.quantity?.value, value >= 1900, value <= 2100,
-              value == value.rounded(), index > sentence.tokens.lowerBound,
-              ["in", "since", "from", "during"].contains(tokens[index - 1].key) else { return nil }
-        return Match(trigger: ContextTrigger(category: .historical, direction: .both, window: 10),
-                     tokens: (index - 1)..<(index + 1))
+              value == value.rounded() else { return nil }
+        var start = index - 1
+        while start > sentence.tokens.lowerBound, index - start <= 6,
+              months.contains(tokens[start].key) || ["*", "[", "date", ",", "of"].contains(tokens[start].key)
+                || (tokens[start].kind == .number && (tokens[start].quantity?.value ?? 99) <= 31) {
+            start -= 1
+        }
+        guard start >= sentence.tokens.lowerBound, ["in", "since", "from", "during"].contains(tokens[start].key) else { return nil }
+        return Match(trigger: ContextTrigger(categories: [.historical], direction: .both, window: 10),
+                     tokens: start..<(index + 1))
+    }
+
+    /// "1) esophagitis s/p biopsy 2) hiatal hernia": an inline list marker ends every scope.
+    private func listMarker(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
+        guard index > sentence.tokens.lowerBound, index + 1 < sentence.tokens.upperBound, tokens[index].kind == .number,
+              let value = tokens[index].quantity?.value, value >= 1, value <= 30, value == value.rounded(),
+              tokens[index + 1].key == ")", tokens[index + 1].joinsPrevious else { return nil }
+        return Match(trigger: ContextTrigger(categories: [.terminate], direction: .both, window: nil),
+                     tokens: index..<(index + 2))
     }
 
     /// The assertion for a mention covering `tokens` of `sentence`, given the sentence's matches.
@@ -53,8 +76,7 @@ public struct ContextEngine: Sendable {
                           matches: [Match]) -> Assertion {
         var assertion = Assertion()
         for (index, match) in matches.enumerated() {
-            let category = match.trigger.category
-            guard category != .pseudo, category != .terminate else { continue }
+            guard !match.trigger.isInert else { continue }
             // A mention inside its trigger ("no fluoroscopy" as a guidance phrase) is not in its scope;
             // a trigger that runs into the mention ("no acute" before "acute distress") is.
             if match.tokens.lowerBound >= tokens.lowerBound && match.tokens.overlaps(tokens) { continue }
@@ -62,11 +84,11 @@ public struct ContextEngine: Sendable {
             if match.trigger.direction != .backward, tokens.upperBound > match.tokens.upperBound,
                match.tokens.lowerBound < tokens.lowerBound {
                 let end = forwardEnd(of: index, matches, sentence, note)
-                if max(tokens.lowerBound, match.tokens.upperBound) < end { assertion.apply(category, cue: span(match.tokens, note)) }
+                if max(tokens.lowerBound, match.tokens.upperBound) < end { assertion.apply(match.trigger.categories, cue: span(match.tokens, note)) }
             }
             if match.trigger.direction != .forward, tokens.upperBound <= match.tokens.lowerBound {
                 let start = backwardStart(of: index, matches, sentence, note)
-                if tokens.upperBound > start { assertion.apply(category, cue: span(match.tokens, note)) }
+                if tokens.upperBound > start { assertion.apply(match.trigger.categories, cue: span(match.tokens, note)) }
             }
         }
         return assertion
@@ -108,9 +130,10 @@ public struct ContextEngine: Sendable {
         return start
     }
 
-    /// A scope ends at a terminate phrase.
+    /// A scope ends at a terminate phrase; a historical scope also at a `current` phrase ("recent").
     private func ends(_ match: Match, at other: Match) -> Bool {
-        other.trigger.category == .terminate
+        other.trigger.categories.contains(.terminate)
+            || (other.trigger.categories.contains(.current) && match.trigger.categories.contains(.historical))
     }
 
     private func span(_ tokens: Range<Int>, _ note: AnalyzedNote) -> TextRange {
@@ -138,9 +161,9 @@ public struct ContextEngine: Sendable {
     public static func applySectionDefault(_ section: Section, to assertion: inout Assertion) {
         let cue = section.heading ?? section.range
         switch section.kind {
-        case .pastHistory, .allergies: assertion.apply(.historical, cue: cue)
-        case .plan, .consent: assertion.apply(.hypothetical, cue: cue)
-        case .familyHistory: assertion.apply(.otherExperiencer, cue: cue)
+        case .pastHistory, .allergies: assertion.apply([.historical], cue: cue)
+        case .plan, .consent: assertion.apply([.hypothetical], cue: cue)
+        case .familyHistory: assertion.apply([.otherExperiencer, .historical], cue: cue)
         default: break
         }
     }

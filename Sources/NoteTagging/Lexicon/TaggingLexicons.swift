@@ -26,12 +26,14 @@ public struct TaggingLexicons: Sendable {
     public let finalPositionCues: PhraseTable<Bool>
     /// Ordinal word → number ("fourth", "4th" → 4).
     public let ordinals: [String: Int]
+    /// Folded month names and abbreviations.
+    public let months: Set<String>
     /// Representative ICD-10-CM code of a diagnosis row → its category (for codes written in notes).
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
-        "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
+        "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/months.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "documentation/documentation.tsv",
@@ -114,6 +116,9 @@ public struct TaggingLexicons: Sendable {
             ordinals[KeyFolding.key(try row.text("ordinal"))] = Int(try row.number("number"))
         }
         self.ordinals = ordinals
+        var months: Set<String> = []
+        for row in try source.table("text/months.tsv").rows { months.insert(KeyFolding.key(try row.text("month"))) }
+        self.months = months
         var codeCategories: [String: DiagnosisCategory] = [:]
         for row in try source.table("diagnoses/diagnoses.tsv").rows {
             if let code = try row.optional("icd10") { codeCategories[code] = try row.value("category", as: DiagnosisCategory.self) }
@@ -127,7 +132,18 @@ public struct TaggingLexicons: Sendable {
         triggers = try load("context/triggers.tsv") { row throws(LexiconError) in
             let window = try row.optional("window")
             guard window.map({ Int($0) != nil }) ?? true else { throw row.error(column: "window", "expected a number or -") }
-            return ContextTrigger(category: try row.value("category", as: TriggerCategory.self),
+            var categories: [TriggerCategory] = []
+            for raw in try row.list("category") {
+                guard let category = TriggerCategory(rawValue: raw) else {
+                    let allowed = TriggerCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw row.error(column: "category", "unknown category `\(raw)`; expected one of \(allowed)")
+                }
+                categories.append(category)
+            }
+            if categories.count > 1, categories.contains(where: { $0 == .pseudo || $0 == .terminate || $0 == .current }) {
+                throw row.error(column: "category", "pseudo, terminate and current stand alone")
+            }
+            return ContextTrigger(categories: categories,
                                   direction: try row.value("direction", as: TriggerDirection.self),
                                   window: window.flatMap { Int($0) })
         }
@@ -177,7 +193,11 @@ public struct DocumentationCue: Sendable, Hashable {
 
 /// A ConText trigger's payload.
 public struct ContextTrigger: Sendable, Hashable {
-    public var category: TriggerCategory
+    /// What the trigger asserts; "no history of" is both negated and historical.
+    public var categories: [TriggerCategory]
+
+    /// True for a pseudo-trigger or a terminate phrase, which assert nothing.
+    public var isInert: Bool { categories.contains(.pseudo) || categories.contains(.terminate) || categories.contains(.current) }
     public var direction: TriggerDirection
     /// Scope length in tokens; nil = to the sentence boundary.
     public var window: Int?

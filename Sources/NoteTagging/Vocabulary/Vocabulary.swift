@@ -110,6 +110,8 @@ public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
     case negated, historical, hypothetical
     case otherExperiencer = "other-experiencer"
     case possible, pseudo, terminate
+    /// Asserts nothing; ends the scope of historical triggers only ("recent", "currently").
+    case current
 }
 
 /// Which way a trigger's scope runs.
