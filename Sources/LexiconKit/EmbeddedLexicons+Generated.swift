@@ -162,7 +162,8 @@ right lateral decubitus	-
 # `terminate` phrase, or after `window` tokens (- = sentence end).
 #   category: negated, historical, hypothetical, other-experiencer, possible (a comma list when a
 #             phrase asserts several: "no history of" is negated and historical),
-#             current (asserts nothing; ends historical scopes: "recent"),
+#             current (asserts nothing; ends historical scopes: "recent"), habit (a social habit:
+#             historical for what is in its scope and for a mention it stands in: "drug use"),
 #             pseudo (a phrase that looks like a trigger but asserts nothing; it hides the triggers
 #             inside it), terminate (ends the scope of triggers of every category)
 #   direction: forward (mentions after), backward (mentions before), both
@@ -227,15 +228,15 @@ no longer	negated	forward	6
 nor	negated	forward	8
 nka	negated	forward	2
 nkda	negated	forward	2
-no known	negated	forward	4
+no known	negated,historical	forward	4
 history of	historical	forward	8
 hx of	historical	forward	8
 h/o	historical	forward	8
-past history of	historical	forward	20
-past medical history of	historical	forward	20
-past medical history	historical	forward	20
-medical history of	historical	forward	20
-past history	historical	forward	20
+past history of	historical	forward	-
+past medical history of	historical	forward	-
+past medical history	historical	forward	-
+medical history of	historical	forward	-
+past history	historical	forward	-
 previous history of	historical	forward	10
 with a history of	historical	forward	14
 known history of	historical	forward	10
@@ -252,9 +253,6 @@ last year	historical	both	8
 last month	historical	both	8
 last week	historical	both	8
 was treated with	historical	forward	8
-smokes	historical	both	3
-smoker	historical	both	3
-quit	historical	both	3
 remote	historical	forward	4
 old	historical	forward	3
 will	hypothetical	forward	8
@@ -462,12 +460,12 @@ placed	terminate	both	-
 inserted	terminate	both	-
 obtained	terminate	both	-
 confirmed	terminate	both	-
-history significant for	historical	forward	20
-medical history significant for	historical	forward	20
-history is significant for	historical	forward	20
-history is positive for	historical	forward	20
-history positive for	historical	forward	20
-medical problems including	historical	forward	20
+history significant for	historical	forward	-
+medical history significant for	historical	forward	-
+history is significant for	historical	forward	-
+history is positive for	historical	forward	-
+history positive for	historical	forward	-
+medical problems including	historical	forward	-
 history	historical	backward	3
 the last time	historical	backward	8
 last time	historical	both	6
@@ -487,8 +485,8 @@ day ago	pseudo	both	-
 hours ago	pseudo	both	-
 hour ago	pseudo	both	-
 unchanged	historical	both	8
-no change	historical	both	8
-no significant change	historical	both	8
+no change	pseudo	both	-
+no significant change	pseudo	both	-
 not changed	historical	backward	10
 have not changed	historical	backward	10
 has not changed	historical	backward	10
@@ -502,6 +500,23 @@ sequela of	historical	forward	6
 chronically	historical	forward	4
 risk factors including	historical	forward	10
 risk factors of	historical	forward	10
+known	historical	forward	4
+drug use	habit	both	4
+drugs	habit	backward	3
+illicit drugs	habit	both	4
+illicit drug use	habit	both	4
+alcohol use	habit	both	4
+alcohol abuse	habit	both	4
+drug abuse	habit	both	4
+etoh use	habit	both	4
+etoh	habit	both	3
+tobacco use	habit	both	4
+smoking	habit	both	3
+smokes	habit	both	3
+smoker	habit	both	3
+cigarettes	habit	both	3
+quit smoking	habit	both	4
+drinks	habit	both	3
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.

@@ -19,6 +19,7 @@ public enum MentionDump {
             if mention.assertion.isPossible { flags.append("possible") }
             if mention.assertion.isOtherExperiencer { flags.append("other") }
             let text = note.text[mention.range].split(whereSeparator: \.isNewline).joined(separator: " ")
+            if !mention.assertion.cues.isEmpty { flags.append("by " + mention.assertion.cues.map { "'\(note.text[$0])'" }.joined(separator: "+")) }
             out += "  s\(mention.sentence) \(mention.section.rawValue) \(label(mention.kind)) \(flags.joined(separator: ",")) \"\(text)\"\n"
         }
         return out

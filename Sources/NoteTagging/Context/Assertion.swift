@@ -21,7 +21,7 @@ public struct Assertion: Sendable, Hashable {
         for category in categories {
             switch category {
             case .negated: isNegated = true
-            case .historical: isHistorical = true
+            case .historical, .habit: isHistorical = true
             case .hypothetical: isHypothetical = true
             case .possible: isPossible = true
             case .otherExperiencer: isOtherExperiencer = true

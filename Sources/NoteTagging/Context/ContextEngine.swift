@@ -44,9 +44,9 @@ public struct ContextEngine: Sendable {
         return out
     }
 
-    /// "in 2023", "since 2019", "in April 2007", "in **DATE[Apr 2007]": a year introduced by "in",
-    /// "since", "from" or "during" (a month name or date brackets may stand between) dates what is
-    /// near it as past.
+    /// "in 2023", "in April 2007", "in **DATE[Apr 2007]": a year introduced by "in" or "during"
+    /// (a month name or date brackets may stand between) dates what is near it as past. "Since
+    /// 2019" and "from … through …" do not: they run to the present.
     private func yearTrigger(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
         let token = tokens[index]
         guard token.kind == .number, let value = token.quantity?.value, value >= 1900, value <= 2100,
@@ -57,7 +57,7 @@ public struct ContextEngine: Sendable {
                 || (tokens[start].kind == .number && (tokens[start].quantity?.value ?? 99) <= 31) {
             start -= 1
         }
-        guard start >= sentence.tokens.lowerBound, ["in", "since", "from", "during"].contains(tokens[start].key) else { return nil }
+        guard start >= sentence.tokens.lowerBound, ["in", "during"].contains(tokens[start].key) else { return nil }
         return Match(trigger: ContextTrigger(categories: [.historical], direction: .both, window: 10),
                      tokens: start..<(index + 1))
     }
@@ -78,8 +78,12 @@ public struct ContextEngine: Sendable {
         for (index, match) in matches.enumerated() {
             guard !match.trigger.isInert else { continue }
             // A mention inside its trigger ("no fluoroscopy" as a guidance phrase) is not in its scope;
-            // a trigger that runs into the mention ("no acute" before "acute distress") is.
-            if match.tokens.lowerBound >= tokens.lowerBound && match.tokens.overlaps(tokens) { continue }
+            // a trigger that runs into the mention ("no acute" before "acute distress") is; a habit
+            // asserts itself ("DRUG USE").
+            if match.tokens.lowerBound >= tokens.lowerBound && match.tokens.overlaps(tokens) {
+                if match.trigger.categories.contains(.habit) { assertion.apply([.habit], cue: span(match.tokens, note)) }
+                continue
+            }
             if match.tokens.lowerBound <= tokens.lowerBound, match.tokens.upperBound >= tokens.upperBound { continue }
             if match.trigger.direction != .backward, tokens.upperBound > match.tokens.upperBound,
                match.tokens.lowerBound < tokens.lowerBound {
@@ -133,7 +137,8 @@ public struct ContextEngine: Sendable {
     /// A scope ends at a terminate phrase; a historical scope also at a `current` phrase ("recent").
     private func ends(_ match: Match, at other: Match) -> Bool {
         other.trigger.categories.contains(.terminate)
-            || (other.trigger.categories.contains(.current) && match.trigger.categories.contains(.historical))
+            || (other.trigger.categories.contains(.current)
+                && (match.trigger.categories.contains(.historical) || match.trigger.categories.contains(.habit)))
     }
 
     private func span(_ tokens: Range<Int>, _ note: AnalyzedNote) -> TextRange {
