@@ -162,8 +162,9 @@ right lateral decubitus	-
 # `terminate` phrase, or after `window` tokens (- = sentence end).
 #   category: negated, historical, hypothetical, other-experiencer, possible (a comma list when a
 #             phrase asserts several: "no history of" is negated and historical),
-#             current (asserts nothing; ends historical scopes: "recent"), habit (a social habit:
-#             historical for what is in its scope and for a mention it stands in: "drug use"),
+#             current (asserts nothing; ends historical scopes: "recent"), habit (a habit or a
+#             long-standing state: historical for what is in its scope and for a mention it stands
+#             in: "drug use", "chronically elevated"),
 #             pseudo (a phrase that looks like a trigger but asserts nothing; it hides the triggers
 #             inside it), terminate (ends the scope of triggers of every category)
 #   direction: forward (mentions after), backward (mentions before), both
@@ -497,26 +498,34 @@ again noted	historical	backward	8
 again demonstrated	historical	backward	8
 sequelae of	historical	forward	6
 sequela of	historical	forward	6
-chronically	historical	forward	4
 risk factors including	historical	forward	10
 risk factors of	historical	forward	10
 known	historical	forward	4
-drug use	habit	both	4
+drug use	habit	backward	4
 drugs	habit	backward	3
-illicit drugs	habit	both	4
-illicit drug use	habit	both	4
-alcohol use	habit	both	4
-alcohol abuse	habit	both	4
-drug abuse	habit	both	4
-etoh use	habit	both	4
-etoh	habit	both	3
-tobacco use	habit	both	4
-smoking	habit	both	3
-smokes	habit	both	3
-smoker	habit	both	3
-cigarettes	habit	both	3
-quit smoking	habit	both	4
-drinks	habit	both	3
+illicit drugs	habit	backward	4
+illicit drug use	habit	backward	4
+alcohol use	habit	backward	4
+alcohol abuse	habit	backward	4
+drug abuse	habit	backward	4
+etoh use	habit	backward	4
+etoh	habit	backward	3
+tobacco use	habit	backward	4
+smoking	habit	backward	3
+smokes	habit	backward	3
+smoker	habit	backward	3
+cigarettes	habit	backward	3
+quit smoking	habit	backward	4
+chronically	habit	forward	10
+longstanding	habit	forward	4
+long-standing	habit	forward	4
+long standing	habit	forward	4
+that was	terminate	both	-
+that were	terminate	both	-
+that is	terminate	both	-
+that are	terminate	both	-
+that has	terminate	both	-
+that had	terminate	both	-
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.

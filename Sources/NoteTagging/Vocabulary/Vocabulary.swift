@@ -112,8 +112,8 @@ public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
     case possible, pseudo, terminate
     /// Asserts nothing; ends the scope of historical triggers only ("recent", "currently").
     case current
-    /// A social habit ("drug use", "smokes"): historical, for the mentions in its scope and for a
-    /// mention it stands in (habits are reported as social history).
+    /// A habit or long-standing state ("drug use", "smokes", "chronically"): historical, for the
+    /// mentions in its scope and for a mention it stands in (habits are reported as history).
     case habit
 }
 
