@@ -40,9 +40,16 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .executableTarget(name: "generate-lexicons", dependencies: ["LexiconKit"], path: "Sources/GenerateLexicons"),
-        .testTarget(
-            name: "NeedlepointTests",
-            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts", "NotePipeline", "NoteEvaluation"],
+        .target(
+            name: "_NeedlepointTestSupport",
+            dependencies: ["NotePipeline", "NoteTagging", "ClinicalText"],
             swiftSettings: upcoming),
+        .testTarget(name: "ClinicalTextTests", dependencies: ["ClinicalText", "NoteTagging", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "LexiconKitTests", dependencies: ["LexiconKit", "NoteTagging", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NoteTaggingTests", dependencies: ["NoteTagging", "ClinicalText", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NoteFactsTests", dependencies: ["NoteFacts", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NotePipelineTests", dependencies: ["NotePipeline", "ClinicalText", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NoteEvaluationTests", dependencies: ["NoteEvaluation", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NeedlepointCLITests", dependencies: ["NeedlepointCLI", "NotePipeline", "_NeedlepointTestSupport"]),
     ]
 )

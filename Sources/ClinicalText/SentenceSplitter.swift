@@ -1,7 +1,7 @@
 /// Splits each section into sentences that know procedure-note layouts: a heading is its own
 /// sentence; a line break ends a sentence unless the line runs on in lower case (wrapped prose);
-/// a blank line, a list item or a new line starting in capitals always starts a new one; `.`, `?`
-/// and `!` end a sentence unless the period belongs to an abbreviation ("Dr.", "approx.").
+/// a blank line, a list item or a new line starting in capitals always starts a new one; `.`, `?`,
+/// `!` and `;` end a sentence unless the period belongs to an abbreviation ("Dr.", "approx.").
 struct SentenceSplitter {
     let tokens: [Token]
     let layout: LineLayout
@@ -43,7 +43,7 @@ struct SentenceSplitter {
         if layout.startsLine[next] {
             return !runsOn(from: index, to: next)
         }
-        guard token.kind == .punctuation, [".", "?", "!"].contains(token.key) else { return false }
+        guard token.kind == .punctuation, [".", "?", "!", ";"].contains(token.key) else { return false }
         if tokens[next].joinsPrevious { return false }
         if token.key == ".", index > 0, token.joinsPrevious, conventions.abbreviations.contains(tokens[index - 1].key) {
             return false

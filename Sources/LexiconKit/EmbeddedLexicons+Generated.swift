@@ -1358,6 +1358,9 @@ greater occipital nerve block	nerve-block	greater-occipital	strong
 greater occipital nerve blocks	nerve-block	greater-occipital	strong
 greater occipital nerve	nerve-block	greater-occipital	weak
 gonb	nerve-block	greater-occipital	strong
+gon block	nerve-block	greater-occipital	strong
+gon blocks	nerve-block	greater-occipital	strong
+gon	nerve-block	greater-occipital	weak
 occipital nerve block	nerve-block	greater-occipital	strong
 occipital nerve blocks	nerve-block	greater-occipital	strong
 lesser occipital nerve	nerve-block	lesser-occipital	strong

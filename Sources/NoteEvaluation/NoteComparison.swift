@@ -87,13 +87,3 @@ public struct NoteComparison: Sendable {
     }
 }
 
-extension JSONValue {
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
-    public var arrayValue: [JSONValue]? { if case .array(let items) = self { return items } else { return nil } }
-    public var stringValue: String? { if case .string(let value) = self { return value } else { return nil } }
-    public var numberValue: Double? { if case .number(let value) = self { return value } else { return nil } }
-    public var boolValue: Bool? { if case .bool(let value) = self { return value } else { return nil } }
-}

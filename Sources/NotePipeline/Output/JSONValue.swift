@@ -77,3 +77,15 @@ extension JSONValue {
     init(_ value: String?) { self = value.map { .string($0) } ?? .null }
     init(_ value: Double?) { self = value.map { .number($0) } ?? .null }
 }
+
+/// Reading values back (evaluation, tests).
+extension JSONValue {
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+    public var arrayValue: [JSONValue]? { if case .array(let items) = self { return items } else { return nil } }
+    public var stringValue: String? { if case .string(let value) = self { return value } else { return nil } }
+    public var numberValue: Double? { if case .number(let value) = self { return value } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let value) = self { return value } else { return nil } }
+}

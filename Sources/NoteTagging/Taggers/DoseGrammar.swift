@@ -22,7 +22,7 @@ struct DoseGrammar {
                 let forward = drug.tokens.upperBound..<min(nextStart, drug.tokens.upperBound + 10)
                 let backward = max(previousEnd, drug.tokens.lowerBound - 6)..<drug.tokens.lowerBound
                 let strength = drug.payload.mgPerML
-                if let (dose, used) = dose(in: forward, tokens, mgPerML: strength) ?? dose(in: backward, tokens, mgPerML: strength) {
+                if let (dose, used) = dose(forward: forward, backward: backward, tokens, mgPerML: strength) {
                     mention.dose = dose
                     mention.doseRanges = used.map { tokens[$0].range }
                     let near = (used.min()! - 3)..<(used.max()! + 4)
@@ -71,28 +71,39 @@ struct DoseGrammar {
         return out
     }
 
-    /// The dose in a window: a mass ("40 mg"), or a concentration times a volume ("10 mg/mL, 1 mL").
-    private func dose(in window: Range<Int>, _ tokens: [Token], mgPerML: Double?) -> (Quantity, [Int])? {
-        var mass: (Quantity, Int)?
-        var concentration: (Quantity, Int)?
-        var volume: (Quantity, Int)?
-        for index in window where tokens[index].kind == .measurement {
+    /// The dose next to a drug name: a mass after it ("Kenalog 40 mg"); a concentration times a
+    /// volume on either side ("10 mg/mL, 1 mL", "2 mL of Kenalog 40 mg/mL"); a mass before it
+    /// ("80 mg of Depo-Medrol"); or a volume of a product sold in one strength ("Celestone 1 mL").
+    private func dose(forward: Range<Int>, backward: Range<Int>, _ tokens: [Token], mgPerML: Double?) -> (Quantity, [Int])? {
+        let after = measurements(in: forward, tokens)
+        let before = measurements(in: backward.reversed(), tokens)
+        if let mass = after.mass { return (mass.0, [mass.1]) }
+        if let concentration = after.concentration ?? before.concentration, let volume = after.volume ?? before.volume {
+            let dose = Quantity(value: concentration.0.value * volume.0.value, unit: concentration.0.unit)
+            return (dose, [concentration.1, volume.1].sorted())
+        }
+        if let mass = before.mass { return (mass.0, [mass.1]) }
+        if let volume = after.volume ?? before.volume, let mgPerML {
+            return (Quantity(value: volume.0.value * mgPerML, unit: "mg"), [volume.1])
+        }
+        return nil
+    }
+
+    /// The first mass, concentration and volume met walking the indices in order.
+    private func measurements<S: Sequence>(in indices: S, _ tokens: [Token])
+        -> (mass: (Quantity, Int)?, concentration: (Quantity, Int)?, volume: (Quantity, Int)?) where S.Element == Int {
+        var mass: (Quantity, Int)?, concentration: (Quantity, Int)?, volume: (Quantity, Int)?
+        for index in indices where tokens[index].kind == .measurement {
             guard let quantity = tokens[index].quantity, let unit = quantity.unit else { continue }
             if Self.massUnits.contains(unit), quantity.perUnit == nil {
                 if mass == nil { mass = (quantity, index) }
             } else if Self.massUnits.contains(unit), quantity.perUnit == "mL" {
                 if concentration == nil { concentration = (quantity, index) }
-            } else if unit == "mL" {
-                if volume == nil { volume = (quantity, index) }
+            } else if unit == "mL", volume == nil {
+                volume = (quantity, index)
             }
         }
-        if let concentration, let volume {
-            let dose = Quantity(value: concentration.0.value * volume.0.value, unit: concentration.0.unit)
-            return (dose, [concentration.1, volume.1].sorted())
-        }
-        if let mass { return (mass.0, [mass.1]) }
-        if let volume, let mgPerML { return (Quantity(value: volume.0.value * mgPerML, unit: "mg"), [volume.1]) }
-        return nil
+        return (mass, concentration, volume)
     }
 
     /// The role of a measurement: `total` when "total" stands before it in its clause (within

@@ -18,7 +18,9 @@ struct PainScoreGrammar {
         for sentence in note.sentences where !sentence.isHeading {
             let tokens = note.tokens
             let cues = lexicons.pain.matches(in: tokens, range: sentence.tokens)
-            let painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
+            var painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
+            // "Pre-procedure pain score: 6" read as a heading and its value: the label's cue counts.
+            if painCues.isEmpty, let label = labelCue(before: sentence, note) { painCues = [label] }
             var scores: [Score] = []
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
@@ -75,6 +77,17 @@ struct PainScoreGrammar {
             return Score(value: value, tokens: index..<index + 1, cueStart: nil)
         }
         return nil
+    }
+
+    /// A pain cue in the label ("Pain score:") that ends right before the sentence on its line.
+    private func labelCue(before sentence: Sentence, _ note: AnalyzedNote) -> (payload: PainRole, tokens: Range<Int>)? {
+        let first = sentence.tokens.lowerBound
+        guard first > 0, note.tokens[first - 1].key == ":", note.onSameLine(first - 1, first) else { return nil }
+        var start = first - 1
+        while start > 0, note.onSameLine(start - 1, first) { start -= 1 }
+        let cues = lexicons.pain.matches(in: note.tokens, range: start..<(first - 1))
+        guard let cue = cues.last(where: { [.vas, .nrs, .pain].contains($0.payload) }) else { return nil }
+        return (cue.payload, first..<first)
     }
 
     /// A timing cue between the start of the sentence's line and the first colon on it.

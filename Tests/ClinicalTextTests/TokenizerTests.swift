@@ -1,0 +1,69 @@
+import ClinicalText
+import NotePipeline
+import NoteTagging
+import Testing
+import _NeedlepointTestSupport
+
+@Suite("Clinical tokenizer")
+struct TokenizerTests {
+    let tokenizer = Fixtures.pipeline.tagger.lexicons.tokenizer
+
+    func texts(_ text: String) -> [String] {
+        let note = NoteText(text)
+        return tokenizer.tokens(of: note).map { note[$0.range] }
+    }
+
+    @Test("keeps clinical units whole", arguments: [
+        ("L4-5 and L5-S1", ["L4-5", "and", "L5-S1"]),
+        ("C7-T1, L4/5, S1", ["C7-T1", ",", "L4/5", ",", "S1"]),
+        ("Kenalog 10mg", ["Kenalog", "10mg"]),
+        ("dexamethasone 10 mg/mL, 1 mL", ["dexamethasone", "10 mg/mL", ",", "1 mL"]),
+        ("0.5% bupivacaine", ["0.5%", "bupivacaine"]),
+        ("pain 8/10", ["pain", "8/10"]),
+        ("2.5cc of 1:1 mix", ["2.5cc", "of", "1:1", "mix"]),
+        ("for 20 min", ["for", "20 min"]),
+        ("s/p TFESI", ["s/p", "TFESI"]),
+        ("pain 8 -> 3", ["pain", "8", "->", "3"]),
+        ("M54.16 radiculopathy.", ["M54.16", "radiculopathy", "."]),
+    ])
+    func keepsUnitsWhole(text: String, expected: [String]) {
+        #expect(texts(text) == expected)
+    }
+
+    @Test("measurements carry value and unit")
+    func measurements() {
+        let tokens = tokenizer.tokens(of: NoteText("Kenalog 40 mg/mL, 2 cc and 155 units over 20 minutes"))
+        let quantities = tokens.compactMap(\.quantity)
+        #expect(quantities == [
+            Quantity(value: 40, unit: "mg", perUnit: "mL"), Quantity(value: 2, unit: "mL"),
+            Quantity(value: 155, unit: "units"), Quantity(value: 20, unit: "min"),
+        ])
+    }
+
+    @Test("look-alike dashes, slashes and full-width digits fold to one key", arguments: [
+        "L4–L5", "L4‑L5", "L4—L5", "Ｌ４-Ｌ５", "l4-l5", "L4−L5",
+    ])
+    func foldsLookAlikes(text: String) {
+        let tokens = tokenizer.tokens(of: NoteText(text))
+        #expect(tokens.count == 1)
+        #expect(tokens.first?.key == "l4-l5")
+    }
+
+    @Test("folding is NFKC case folding through ICU")
+    func foldsWithICU() {
+        #expect(KeyFolding.key("STRAẞE") == "strasse")
+        #expect(KeyFolding.key("ﬁbrosis") == "fibrosis")
+        #expect(KeyFolding.key("Ｌ５／Ｓ１") == "l5/s1")
+    }
+
+    @Test("offsets are UTF-8 bytes; scalar offsets convert exactly")
+    func scalarOffsets() {
+        let note = NoteText("Überweisung: L4–L5 ✓")
+        let token = tokenizer.tokens(of: note).first { note[$0.range] == "L4–L5" }!
+        let map = ScalarOffsetMap(note)
+        let scalars = Array(note.string.unicodeScalars)
+        let start = map.scalarOffset(token.range.start), end = map.scalarOffset(token.range.end)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "L4–L5")
+        #expect(map.scalarOffset(Int32(note.utf8.count)) == scalars.count)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LexiconKit
+import NoteTagging
+import Testing
+import _NeedlepointTestSupport
+
+@Suite("Lexicon tables")
+struct LexiconTests {
+    @Test("the embedded copy is the Lexicons/ folder, byte for byte")
+    func embeddedIsCurrent() throws {
+        var files: [(path: String, text: String)] = []
+        let root = Fixtures.root + "/Lexicons"
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            if relative.hasSuffix(".tsv") { files.append((relative, try Fixtures.text("Lexicons/" + relative))) }
+        }
+        let generated = try Fixtures.text("Sources/LexiconKit/EmbeddedLexicons+Generated.swift")
+        #expect(LexiconEmbedding.swiftSource(for: files) == generated,
+                "EmbeddedLexicons+Generated.swift is out of date. Run `swift run generate-lexicons`.")
+    }
+
+    @Test("every table the taggers read exists on disk and parses")
+    func tablesLoadFromDisk() throws {
+        let lexicons = try TaggingLexicons(source: .directory(Fixtures.root + "/Lexicons"))
+        #expect(lexicons.procedures.count > 150)
+        #expect(lexicons.triggers.count > 250)
+        #expect(lexicons.drugs.count > 60)
+        #expect(lexicons.conventions.sectionHeadings["past medical history"] == .pastHistory)
+        #expect(lexicons.conventions.units["cc"] == "mL")
+        for path in TaggingLexicons.tablePaths {
+            #expect(FileManager.default.fileExists(atPath: Fixtures.root + "/Lexicons/" + path), "\(path)")
+        }
+    }
+
+    @Test("errors name file, line and column, with a caret under the cell")
+    func errorsPointAtTheCell() throws {
+        let table = try TSVTable(path: "drugs/test.tsv", text: "# comment\nphrase\tgeneric\tclass\nkenalog\ttriamcinolone\tsteroidz\n")
+        let error = #expect(throws: LexiconError.self) {
+            _ = try table.rows[0].value("class", as: DrugClass.self)
+        }
+        #expect(error?.line == 3)
+        #expect(error?.column == 23)
+        #expect(error?.description.hasPrefix("Lexicons/drugs/test.tsv:3:23: unknown value `steroidz`") == true)
+        #expect(error?.description.hasSuffix("\n       \t             \t^") == true)
+    }
+
+    @Test("a row wider than the header is an error")
+    func wideRows() {
+        #expect(throws: LexiconError.self) { _ = try TSVTable(path: "x.tsv", text: "a\tb\n1\t2\t3\n") }
+    }
+
+    @Test("a broken lexicon folder fails loudly, naming the file")
+    func brokenFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("np-lexicons-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let error = #expect(throws: LexiconError.self) { _ = try TaggingLexicons(source: .directory(folder.path)) }
+        #expect(error?.path == "text/units.tsv")
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import _NeedlepointTestSupport
+
+/// Runs the built `needlepoint` binary as a user would.
+@Suite("needlepoint command line")
+struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let beside = folder.appendingPathComponent("needlepoint").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return Fixtures.root + "/.build/debug/needlepoint"
+    }
+
+    func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("code --format json prints the contract result of the example note")
+    func codeJSON() throws {
+        let run = try run(["code", "--format", "json", "Corpora/examples/lumbar-tfesi.txt"])
+        #expect(run.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "needlepoint.result/1")
+        #expect(object["id"] as? String == "lumbar-tfesi")
+        let procedure = try #require((object["procedures"] as? [[String: Any]])?.first)
+        #expect(procedure["levels"] as? [String] == ["L4-L5", "L5-S1"])
+        #expect(object["codes"] as? [Any] != nil)
+    }
+
+    @Test("code reads standard input and prints people's text")
+    func codeStdin() throws {
+        let run = try run(["code", "--format", "text"], stdin: Data("Right L5-S1 TFESI under fluoroscopy. VAS 7/10 before, 2/10 after.".utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("epidural-transforaminal | lumbar-sacral | L5-S1 | right | guidance: fluoroscopy"))
+        #expect(run.stdout.contains("before 7; after 2"))
+    }
+
+    @Test("jsonl gives one line per file, errors included, and exit status 1 when any failed")
+    func jsonlWithErrors() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("np-empty-\(UUID().uuidString).txt")
+        try Data().write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let run = try run(["code", "--format", "jsonl", "Corpora/examples/lumbar-tfesi.txt", empty.path, "/no/such/file.txt"])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].contains("\"kind\":\"empty\""))
+        #expect(lines[2].contains("\"kind\":\"unreadable\""))
+    }
+
+    @Test("binary input is an error record that leaks nothing")
+    func binaryInput() throws {
+        let run = try run(["code", "--format", "json"], stdin: Data([0x53, 0x45, 0x43, 0x52, 0x45, 0x54, 0x00, 0xFF]))
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\"kind\": \"binary\""))
+        #expect(!run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"))
+    }
+
+    @Test("eval --negex prints the two lines other tools read")
+    func evalNegex() throws {
+        let run = try run(["eval", "--negex", Fixtures.negex])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("negation precision=") && $0.contains(" recall=") && $0.contains(" f1=") })
+        #expect(lines.contains { $0.hasPrefix("historical precision=") })
+    }
+
+    @Test("eval on a gold folder prints per-area scores")
+    func evalGold() throws {
+        let run = try run(["eval", "Corpora/examples"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("levels precision=1.000 recall=1.000 f1=1.000"))
+    }
+
+    @Test("help teaches with examples; mistakes are explained")
+    func help() throws {
+        let help = try run(["code", "--help"])
+        #expect(help.stdout.contains("needlepoint code --format json"))
+        let mistake = try run(["eval"])
+        #expect(mistake.status != 0)
+        #expect(mistake.stderr.contains("give a gold folder"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import NotePipeline
+import Testing
+import _NeedlepointTestSupport
+
+@Suite("Contract output")
+struct ContractTests {
+    static let corpusNotes: [String] =
+        Fixtures.files(in: Fixtures.root + "/Corpora/authored", withExtension: "txt")
+        + Fixtures.files(in: Fixtures.root + "/Corpora/examples", withExtension: "txt")
+        + Fixtures.files(in: Fixtures.mtsamples, withExtension: "txt")
+
+    @Test("the public corpus is where the tests expect it")
+    func corpusIsThere() {
+        #expect(Fixtures.files(in: Fixtures.mtsamples, withExtension: "txt").count == 101)
+        #expect(Fixtures.files(in: Fixtures.root + "/Corpora/authored", withExtension: "txt").count >= 40)
+    }
+
+    @Test("every note codes without error, with the contract's fields, and every evidence item is the text it cites",
+          arguments: corpusNotes)
+    func contractShape(path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let result = Fixtures.result(text, id: "n")
+        #expect(result["error"] == nil)
+        #expect(result["schema"]?.stringValue == "needlepoint.result/1")
+        for key in ["procedures", "drugs", "diagnoses", "codes", "flags"] { #expect(result[key]?.arrayValue != nil, "\(key)") }
+        #expect(result["contrast"]?["documented"]?.boolValue != nil)
+        let families = ["epidural-interlaminar", "epidural-transforaminal", "facet-joint", "medial-branch-block", "facet-rfa",
+                        "sacroiliac-joint", "nerve-block", "trigger-point", "acupuncture", "dry-needling", "chemodenervation", "other"]
+        let scalars = Array(text.unicodeScalars)
+        for procedure in result["procedures"]?.arrayValue ?? [] {
+            #expect(families.contains(procedure["family"]?.stringValue ?? "?"))
+            #expect(procedure["evidence"]?.arrayValue?.isEmpty == false, "a procedure without evidence")
+        }
+        var evidence: [JSONValue] = []
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .object(let members):
+                if let items = members["evidence"]?.arrayValue { evidence += items }
+                members.values.forEach(collect)
+            case .array(let items): items.forEach(collect)
+            default: break
+            }
+        }
+        collect(result)
+        for item in evidence {
+            let start = Int(item["start"]?.numberValue ?? -1), end = Int(item["end"]?.numberValue ?? -1)
+            try #require(start >= 0 && start <= end && end <= scalars.count)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == item["text"]?.stringValue)
+        }
+    }
+
+    @Test("output is deterministic: keys sorted, same bytes every run")
+    func deterministic() throws {
+        let text = try Fixtures.text("Corpora/examples/lumbar-tfesi.txt")
+        let first = Fixtures.result(text).serialized(pretty: true)
+        let second = ResultEncoder.json(try NeedlepointPipeline().run(bytes: Array(text.utf8), id: "test")).serialized(pretty: true)
+        #expect(first == second)
+        #expect(first.hasPrefix("{\n  \"codes\": [],\n  \"contrast\": {"))
+        #expect(JSONValue.object(["b": .number(10), "a": .string("x/y\n")]).serialized() == "{\"a\":\"x/y\\n\",\"b\":10}")
+    }
+}

@@ -1,0 +1,74 @@
+import ClinicalText
+import NotePipeline
+@testable import NoteTagging
+import Testing
+import _NeedlepointTestSupport
+
+@Suite("Level, pain and dose grammars")
+struct GrammarTests {
+    let tagger = Fixtures.pipeline.tagger
+
+    func mentions(_ text: String) -> [Mention] { tagger.mentions(in: tagger.analyze(NoteText(text))) }
+
+    @Test("level tokens parse into vertebrae and spans", arguments: [
+        ("l4-5", "span(L4, L5)"), ("l4-l5", "span(L4, L5)"), ("l5-s1", "span(L5, S1)"), ("c7-t1", "span(C7, T1)"),
+        ("l4/5", "span(L4, L5)"), ("l45", "span(L4, L5)"), ("l5s1", "span(L5, S1)"), ("t12-l1", "span(T12, L1)"),
+        ("l3-s1", "span(L3, S1)"), ("c5-6", "span(C5, C6)"), ("s1", "vertebra(S1)"), ("t12", "vertebra(T12)"),
+        ("c8", "vertebra(C8)"),
+    ])
+    func parsesLevelTokens(key: String, expected: String) throws {
+        let item = try #require(SpinalLevelGrammar.parse(key))
+        #expect("\(item)" == expected)
+    }
+
+    @Test("words that are not levels stay words", arguments: ["s/p", "ct", "l-spine", "t-spine", "l6-7", "c9", "lt"])
+    func rejectsNonLevels(key: String) {
+        #expect(SpinalLevelGrammar.parse(key) == nil)
+    }
+
+    @Test("a level list takes its reading and its side from the words next to it")
+    func readingsAndSides() {
+        let levels = mentions("left L5 and S1 nerve roots; right L3, L4 medial branches and L5 dorsal ramus").compactMap {
+            if case .level(let level) = $0.kind { return level } else { return nil }
+        }
+        #expect(levels.map(\.reading) == [.root, .medialBranch, .dorsalRamus])
+        #expect(levels.map(\.side) == [.left, .right, nil])
+    }
+
+    @Test("pain scores and their timing", arguments: [
+        ("VAS 7/10 before and 2/10 after", [7.0, 2.0], ["pre", "post"]),
+        ("pain 8 -> 3", [8, 3], ["pre", "post"]),
+        ("Pre-procedure pain score: 6", [6], ["pre"]),
+        ("She reported 0/10 pain at discharge", [0], ["post"]),
+        ("NRS 5 out of 10 post-injection", [5], ["post"]),
+        ("80% relief for 3 months", [], []),
+    ])
+    func painScores(text: String, values: [Double], timings: [String]) {
+        let scores = mentions(text).compactMap { if case .painScore(let score) = $0.kind { return score } else { return nil } }
+        #expect(scores.map(\.value) == values)
+        #expect(scores.map { $0.timing?.rawValue ?? "-" } == timings)
+    }
+
+    @Test("doses from mass, concentration × volume, or a product's only strength", arguments: [
+        ("Dexamethasone 10 mg/mL, 1 mL was injected", "dexamethasone", 10.0),
+        ("Kenalog 40 mg with 2 mL lidocaine", "triamcinolone", 40),
+        ("80 mg of Depo-Medrol", "methylprednisolone", 80),
+        ("2 mL of Kenalog 40 mg/mL", "triamcinolone", 80),
+        ("Celestone Soluspan 1 mL", "betamethasone", 6),
+    ])
+    func doses(text: String, drug: String, dose: Double) throws {
+        let found = try #require(mentions(text).compactMap { mention -> DrugMention? in
+            if case .drug(let value) = mention.kind, value.name.generic == drug { return value }
+            return nil
+        }.first)
+        #expect(found.dose?.value == dose)
+    }
+
+    @Test("home medications are marked oral")
+    func homeMedications() throws {
+        let drug = try #require(mentions("prednisone 5 mg po daily").compactMap { mention -> DrugMention? in
+            if case .drug(let value) = mention.kind { return value } else { return nil }
+        }.first)
+        #expect(drug.isOral)
+    }
+}
