@@ -75,7 +75,10 @@ struct HeadingFinder {
         for length in stride(from: longest, through: 1, by: -1) {
             for first in 0...(words.count - length) {
                 let phrase = words[first..<first + length].joined(separator: " ")
-                if let kind = conventions.sectionHeadings[phrase] { return (kind, first) }
+                // A label ("Patient:", "Name:") names a section only on its own: "PATIENT PROFILE" is no label.
+                if let kind = conventions.sectionHeadings[phrase], kind != .administrative || length == words.count {
+                    return (kind, first)
+                }
             }
         }
         return nil

@@ -16,7 +16,8 @@ public struct NoteFactBuilder: Sendable {
         let cues = SentenceCues(note: note, lexicons: lexicons)
         facts.procedures = ProcedureAssembler(note: note, mentions: mentions, cues: cues).procedures()
         facts.contrast = ContrastReader.read(mentions, note, cues: cues)
-        facts.pain = PainReader.read(mentions)
+        // Scores before and after are about a procedure: a consult that only plans one has neither.
+        facts.pain = facts.procedures.isEmpty ? PainFacts() : PainReader.read(mentions, note)
         (facts.drugs, facts.otherDrugs) = DrugReader.read(mentions, procedures: facts.procedures)
         facts.diagnoses = diagnoses.read(mentions, note)
         facts.documentation = DocumentationReader.read(mentions)

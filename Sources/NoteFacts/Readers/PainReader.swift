@@ -3,14 +3,16 @@ import NoteTagging
 
 /// Pain before and after: the first score taken before the procedure and the last one after it.
 /// A score without a timing word is "before" in the sections that precede a procedure (history,
-/// indication, pre-procedure assessment) and "after" in the post-procedure sections.
+/// indication, pre-procedure assessment) and "after" in the post-procedure sections; in a procedure
+/// section it is "before" when no procedure has been named yet in that section.
 enum PainReader {
     static let beforeSections: Set<SectionKind> = [.preamble, .indication, .presentIllness, .preProcedure, .examination,
                                                    .diagnosis, .other]
     static let afterSections: Set<SectionKind> = [.postProcedure, .complications]
 
-    static func read(_ mentions: [Mention]) -> PainFacts {
+    static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> PainFacts {
         var facts = PainFacts()
+        func sectionIndex(_ mention: Mention) -> Int { note.sentences[mention.sentence].section }
         for mention in mentions {
             guard case .painScore(let score) = mention.kind, mention.isCurrentFact,
                   ![.pastHistory, .plan, .consent, .familyHistory, .allergies, .imaging].contains(mention.section) else { continue }
@@ -18,6 +20,11 @@ enum PainReader {
             if timing == nil {
                 if beforeSections.contains(mention.section) { timing = .pre }
                 else if afterSections.contains(mention.section) { timing = .post }
+                else if mention.section == .procedure, !mentions.contains(where: {
+                    $0.procedureCue != nil && sectionIndex($0) == sectionIndex(mention) && $0.range.start < mention.range.start
+                }) {
+                    timing = .pre
+                }
             }
             switch timing {
             case .pre?:
