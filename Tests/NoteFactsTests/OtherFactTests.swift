@@ -20,7 +20,7 @@ struct OtherFactTests {
 
     @Test("pain before and after; a percentage is not a score")
     func pain() {
-        let result = Fixtures.result("Pre-procedure pain score: 7/10.\nPOST-PROCEDURE: VAS 2/10 at discharge. 80% relief.")
+        let result = Fixtures.result("Pre-procedure pain score: 7/10.\nRight L5-S1 TFESI.\nPOST-PROCEDURE: VAS 2/10 at discharge. 80% relief.")
         #expect(result["pain"]?["pre"]?.numberValue == 7)
         #expect(result["pain"]?["post"]?.numberValue == 2)
         let none = Fixtures.result("Reports 50% relief from the last injection.")
