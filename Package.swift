@@ -22,13 +22,16 @@ let package = Package(
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
         // A small C API over ICU whose header carries no ICU types (Foundation ships its own ICU).
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // System libxml2 (Debian libxml2-dev) through a shim that keeps its ICU headers out.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ClinicalText", dependencies: ["CICUShim"], swiftSettings: upcoming),
+        .target(name: "CDAReader", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(name: "LexiconKit", swiftSettings: upcoming),
         .target(name: "NoteTagging", dependencies: ["ClinicalText", "LexiconKit"], swiftSettings: upcoming),
         .target(name: "NoteFacts", dependencies: ["NoteTagging", "ClinicalText"], swiftSettings: upcoming),
         .target(
             name: "NotePipeline",
-            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts"],
+            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts", "CDAReader"],
             swiftSettings: upcoming),
         .target(name: "NoteEvaluation", dependencies: ["NotePipeline", "NoteFacts", "NoteTagging", "ClinicalText"],
                 swiftSettings: upcoming),

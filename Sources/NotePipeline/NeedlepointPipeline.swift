@@ -2,6 +2,7 @@ public import LexiconKit
 public import NoteFacts
 public import NoteTagging
 public import ClinicalText
+import CDAReader
 
 /// The whole pipeline for one note: analyze, tag, assert, build facts. Immutable and `Sendable`:
 /// build it once (loading lexicons costs milliseconds) and run it on any number of notes, from any
@@ -26,12 +27,37 @@ public struct NeedlepointPipeline: Sendable {
         return NoteResult(id: note.id, outcome: .coded(note, facts))
     }
 
-    /// Checks and decodes raw bytes, then codes them; bad bytes give an error result.
+    /// Checks and decodes raw bytes (plain text, or an HL7 CDA document when they are XML), then
+    /// codes them; bad bytes give an error result.
     public func run(bytes: [UInt8], id: String) -> NoteResult {
         do {
-            return run(try decoder.decode(bytes, id: id))
+            return run(try note(from: bytes, id: id))
         } catch {
             return NoteResult(id: id, outcome: .failed(error))
+        }
+    }
+
+    /// The note in some bytes: checked text, or the narrative of a CDA document.
+    public func note(from bytes: [UInt8], id: String) throws(NoteError) -> Note {
+        guard CDADocument.looksLikeXML(bytes) else { return try decoder.decode(bytes, id: id) }
+        guard bytes.count <= decoder.maxBytes else {
+            throw NoteError(.tooLarge, "\(id): \(bytes.count) bytes is over the limit of \(decoder.maxBytes) bytes")
+        }
+        do {
+            let text = try CDADocument.text(of: bytes)
+            return try decoder.decode(Array(text.utf8), id: id)
+        } catch let error as CDAReadError {
+            let kind: NoteError.Kind = switch error {
+            case .malformed: .xmlMalformed
+            case .doctype: .xmlDoctype
+            case .notCDA: .notCDA
+            case .noNarrative: .empty
+            }
+            throw NoteError(kind, "\(id): \(error.reason)")
+        } catch let error as NoteError {
+            throw error
+        } catch {
+            throw NoteError(.unreadable, "\(id): the document could not be read")
         }
     }
 

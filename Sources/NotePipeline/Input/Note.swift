@@ -21,6 +21,9 @@ public struct NoteError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidUTF8 = "invalid-utf8"
         case tooLarge = "too-large"
         case unreadable
+        case xmlMalformed = "xml-malformed"
+        case xmlDoctype = "xml-doctype"
+        case notCDA = "not-cda"
     }
 
     public var kind: Kind

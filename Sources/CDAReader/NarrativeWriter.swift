@@ -1,0 +1,104 @@
+internal import CLibXML2
+
+/// Flattens CDA narrative into lines: a section's title, then its `<text>`; `<paragraph>`, `<br/>`
+/// and list items end lines, table cells are separated by tabs, nested sections follow in order.
+struct NarrativeWriter {
+    private(set) var text = ""
+
+    mutating func section(_ section: xmlNodePtr) {
+        if let title = child(section, "title") {
+            let heading = collapse(content(of: title))
+            if !heading.isEmpty { line(heading) }
+        }
+        if let narrative = child(section, "text") {
+            block(narrative)
+            endLine()
+        }
+        for component in children(section, "component") {
+            if let nested = child(component, "section") { self.section(nested) }
+        }
+        if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
+    }
+
+    /// A `nonXMLBody` text: its characters as they are (base64 payloads are not decoded here).
+    mutating func plain(_ node: xmlNodePtr) {
+        text += content(of: node)
+    }
+
+    private mutating func block(_ node: xmlNodePtr) {
+        var current = node.pointee.children
+        while let item = current {
+            defer { current = item.pointee.next }
+            switch item.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                inline(collapse(item.pointee.content.map { String(cString: $0) } ?? "", keepEdges: true))
+            case XML_ELEMENT_NODE:
+                switch name(of: item) {
+                case "br": endLine()
+                case "paragraph", "item", "caption", "tr", "list", "table", "thead", "tbody", "tfoot":
+                    endLine()
+                    block(item)
+                    endLine()
+                case "td", "th":
+                    if !text.isEmpty, !text.hasSuffix("\n"), !text.hasSuffix("\t") { text += "\t" }
+                    block(item)
+                case "footnote", "footnoteRef", "renderMultiMedia":
+                    continue
+                default:
+                    block(item)  // content, sub, sup, linkHtml …: inline
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    private mutating func inline(_ piece: String) {
+        guard !piece.isEmpty else { return }
+        if text.hasSuffix("\n") || text.hasSuffix("\t") || text.isEmpty {
+            text += piece.drop { $0 == " " }
+        } else {
+            text += piece
+        }
+    }
+
+    private mutating func line(_ value: String) {
+        endLine()
+        text += value + "\n"
+    }
+
+    private mutating func endLine() {
+        while text.hasSuffix(" ") { text.removeLast() }
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+    }
+
+    private func collapse(_ value: String, keepEdges: Bool = false) -> String {
+        var out = ""
+        var lastWasSpace = false
+        for character in value {
+            if character.isWhitespace {
+                if !lastWasSpace { out += " " }
+                lastWasSpace = true
+            } else {
+                out.append(character)
+                lastWasSpace = false
+            }
+        }
+        return keepEdges ? out : out.trimmingCharacters()
+    }
+}
+
+func content(of node: xmlNodePtr) -> String {
+    guard let raw = xmlNodeGetContent(node) else { return "" }
+    defer { np_xml_free(raw) }
+    return String(cString: raw)
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var slice = Substring(self)
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
