@@ -51,6 +51,115 @@ intercostal nerves	rib
 intercostal level	rib
 intercostal levels	rib
 """#,
+        "anatomy/muscles.tsv": #"""
+# Muscles named in trigger-point, dry-needling and chemodenervation notes: the muscle (one name
+# for its spellings) and where it is, which decides 20552/20553 and 20560/20561 counts, the
+# chemodenervation site (head, neck, trunk, one extremity), and whether trigger points share
+# the anatomic site of a spinal injection.
+# site: head, neck, upper-back, lower-back, buttock, trunk-front, upper-limb, lower-limb
+phrase	muscle	site
+trapezius	trapezius	neck
+upper trapezius	trapezius	neck
+upper trapezii	trapezius	neck
+trapezii	trapezius	neck
+middle trapezius	middle trapezius	upper-back
+lower trapezius	lower trapezius	upper-back
+levator scapulae	levator scapulae	neck
+levator scapula	levator scapulae	neck
+levator	levator scapulae	neck
+rhomboid	rhomboid	upper-back
+rhomboids	rhomboid	upper-back
+rhomboid major	rhomboid	upper-back
+rhomboid minor	rhomboid minor	upper-back
+splenius capitis	splenius capitis	neck
+splenius cervicis	splenius cervicis	neck
+splenius	splenius capitis	neck
+sternocleidomastoid	sternocleidomastoid	neck
+scm	sternocleidomastoid	neck
+scalene	scalenes	neck
+scalenes	scalenes	neck
+anterior scalene	scalenes	neck
+semispinalis	semispinalis capitis	neck
+semispinalis capitis	semispinalis capitis	neck
+suboccipital	suboccipital	neck
+suboccipitals	suboccipital	neck
+cervical paraspinal	cervical paraspinals	neck
+cervical paraspinals	cervical paraspinals	neck
+cervical paraspinal muscles	cervical paraspinals	neck
+thoracic paraspinal	thoracic paraspinals	upper-back
+thoracic paraspinals	thoracic paraspinals	upper-back
+lumbar paraspinal	lumbar paraspinals	lower-back
+lumbar paraspinals	lumbar paraspinals	lower-back
+lumbar paraspinal muscles	lumbar paraspinals	lower-back
+paraspinal	paraspinals	lower-back
+paraspinals	paraspinals	lower-back
+erector spinae	erector spinae	lower-back
+multifidus	multifidus	lower-back
+quadratus lumborum	quadratus lumborum	lower-back
+ql	quadratus lumborum	lower-back
+infraspinatus	infraspinatus	upper-back
+supraspinatus	supraspinatus	upper-back
+teres major	teres major	upper-back
+teres minor	teres minor	upper-back
+latissimus dorsi	latissimus dorsi	upper-back
+serratus anterior	serratus anterior	trunk-front
+serratus posterior	serratus posterior	upper-back
+pectoralis major	pectoralis major	upper-limb
+pectoralis minor	pectoralis minor	upper-limb
+rectus abdominis	rectus abdominis	trunk-front
+external oblique	external oblique	trunk-front
+internal oblique	internal oblique	trunk-front
+gluteus maximus	gluteus maximus	buttock
+gluteus medius	gluteus medius	buttock
+gluteus minimus	gluteus minimus	buttock
+gluteal	gluteus medius	buttock
+piriformis	piriformis	buttock
+tensor fasciae latae	tensor fasciae latae	buttock
+tfl	tensor fasciae latae	buttock
+iliopsoas	iliopsoas	lower-limb
+psoas	iliopsoas	lower-limb
+deltoid	deltoid	upper-limb
+biceps	biceps brachii	upper-limb
+biceps brachii	biceps brachii	upper-limb
+brachialis	brachialis	upper-limb
+brachioradialis	brachioradialis	upper-limb
+triceps	triceps	upper-limb
+pronator teres	pronator teres	upper-limb
+flexor carpi radialis	flexor carpi radialis	upper-limb
+fcr	flexor carpi radialis	upper-limb
+flexor carpi ulnaris	flexor carpi ulnaris	upper-limb
+fcu	flexor carpi ulnaris	upper-limb
+flexor digitorum superficialis	flexor digitorum superficialis	upper-limb
+fds	flexor digitorum superficialis	upper-limb
+flexor digitorum profundus	flexor digitorum profundus	upper-limb
+fdp	flexor digitorum profundus	upper-limb
+flexor pollicis longus	flexor pollicis longus	upper-limb
+adductor pollicis	adductor pollicis	upper-limb
+rectus femoris	rectus femoris	lower-limb
+vastus medialis	vastus medialis	lower-limb
+vastus lateralis	vastus lateralis	lower-limb
+vastus intermedius	vastus intermedius	lower-limb
+hamstring	hamstrings	lower-limb
+hamstrings	hamstrings	lower-limb
+adductor longus	adductor longus	lower-limb
+adductor magnus	adductor magnus	lower-limb
+adductors	adductors	lower-limb
+gastrocnemius	gastrocnemius	lower-limb
+medial gastrocnemius	gastrocnemius	lower-limb
+lateral gastrocnemius	gastrocnemius lateral	lower-limb
+soleus	soleus	lower-limb
+tibialis posterior	tibialis posterior	lower-limb
+tibialis anterior	tibialis anterior	lower-limb
+flexor digitorum longus	flexor digitorum longus	lower-limb
+extensor hallucis longus	extensor hallucis longus	lower-limb
+frontalis	frontalis	head
+corrugator	corrugator	head
+procerus	procerus	head
+temporalis	temporalis	head
+occipitalis	occipitalis	head
+masseter	masseter	head
+orbicularis oculi	orbicularis oculi	head
+"""#,
         "anatomy/non-target-cues.tsv": #"""
 # Words that mark a sentence as describing something other than the treated levels: an imaging
 # study and its findings, or where contrast spread. Levels in such a sentence are not treated
@@ -155,6 +264,186 @@ lying on the left	-
 lying on the right	-
 left lateral decubitus	-
 right lateral decubitus	-
+"""#,
+        "coding/codes.tsv": #"""
+# The code table: one row per CPT/HCPCS code Needlepoint proposes for a procedure (source:
+# ../shared/reference/pain-coding-rules.md section 2; CPT descriptors in our own words).
+#   family     contract family the row codes
+#   variant    which kind of the family (- for any): a nerve-block target, a sacroiliac technique
+#              (joint, nerves, rfa), muscles for trigger points and dry needling (1-2, 3-or-more),
+#              acupuncture (manual, electrical), chemodenervation site, epidural neurolysis
+#   region     cervical-thoracic, lumbar-sacral, or - (any)
+#   guidance   guidance values the row applies to (fluoroscopy, ct, ultrasound, none, unknown =
+#              not documented, any)
+#   counts     how units are counted: per-session, per-side (one line; 50 or RT/LT), first-level,
+#              each-additional, second-level, third-and-beyond, first-15-minutes, each-additional-15-minutes,
+#              each-additional-extremity
+#   addon_to   the primary code of an add-on, - otherwise
+#   bilateral  Medicare bilateral-surgery indicator: 0 none, 1 → 50 / RT / LT, 2 bilateral by descriptor, 9 n/a
+#   imaging    included (never report imaging beside it) or separate (image guidance is separately reportable)
+code	descriptor	family	variant	region	guidance	counts	addon_to	bilateral	imaging
+62320	interlaminar epidural injection, cervical or thoracic, without imaging guidance	epidural-interlaminar	-	cervical-thoracic	none,unknown,ultrasound	per-session	-	0	included
+62321	interlaminar epidural injection, cervical or thoracic, with fluoroscopy or CT	epidural-interlaminar	-	cervical-thoracic	fluoroscopy,ct	per-session	-	0	included
+62322	interlaminar or caudal epidural injection, lumbar or sacral, without imaging guidance	epidural-interlaminar	-	lumbar-sacral	none,unknown,ultrasound	per-session	-	0	included
+62323	interlaminar or caudal epidural injection, lumbar or sacral, with fluoroscopy or CT	epidural-interlaminar	-	lumbar-sacral	fluoroscopy,ct	per-session	-	0	included
+62281	epidural neurolytic injection, cervical or thoracic	epidural-interlaminar	neurolytic	cervical-thoracic	any	per-session	-	0	included
+62282	epidural neurolytic injection, lumbar or sacral	epidural-interlaminar	neurolytic	lumbar-sacral	any	per-session	-	0	included
+64479	transforaminal epidural injection with imaging, cervical or thoracic, single level	epidural-transforaminal	-	cervical-thoracic	fluoroscopy,ct,unknown,none	first-level	-	1	included
+64480	transforaminal epidural injection with imaging, cervical or thoracic, each additional level	epidural-transforaminal	-	cervical-thoracic	fluoroscopy,ct,unknown,none	each-additional	64479	1	included
+64483	transforaminal epidural injection with imaging, lumbar or sacral, single level	epidural-transforaminal	-	lumbar-sacral	fluoroscopy,ct,unknown,none	first-level	-	1	included
+64484	transforaminal epidural injection with imaging, lumbar or sacral, each additional level	epidural-transforaminal	-	lumbar-sacral	fluoroscopy,ct,unknown,none	each-additional	64483	1	included
+0228T	transforaminal epidural injection with ultrasound, cervical or thoracic, single level	epidural-transforaminal	-	cervical-thoracic	ultrasound	first-level	-	1	included
+0229T	transforaminal epidural injection with ultrasound, cervical or thoracic, each additional level	epidural-transforaminal	-	cervical-thoracic	ultrasound	each-additional	0228T	1	included
+0230T	transforaminal epidural injection with ultrasound, lumbar or sacral, single level	epidural-transforaminal	-	lumbar-sacral	ultrasound	first-level	-	1	included
+0231T	transforaminal epidural injection with ultrasound, lumbar or sacral, each additional level	epidural-transforaminal	-	lumbar-sacral	ultrasound	each-additional	0230T	1	included
+64490	facet joint or medial branch injection with imaging, cervical or thoracic, single level	facet-joint,medial-branch-block	-	cervical-thoracic	fluoroscopy,ct,unknown	first-level	-	1	included
+64491	facet joint or medial branch injection with imaging, cervical or thoracic, second level	facet-joint,medial-branch-block	-	cervical-thoracic	fluoroscopy,ct,unknown	second-level	64490	1	included
+64492	facet joint or medial branch injection with imaging, cervical or thoracic, third and any additional level	facet-joint,medial-branch-block	-	cervical-thoracic	fluoroscopy,ct,unknown	third-and-beyond	64490	1	included
+64493	facet joint or medial branch injection with imaging, lumbar or sacral, single level	facet-joint,medial-branch-block	-	lumbar-sacral	fluoroscopy,ct,unknown	first-level	-	1	included
+64494	facet joint or medial branch injection with imaging, lumbar or sacral, second level	facet-joint,medial-branch-block	-	lumbar-sacral	fluoroscopy,ct,unknown	second-level	64493	1	included
+64495	facet joint or medial branch injection with imaging, lumbar or sacral, third and any additional level	facet-joint,medial-branch-block	-	lumbar-sacral	fluoroscopy,ct,unknown	third-and-beyond	64493	1	included
+0213T	facet joint injection with ultrasound, cervical or thoracic, single level	facet-joint,medial-branch-block	-	cervical-thoracic	ultrasound	first-level	-	1	included
+0214T	facet joint injection with ultrasound, cervical or thoracic, second level	facet-joint,medial-branch-block	-	cervical-thoracic	ultrasound	second-level	0213T	1	included
+0215T	facet joint injection with ultrasound, cervical or thoracic, third and any additional level	facet-joint,medial-branch-block	-	cervical-thoracic	ultrasound	third-and-beyond	0213T	1	included
+0216T	facet joint injection with ultrasound, lumbar or sacral, single level	facet-joint,medial-branch-block	-	lumbar-sacral	ultrasound	first-level	-	1	included
+0217T	facet joint injection with ultrasound, lumbar or sacral, second level	facet-joint,medial-branch-block	-	lumbar-sacral	ultrasound	second-level	0216T	1	included
+0218T	facet joint injection with ultrasound, lumbar or sacral, third and any additional level	facet-joint,medial-branch-block	-	lumbar-sacral	ultrasound	third-and-beyond	0216T	1	included
+20552	trigger-point injection code for a facet injection done without imaging, 1 or 2 levels	facet-joint,medial-branch-block	1-2	-	none	per-session	-	0	included
+20553	trigger-point injection code for a facet injection done without imaging, 3 or more levels	facet-joint,medial-branch-block	3-or-more	-	none	per-session	-	0	included
+64633	radiofrequency destruction of facet joint nerves with imaging, cervical or thoracic, single joint	facet-rfa	-	cervical-thoracic	fluoroscopy,ct,unknown,ultrasound,none	first-level	-	1	included
+64634	radiofrequency destruction of facet joint nerves with imaging, cervical or thoracic, each additional joint	facet-rfa	-	cervical-thoracic	fluoroscopy,ct,unknown,ultrasound,none	each-additional	64633	1	included
+64635	radiofrequency destruction of facet joint nerves with imaging, lumbar or sacral, single joint	facet-rfa	-	lumbar-sacral	fluoroscopy,ct,unknown,ultrasound,none	first-level	-	1	included
+64636	radiofrequency destruction of facet joint nerves with imaging, lumbar or sacral, each additional joint	facet-rfa	-	lumbar-sacral	fluoroscopy,ct,unknown,ultrasound,none	each-additional	64635	1	included
+27096	sacroiliac joint injection with fluoroscopy or CT, arthrography included	sacroiliac-joint	joint	-	fluoroscopy,ct,unknown	per-side	-	1	included
+20552	trigger-point injection code for a sacroiliac joint injection done without fluoroscopy or CT	sacroiliac-joint	joint	-	none,ultrasound	per-session	-	0	included
+64451	injection of the nerves innervating the sacroiliac joint, with fluoroscopy or CT	sacroiliac-joint	nerves	-	any	per-side	-	1	included
+64625	radiofrequency ablation of the nerves innervating the sacroiliac joint, with fluoroscopy or CT	sacroiliac-joint	rfa	-	any	per-side	-	1	included
+64400	trigeminal nerve block, each branch	nerve-block	trigeminal	-	any	per-side	-	1	separate
+64405	greater occipital nerve block	nerve-block	greater-occipital	-	any	per-side	-	1	separate
+64408	vagus nerve block	nerve-block	vagus	-	any	per-side	-	1	separate
+64415	brachial plexus block, single injection	nerve-block	brachial-plexus	-	any	per-side	-	1	separate
+64417	axillary nerve block	nerve-block	axillary	-	any	per-side	-	1	separate
+64418	suprascapular nerve block	nerve-block	suprascapular	-	any	per-side	-	1	separate
+64420	intercostal nerve block, single level	nerve-block	intercostal	-	any	first-level	-	1	separate
+64421	intercostal nerve block, each additional level	nerve-block	intercostal	-	any	each-additional	64420	1	separate
+64425	ilioinguinal and iliohypogastric nerve block	nerve-block	ilioinguinal	-	any	per-side	-	1	separate
+64430	pudendal nerve block	nerve-block	pudendal	-	any	per-side	-	1	separate
+64445	sciatic nerve block, single injection	nerve-block	sciatic	-	any	per-side	-	1	separate
+64447	femoral nerve block, single injection	nerve-block	femoral	-	any	per-side	-	1	separate
+64450	other peripheral nerve or branch block	nerve-block	lesser-occipital,lateral-femoral-cutaneous,peripheral,genicular-partial	-	any	per-side	-	1	separate
+64454	genicular nerve block of all three branches, imaging included	nerve-block	genicular	-	any	per-side	-	1	included
+64455	plantar common digital nerve block (Morton neuroma)	nerve-block	plantar-digital	-	any	per-side	-	1	separate
+64461	thoracic paravertebral block, single level, imaging included	nerve-block	paravertebral	-	any	first-level	-	1	included
+64462	thoracic paravertebral block, each additional level	nerve-block	paravertebral	-	any	each-additional	64461	1	included
+64486	transversus abdominis plane block, unilateral	nerve-block	transversus-abdominis	-	any	per-session	-	0	included
+64505	sphenopalatine ganglion block	nerve-block	sphenopalatine-ganglion	-	any	per-side	-	1	separate
+64510	stellate ganglion block	nerve-block	stellate-ganglion	-	any	per-side	-	1	separate
+64517	superior hypogastric plexus block	nerve-block	superior-hypogastric-plexus	-	any	per-session	-	0	separate
+64520	lumbar or thoracic paravertebral sympathetic block	nerve-block	lumbar-sympathetic	-	any	per-side	-	1	separate
+64530	celiac plexus block	nerve-block	celiac-plexus	-	any	per-session	-	0	separate
+64999	unlisted nervous system procedure (ganglion impar block, Q-09)	nerve-block	ganglion-impar	-	any	per-session	-	0	none
+20552	trigger point injections, 1 or 2 muscles	trigger-point	1-2	-	any	per-session	-	0	none
+20553	trigger point injections, 3 or more muscles	trigger-point	3-or-more	-	any	per-session	-	0	none
+20560	dry needling without injection, 1 or 2 muscles	dry-needling	1-2	-	any	per-session	-	0	none
+20561	dry needling without injection, 3 or more muscles	dry-needling	3-or-more	-	any	per-session	-	0	none
+97810	acupuncture without electrical stimulation, initial 15 minutes	acupuncture	manual	-	any	first-15-minutes	-	9	none
+97811	acupuncture without electrical stimulation, each additional 15 minutes	acupuncture	manual	-	any	each-additional-15-minutes	97810	9	none
+97813	acupuncture with electrical stimulation, initial 15 minutes	acupuncture	electrical	-	any	first-15-minutes	-	9	none
+97814	acupuncture with electrical stimulation, each additional 15 minutes	acupuncture	electrical	-	any	each-additional-15-minutes	97813	9	none
+64611	chemodenervation of parotid and submandibular salivary glands, bilateral	chemodenervation	salivary	-	any	per-session	-	2	none
+64612	chemodenervation of muscles innervated by the facial nerve, unilateral	chemodenervation	facial	-	any	per-side	-	1	none
+64615	chemodenervation for chronic migraine, bilateral	chemodenervation	migraine	-	any	per-session	-	2	none
+64616	chemodenervation of neck muscles (cervical dystonia), unilateral	chemodenervation	cervical-dystonia	-	any	per-side	-	1	none
+64617	chemodenervation of the larynx, unilateral	chemodenervation	larynx	-	any	per-side	-	1	none
+64642	chemodenervation of one extremity, 1 to 4 muscles	chemodenervation	limb-1-4	-	any	per-session	-	0	none
+64643	chemodenervation of each additional extremity, 1 to 4 muscles	chemodenervation	limb-1-4	-	any	each-additional-extremity	64642	0	none
+64644	chemodenervation of one extremity, 5 or more muscles	chemodenervation	limb-5-or-more	-	any	per-session	-	0	none
+64645	chemodenervation of each additional extremity, 5 or more muscles	chemodenervation	limb-5-or-more	-	any	each-additional-extremity	64644	0	none
+64646	chemodenervation of trunk muscles, 1 to 5 muscles	chemodenervation	trunk-1-5	-	any	per-session	-	0	none
+64647	chemodenervation of trunk muscles, 6 or more muscles	chemodenervation	trunk-6-or-more	-	any	per-session	-	0	none
+64650	chemodenervation of eccrine glands, both axillae	chemodenervation	axillae	-	any	per-session	-	2	none
+64653	chemodenervation of eccrine glands, other areas	chemodenervation	other-glands	-	any	per-session	-	0	none
+"""#,
+        "coding/diagnosis-support.tsv": #"""
+# Which indication categories support a procedure (reference 5.2 ESI-08, 5.3 FJ-04, 5.7 CHD-03, 5.6
+# AC-01). A procedure is flagged `diagnosis-not-supporting` when diagnoses are documented and none
+# is in `supports`; `variant` narrows a row to one kind of the family (chemodenervation site).
+# Categories are those of ../diagnoses/diagnoses.tsv.
+family	variant	supports
+epidural-interlaminar	-	radiculopathy,stenosis,post-laminectomy,neuropathy,disc-radiculopathy
+epidural-transforaminal	-	radiculopathy,stenosis,post-laminectomy,neuropathy,disc-radiculopathy
+facet-joint	-	spondylosis,facet-arthropathy,axial-pain,neck-pain,post-laminectomy,spondylolisthesis
+medial-branch-block	-	spondylosis,facet-arthropathy,axial-pain,neck-pain,post-laminectomy,spondylolisthesis
+facet-rfa	-	spondylosis,facet-arthropathy,axial-pain,neck-pain,post-laminectomy,spondylolisthesis
+chemodenervation	migraine	chronic-migraine
+acupuncture	-	chronic-low-back-pain
+dry-needling	-	chronic-low-back-pain
+"""#,
+        "coding/drug-supply.tsv": #"""
+# Drug supply codes (reference section 4). Units = dose ÷ unit dose, rounded up; `fill` codes of
+# one drug are filled largest first (methylprednisolone 80, 40, then 20 mg, the remainder rounded
+# up to the smallest); waste: JW/JZ apply (botulinum toxins only in v1, JW-04).
+code	generic	unit_dose	unit	rule	waste
+J3301	triamcinolone	10	mg	divide	no
+J1040	methylprednisolone	80	mg	fill	no
+J1030	methylprednisolone	40	mg	fill	no
+J1020	methylprednisolone	20	mg	fill	no
+J1100	dexamethasone	1	mg	divide	no
+J0702	betamethasone	6	mg	divide	no
+J0585	onabotulinumtoxina	1	units	divide	yes
+J0586	abobotulinumtoxina	5	units	divide	yes
+J0587	rimabotulinumtoxinb	100	units	divide	yes
+J0588	incobotulinumtoxina	1	units	divide	yes
+"""#,
+        "coding/flags.tsv": #"""
+# Documentation flags (ids and severities from ../shared/contract/flags.tsv; which families each
+# flag is checked for from the applicability matrix, reference 5.8, and section 10). Family names
+# are the contract's; `epidural-neurolysis` is the neurolytic epidural (62281/62282), which the
+# ESI policy checks do not apply to (W22). The message is what a coder reads.
+id	severity	families	message
+missing-patient-identification	error	all	No patient name, medical record number or date of birth is documented.
+missing-signature	error	all	No provider signature or attestation is documented.
+missing-diagnosis	error	all	No indication or diagnosis for the procedure is documented.
+missing-level	error	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,nerve-block	The spinal procedure names no level, nerve root or joint that can be coded.
+missing-laterality	error	epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,sacroiliac-joint,nerve-block,chemodenervation	The procedure is coded per side but no side is documented; the code carries no side modifier.
+missing-guidance	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,sacroiliac-joint	The code depends on image guidance, but the note does not say whether or which imaging was used.
+missing-contrast	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,sacroiliac-joint	An image-guided injection documents no contrast and no reason contrast was withheld (allergy, contraindication).
+missing-needle-views	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,sacroiliac-joint	Fewer than two views of the final needle position are documented.
+missing-pre-pain-score	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,sacroiliac-joint,nerve-block	No pain score (VAS or NRS) is documented before the procedure.
+missing-post-pain-score	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,sacroiliac-joint,nerve-block	No pain score (VAS or NRS) is documented after the procedure.
+missing-conservative-care	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa	No failed conservative treatment of 4 weeks or more (physical therapy, medication, activity modification) is documented.
+missing-drug-dose	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,sacroiliac-joint,nerve-block,trigger-point,chemodenervation	A drug with a supply code is named without a dose, so its units cannot be computed.
+missing-time	warning	acupuncture	Acupuncture is coded by 15-minute units of face-to-face time, but no time is documented.
+missing-botox-wastage	warning	chemodenervation	Botulinum toxin is given but neither the discarded amount nor "no wastage" is documented (JW/JZ cannot be chosen).
+diagnosis-not-supporting	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa,chemodenervation	The documented diagnoses do not support medical necessity for this procedure under the referenced coverage policy.
+ultrasound-guidance-not-covered	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa	Ultrasound guidance for an epidural or facet procedure (category III codes) is considered unproven and not medically necessary by the referenced policies.
+imaging-required	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block,facet-rfa	The note says no imaging was used; the referenced coverage policies require fluoroscopy or CT for this procedure.
+level-limit-exceeded	warning	epidural-interlaminar,epidural-transforaminal,facet-joint,medial-branch-block	More levels in one session than the policy allows.
+neurolytic-agent	warning	epidural-interlaminar,epidural-transforaminal	A neurolytic substance is documented for an epidural injection, which the interlaminar and transforaminal codes exclude.
+conflicting-documentation	error	all	The note contradicts itself on a coded fact (side, level, region or guidance).
+acupuncture-indication-not-covered	info	acupuncture,dry-needling	Medicare covers acupuncture (and dry needling as part of it) only for chronic low back pain.
+"""#,
+        "coding/guidance-codes.tsv": #"""
+# Separately reportable guidance (reference 2.8, 2.9, section 10): one unit per session, added
+# after the procedure and add-on lines, only beside codes whose `imaging` is `separate`
+# (nerve blocks) or whose family takes electrical guidance (chemodenervation).
+#   guidance   fluoroscopy, ct, ultrasound (imaging), emg, stimulation (electrical guidance)
+#   families   the families it is added to
+#   except     codes it is never added to
+code	descriptor	guidance	families	except
+76942	ultrasound guidance for needle placement	ultrasound	nerve-block,chemodenervation	-
+77002	fluoroscopic guidance for needle placement	fluoroscopy	nerve-block	-
+77012	CT guidance for needle placement	ct	nerve-block	-
+95874	needle electromyography for guidance with chemodenervation	emg	chemodenervation	64617,64611,64650,64653
+95873	electrical stimulation for guidance with chemodenervation	stimulation	chemodenervation	64617,64611,64650,64653
+"""#,
+        "coding/policy-limits.tsv": #"""
+# Levels allowed in one session (reference LV-01, LV-06, LV-10; ESI-09, FJ-03). RFA: no limit read (U).
+family	max_levels
+epidural-interlaminar	1
+epidural-transforaminal	2
+facet-joint	2
+medial-branch-block	2
 """#,
         "context/triggers.tsv": #"""
 # ConText triggers (after Chapman et al.'s NegEx/ConText): a phrase, what it asserts about the
@@ -660,150 +949,224 @@ lateral to medial	-	strong
 superolateral	-	strong
 """#,
         "diagnoses/diagnoses.tsv": #"""
-# Diagnosis phrases, the indication category they show (the coder checks categories against the
-# coverage policies), and a representative ICD-10-CM code (- when the phrase alone cannot pick one).
-# category: radiculopathy, stenosis, spondylosis, facet-arthropathy, axial-pain, disc, sacroiliitis,
-#   neck-pain, migraine, headache, occipital-neuralgia, dystonia, spasticity, myofascial,
-#   neuropathy, crps, post-laminectomy, fracture, joint-pain, other
-phrase	category	icd10
-radiculopathy	radiculopathy	-
-lumbar radiculopathy	radiculopathy	M54.16
-lumbosacral radiculopathy	radiculopathy	M54.17
-cervical radiculopathy	radiculopathy	M54.12
-thoracic radiculopathy	radiculopathy	M54.14
-radiculitis	radiculopathy	-
-sciatica	radiculopathy	M54.3
-radicular pain	radiculopathy	-
-radicular symptoms	radiculopathy	-
-radiating leg pain	radiculopathy	-
-radiating arm pain	radiculopathy	-
-nerve root compression	radiculopathy	-
-nerve root impingement	radiculopathy	-
-polyradiculopathy	radiculopathy	-
-spinal stenosis	stenosis	M48.06
-lumbar spinal stenosis	stenosis	M48.061
-lumbar stenosis	stenosis	M48.061
-cervical stenosis	stenosis	M48.02
-cervical spinal stenosis	stenosis	M48.02
-foraminal stenosis	stenosis	-
-neuroforaminal stenosis	stenosis	-
-neural foraminal stenosis	stenosis	-
-central stenosis	stenosis	-
-central canal stenosis	stenosis	-
-stenosis	stenosis	-
-neurogenic claudication	stenosis	M48.062
-spondylosis	spondylosis	-
-lumbar spondylosis	spondylosis	M47.816
-cervical spondylosis	spondylosis	M47.812
-lumbosacral spondylosis	spondylosis	M47.817
-thoracic spondylosis	spondylosis	M47.814
-degenerative disc disease	disc	-
-degenerative disk disease	disc	-
-ddd	disc	-
-disc herniation	disc	-
-disk herniation	disc	-
-herniated disc	disc	-
-herniated disk	disc	-
-herniated nucleus pulposus	disc	-
-hnp	disc	-
-disc protrusion	disc	-
-disc bulge	disc	-
-bulging disc	disc	-
-bulging disk	disc	-
-disc displacement	disc	-
-annular tear	disc	-
-facet arthropathy	facet-arthropathy	M47.816
-facet joint arthropathy	facet-arthropathy	M47.816
-facet arthrosis	facet-arthropathy	M47.816
-facet syndrome	facet-arthropathy	M47.816
-facet joint syndrome	facet-arthropathy	M47.816
-facet hypertrophy	facet-arthropathy	-
-facet mediated pain	facet-arthropathy	-
-facet-mediated pain	facet-arthropathy	-
-facetogenic pain	facet-arthropathy	-
-facet pain	facet-arthropathy	-
-facet joint pain	facet-arthropathy	-
-facet degeneration	facet-arthropathy	-
-facet osteoarthritis	facet-arthropathy	-
-zygapophyseal joint pain	facet-arthropathy	-
-low back pain	axial-pain	M54.50
-lower back pain	axial-pain	M54.50
-low-back pain	axial-pain	M54.50
-axial low back pain	axial-pain	M54.50
-axial back pain	axial-pain	M54.50
-lumbago	axial-pain	M54.50
-back pain	axial-pain	M54.9
-lbp	axial-pain	M54.50
-mechanical low back pain	axial-pain	M54.50
-low back syndrome	axial-pain	M54.50
-lumbar pain	axial-pain	M54.50
-thoracic pain	axial-pain	M54.6
-neck pain	neck-pain	M54.2
-cervicalgia	neck-pain	M54.2
-axial neck pain	neck-pain	M54.2
-sacroiliitis	sacroiliitis	M46.1
-sacroiliac joint syndrome	sacroiliitis	M53.3
-si joint syndrome	sacroiliitis	M53.3
-sacroiliac joint arthropathy	sacroiliitis	-
-sacroiliac joint dysfunction	sacroiliitis	M53.3
-sacroiliac joint pain	sacroiliitis	M53.3
-si joint dysfunction	sacroiliitis	M53.3
-si joint pain	sacroiliitis	M53.3
-sij dysfunction	sacroiliitis	M53.3
-sacroiliac dysfunction	sacroiliitis	M53.3
-sacroiliac arthropathy	sacroiliitis	-
-chronic migraine	migraine	G43.709
-migraine	migraine	G43.909
-migraines	migraine	G43.909
-migraine headache	migraine	G43.909
-migraine headaches	migraine	G43.909
-cervicogenic headache	headache	G44.86
-headache	headache	R51.9
-headaches	headache	R51.9
-occipital neuralgia	occipital-neuralgia	M54.81
-cervical dystonia	dystonia	G24.3
-spasmodic torticollis	dystonia	G24.3
-torticollis	dystonia	-
-dystonia	dystonia	-
-blepharospasm	dystonia	G24.5
-hemifacial spasm	dystonia	G51.3
-spasticity	spasticity	-
-spastic	spasticity	-
-hemiplegia	spasticity	-
-cerebral palsy	spasticity	-
-myofascial pain	myofascial	M79.18
-myofascial pain syndrome	myofascial	M79.18
-myofascial spasm	myofascial	M62.830
-muscle spasm	myofascial	M62.830
-myalgia	myofascial	M79.10
-trigger points	myofascial	-
-fibromyalgia	myofascial	M79.7
-neuropathy	neuropathy	-
-neuralgia	neuropathy	-
-intercostal neuralgia	neuropathy	-
-post-herpetic neuralgia	neuropathy	B02.29
-postherpetic neuralgia	neuropathy	B02.29
-complex regional pain syndrome	crps	-
-crps	crps	-
-reflex sympathetic dystrophy	crps	-
-rsd	crps	-
-post-laminectomy syndrome	post-laminectomy	M96.1
-postlaminectomy syndrome	post-laminectomy	M96.1
-failed back surgery syndrome	post-laminectomy	M96.1
-failed back syndrome	post-laminectomy	M96.1
-compression fracture	fracture	-
-knee pain	joint-pain	M25.569
-knee osteoarthritis	joint-pain	M17.9
-osteoarthritis	joint-pain	-
-shoulder pain	joint-pain	M25.519
-hip pain	joint-pain	M25.559
-carpal tunnel syndrome	neuropathy	G56.00
-plantar fasciitis	other	M72.2
-coccydynia	other	M53.3
-chronic pain	other	G89.29
-chronic pain syndrome	other	G89.4
-hyperhidrosis	other	R61
-sialorrhea	other	K11.7
+# Diagnosis phrases and the indication category they show (the coder checks categories against the
+# coverage policies, Lexicons/coding/diagnosis-support.tsv). Codes written in notes take their
+# category from icd10-prefixes.tsv.
+# category: radiculopathy, stenosis, spondylosis, spondylolisthesis, facet-arthropathy, axial-pain,
+#   chronic-low-back-pain, disc, sacroiliitis, neck-pain, chronic-migraine, migraine, headache,
+#   occipital-neuralgia, dystonia, spasticity, myofascial, neuropathy, crps, post-laminectomy,
+#   fracture, joint-pain, hyperhidrosis, sialorrhea, other
+phrase	category
+radiculopathy	radiculopathy
+lumbar radiculopathy	radiculopathy
+lumbosacral radiculopathy	radiculopathy
+cervical radiculopathy	radiculopathy
+thoracic radiculopathy	radiculopathy
+radiculitis	radiculopathy
+sciatica	radiculopathy
+radicular pain	radiculopathy
+radicular symptoms	radiculopathy
+radiating leg pain	radiculopathy
+radiating arm pain	radiculopathy
+nerve root compression	radiculopathy
+nerve root impingement	radiculopathy
+polyradiculopathy	radiculopathy
+spinal stenosis	stenosis
+lumbar spinal stenosis	stenosis
+lumbar stenosis	stenosis
+cervical stenosis	stenosis
+cervical spinal stenosis	stenosis
+foraminal stenosis	stenosis
+neuroforaminal stenosis	stenosis
+neural foraminal stenosis	stenosis
+central stenosis	stenosis
+central canal stenosis	stenosis
+stenosis	stenosis
+neurogenic claudication	stenosis
+spondylosis	spondylosis
+lumbar spondylosis	spondylosis
+cervical spondylosis	spondylosis
+lumbosacral spondylosis	spondylosis
+thoracic spondylosis	spondylosis
+degenerative disc disease	disc
+degenerative disk disease	disc
+ddd	disc
+disc herniation	disc
+disk herniation	disc
+herniated disc	disc
+herniated disk	disc
+herniated nucleus pulposus	disc
+hnp	disc
+disc protrusion	disc
+disc bulge	disc
+bulging disc	disc
+bulging disk	disc
+disc displacement	disc
+annular tear	disc
+facet arthropathy	facet-arthropathy
+facet joint arthropathy	facet-arthropathy
+facet arthrosis	facet-arthropathy
+facet syndrome	facet-arthropathy
+facet joint syndrome	facet-arthropathy
+facet hypertrophy	facet-arthropathy
+facet mediated pain	facet-arthropathy
+facet-mediated pain	facet-arthropathy
+facetogenic pain	facet-arthropathy
+facet pain	facet-arthropathy
+facet joint pain	facet-arthropathy
+facet degeneration	facet-arthropathy
+facet osteoarthritis	facet-arthropathy
+zygapophyseal joint pain	facet-arthropathy
+low back pain	axial-pain
+lower back pain	axial-pain
+low-back pain	axial-pain
+axial low back pain	axial-pain
+axial back pain	axial-pain
+lumbago	axial-pain
+back pain	axial-pain
+lbp	axial-pain
+mechanical low back pain	axial-pain
+low back syndrome	axial-pain
+lumbar pain	axial-pain
+thoracic pain	axial-pain
+neck pain	neck-pain
+cervicalgia	neck-pain
+axial neck pain	neck-pain
+sacroiliitis	sacroiliitis
+sacroiliac joint syndrome	sacroiliitis
+si joint syndrome	sacroiliitis
+sacroiliac joint arthropathy	sacroiliitis
+sacroiliac joint dysfunction	sacroiliitis
+sacroiliac joint pain	sacroiliitis
+si joint dysfunction	sacroiliitis
+si joint pain	sacroiliitis
+sij dysfunction	sacroiliitis
+sacroiliac dysfunction	sacroiliitis
+sacroiliac arthropathy	sacroiliitis
+chronic migraine	chronic-migraine
+migraine	migraine
+migraines	migraine
+migraine headache	migraine
+migraine headaches	migraine
+cervicogenic headache	headache
+headache	headache
+headaches	headache
+occipital neuralgia	occipital-neuralgia
+cervical dystonia	dystonia
+spasmodic torticollis	dystonia
+torticollis	dystonia
+dystonia	dystonia
+blepharospasm	dystonia
+hemifacial spasm	dystonia
+spasticity	spasticity
+spastic	spasticity
+hemiplegia	spasticity
+cerebral palsy	spasticity
+myofascial pain	myofascial
+myofascial pain syndrome	myofascial
+myofascial spasm	myofascial
+muscle spasm	myofascial
+myalgia	myofascial
+trigger points	myofascial
+fibromyalgia	myofascial
+neuropathy	neuropathy
+neuralgia	neuropathy
+intercostal neuralgia	neuropathy
+post-herpetic neuralgia	neuropathy
+postherpetic neuralgia	neuropathy
+complex regional pain syndrome	crps
+crps	crps
+reflex sympathetic dystrophy	crps
+rsd	crps
+post-laminectomy syndrome	post-laminectomy
+postlaminectomy syndrome	post-laminectomy
+failed back surgery syndrome	post-laminectomy
+failed back syndrome	post-laminectomy
+compression fracture	fracture
+knee pain	joint-pain
+knee osteoarthritis	joint-pain
+osteoarthritis	joint-pain
+shoulder pain	joint-pain
+hip pain	joint-pain
+carpal tunnel syndrome	neuropathy
+plantar fasciitis	other
+coccydynia	other
+chronic pain	other
+chronic pain syndrome	other
+hyperhidrosis	hyperhidrosis
+axillary hyperhidrosis	hyperhidrosis
+sialorrhea	sialorrhea
+chronic low back pain	chronic-low-back-pain
+chronic low-back pain	chronic-low-back-pain
+chronic lower back pain	chronic-low-back-pain
+chronic nonspecific low back pain	chronic-low-back-pain
+chronic non-specific low back pain	chronic-low-back-pain
+chronic lbp	chronic-low-back-pain
+clbp	chronic-low-back-pain
+chronic axial low back pain	chronic-low-back-pain
+chronic mechanical low back pain	chronic-low-back-pain
+spondylolisthesis	spondylolisthesis
+lumbar disc disorder with radiculopathy	radiculopathy
+disc herniation with radiculopathy	radiculopathy
+chronic migraine without aura	chronic-migraine
+chronic migraine with aura	chronic-migraine
+intractable chronic migraine	chronic-migraine
+episodic migraine	migraine
+tension headache	headache
+tension-type headache	headache
+post-stroke spasticity	spasticity
+upper limb spasticity	spasticity
+lower limb spasticity	spasticity
+"""#,
+        "diagnoses/icd10-prefixes.tsv": #"""
+# ICD-10-CM code prefixes → indication category, for codes written in notes (the longest prefix
+# wins). Categories are those of diagnoses.tsv.
+prefix	category
+M54.1	radiculopathy
+M51.1	radiculopathy
+M50.1	radiculopathy
+M47.2	radiculopathy
+M54.3	radiculopathy
+M54.4	radiculopathy
+B02.2	neuropathy
+M48.0	stenosis
+M96.1	post-laminectomy
+M47.81	spondylosis
+M47.89	spondylosis
+M47.9	spondylosis
+M43.1	spondylolisthesis
+M51.3	disc
+M51.2	disc
+M50.3	disc
+M54.5	axial-pain
+M54.9	axial-pain
+M54.6	axial-pain
+M54.2	neck-pain
+M54.8	occipital-neuralgia
+M46.1	sacroiliitis
+M53.3	sacroiliitis
+M53.2	sacroiliitis
+G43.7	chronic-migraine
+G43.E	chronic-migraine
+G43	migraine
+G44	headache
+R51	headache
+G24	dystonia
+G51.3	dystonia
+G80	spasticity
+I69	spasticity
+G81	spasticity
+G83	spasticity
+M79.1	myofascial
+M62.83	myofascial
+M79.7	myofascial
+G90.5	crps
+G56	neuropathy
+M17	joint-pain
+M25.5	joint-pain
+G89	other
+R61	other
+K11.7	other
 """#,
         "documentation/documentation.tsv": #"""
 # Documentation elements the coder checks.
@@ -1090,6 +1453,30 @@ prednisone	prednisone	other	-
 medrol dosepak	methylprednisolone-oral	other	-
 medrol dose pack	methylprednisolone-oral	other	-
 medrol dosepack	methylprednisolone-oral	other	-
+"""#,
+        "guidance/electrical.tsv": #"""
+# Electrical guidance and stimulation: needle EMG or electrical stimulation guiding a
+# chemodenervation (95874 / 95873), and electrical stimulation of acupuncture needles (97813).
+# Neither is imaging: a procedure's `guidance` never takes these values.
+phrase	kind
+emg	emg
+emg guidance	emg
+emg-guided	emg
+emg guided	emg
+electromyography	emg
+electromyographic	emg
+electromyographic guidance	emg
+needle emg	emg
+electrical stimulation	stimulation
+electric stimulation	stimulation
+e-stim	stimulation
+estim	stimulation
+electrostimulation	stimulation
+electroacupuncture	stimulation
+electro-acupuncture	stimulation
+stimulation guidance	stimulation
+nerve stimulator	stimulation
+electrical stimulator	stimulation
 """#,
         "guidance/guidance.tsv": #"""
 # Guidance cues. `none` cues say outright that no imaging was used; a negated imaging cue

@@ -38,6 +38,14 @@ public enum MentionKind: Sendable {
     case diagnosis(DiagnosisMention)
     case documentation(DocumentationMention)
     case quantity(QuantityMention)
+    case muscle(MuscleMention)
+    case electricalGuidance(ElectricalGuidance)
+}
+
+/// A muscle, with the side named right before it ("left upper trapezius", "L levator scapulae").
+public struct MuscleMention: Sendable, Hashable {
+    public var cue: MuscleCue
+    public var side: Side?
 }
 
 /// A measurement ("155 units", "30 minutes", "6 weeks") with the role the words next to it give.
@@ -95,7 +103,7 @@ public enum PainScale: String, Sendable, Hashable { case vas = "VAS", nrs = "NRS
 /// A diagnosis: a written ICD-10 code or a phrase with its category.
 public struct DiagnosisMention: Sendable, Hashable {
     public var category: DiagnosisCategory?
-    /// The ICD-10-CM code written in the note, or the lexicon's representative code.
+    /// The ICD-10-CM code written in the note.
     public var icd10: String?
     /// True when the code was written in the note.
     public var codeIsWritten: Bool

@@ -31,7 +31,22 @@ public struct ProcedureFact: Sendable, Equatable {
     public var target: String?
     /// True for a caudal epidural.
     public var isCaudal: Bool
+    /// Muscles injected or needled (trigger points, dry needling, chemodenervation), with their sides.
+    public var muscles: [MuscleMention] = []
+    /// EMG or electrical-stimulation guidance (chemodenervation), or electrical stimulation (acupuncture).
+    public var electricalGuidance: Set<ElectricalGuidance> = []
+    /// Where the note contradicts itself about this procedure (heading against description).
+    public var conflicts: [Conflict] = []
     /// The spans that name the procedure, its levels, sides and guidance.
+    public var evidence: [TextRange]
+    /// The spans that name its guidance (for separately reportable guidance codes).
+    public var guidanceEvidence: [TextRange] = []
+}
+
+/// A contradiction between a procedure's heading and its description.
+public struct Conflict: Sendable, Equatable {
+    public enum Kind: String, Sendable { case side, level }
+    public var kind: Kind
     public var evidence: [TextRange]
 }
 

@@ -3,10 +3,10 @@ import NoteTagging
 
 /// Diagnoses: ICD-10 codes written in the note, each paired with the diagnosis phrase next to it
 /// in its sentence, and diagnosis phrases on their own. A written code takes the category of the
-/// lexicon code it starts with ("M54.16" → radiculopathy). Negated and family-history mentions
+/// longest listed prefix it starts with ("M54.16" → radiculopathy, `icd10-prefixes.tsv`). Negated and family-history mentions
 /// are left out; so are plans.
 struct DiagnosisReader {
-    /// Lexicon ICD-10 code → category, for written codes.
+    /// ICD-10-CM prefix → category, for written codes.
     let categoryOfCode: [String: DiagnosisCategory]
 
     func read(_ mentions: [Mention], _ note: AnalyzedNote) -> [DiagnosisFact] {
@@ -46,7 +46,7 @@ struct DiagnosisReader {
         return facts
     }
 
-    /// The category of the longest lexicon code that the written code starts with.
+    /// The category of the longest listed prefix that the written code starts with.
     func category(of code: String) -> DiagnosisCategory? {
         var best: (String, DiagnosisCategory)?
         for (prefix, category) in categoryOfCode where code.hasPrefix(prefix) {

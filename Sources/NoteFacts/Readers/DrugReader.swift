@@ -133,7 +133,11 @@ enum DrugReader {
         else if plain.count >= 3 { dose = plain.reduce(0, +) }
         else if let single = plain.first { dose = single }
         else if let size = vial.max() { dose = size }
-        let wasted = discarded.max() ?? (noWaste ? 0 : nil)
+        // JW-06: a vial size and a smaller dose, both explicit, imply the waste.
+        var wasted = discarded.max() ?? (noWaste ? 0 : nil)
+        if wasted == nil, let size = vial.max(), let given = dose, size > given, totals.max() != nil || !injected.isEmpty {
+            wasted = size - given
+        }
         return DrugFact(name: name, drugClass: .botulinumToxin, dose: dose, unit: dose == nil ? nil : "units",
                         discarded: wasted, evidence: evidence.normalized())
     }

@@ -28,11 +28,24 @@ struct ProcedureAssembler {
             return !sentenceIsFindingOnly(mention.sentence)
         }
         var sideOwners: [Int: [Mention]] = [:]
-        for side in mentions where TodayScope.includes(side) {
-            guard case .side = side.kind, !sentenceIsFindingOnly(side.sentence),
-                  !levels.contains(where: { $0.tokens.overlaps(side.tokens) }),
-                  let owner = owner(of: side, among: Array(drafts.indices), drafts) else { continue }
-            sideOwners[owner, default: []].append(side)
+        var extras: [Int: [Mention]] = [:]
+        for mention in mentions where TodayScope.includes(mention) {
+            switch mention.kind {
+            case .side:
+                // A side inside a level or a muscle phrase belongs to that phrase.
+                guard !sentenceIsFindingOnly(mention.sentence),
+                      !levels.contains(where: { $0.tokens.overlaps(mention.tokens) }),
+                      !mentions.contains(where: { $0.isMuscle && $0.tokens.overlaps(mention.tokens) }),
+                      let owner = owner(of: mention, among: Array(drafts.indices), drafts) else { continue }
+                sideOwners[owner, default: []].append(mention)
+            case .muscle, .electricalGuidance:
+                let candidates = drafts.indices.filter {
+                    [.triggerPoint, .dryNeedling, .chemodenervation, .acupuncture].contains(drafts[$0].family)
+                }
+                if let owner = owner(of: mention, among: candidates, drafts) { extras[owner, default: []].append(mention) }
+            default:
+                continue
+            }
         }
         let spinal = drafts.indices.filter { drafts[$0].family.isSpinal }
         let segmental = drafts.indices.filter { drafts[$0].family == .nerveBlock && ["intercostal", "paravertebral"].contains(drafts[$0].target ?? "") }
@@ -42,8 +55,32 @@ struct ProcedureAssembler {
             guard let owner = owner(of: level, among: owners, drafts) else { continue }
             levelOwners[owner, default: []].append(level)
         }
-        return drafts.indices.map {
-            build(drafts[$0], levels: levelOwners[$0] ?? [], ownSides: sideOwners[$0] ?? [], soleProcedure: drafts.count == 1)
+        return drafts.indices.map { index in
+            var fact = build(drafts[index], levels: levelOwners[index] ?? [], ownSides: sideOwners[index] ?? [],
+                             soleProcedure: drafts.count == 1)
+            for mention in extras[index] ?? [] {
+                switch mention.kind {
+                case .muscle(let muscle):
+                    fact.muscles.append(muscle)
+                    fact.evidence.append(mention.range)
+                case .electricalGuidance(let kind):
+                    fact.electricalGuidance.insert(kind)
+                    fact.guidanceEvidence.append(mention.range)
+                default:
+                    break
+                }
+            }
+            // Sides of the muscles treated count for procedures named by muscles.
+            if fact.laterality == nil || fact.laterality == .left || fact.laterality == .right {
+                let sides = Set(fact.muscles.compactMap(\.side)).union(fact.laterality.map { [$0] } ?? [])
+                if sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right)) {
+                    fact.laterality = .bilateral
+                } else if fact.laterality == nil {
+                    fact.laterality = sides.first
+                }
+            }
+            fact.evidence = fact.evidence.normalized()
+            return fact
         }
     }
 
@@ -220,10 +257,47 @@ struct ProcedureAssembler {
 
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
+        let conflicts = conflicts(draft, levels: levels, sides: sideSources)
         return ProcedureFact(
             family: draft.family, region: region(draft, segments, cueSentences), levels: segments, levelsBySide: bySide,
-            laterality: laterality, guidance: guidance, target: draft.target, isCaudal: draft.isCaudal,
-            evidence: evidence.normalized())
+            laterality: conflicts.contains { $0.kind == .side } ? nil : laterality, guidance: guidance, target: draft.target,
+            isCaudal: draft.isCaudal, conflicts: conflicts, evidence: evidence.normalized(),
+            guidanceEvidence: guidanceEvidence.normalized())
+    }
+
+    /// The heading (the title, or the first line under a procedure heading) against the
+    /// description: a side or levels named in both that have nothing in common.
+    private func conflicts(_ draft: Draft, levels: [Mention], sides: [Mention]) -> [Conflict] {
+        let headingSentences = Set(draft.cues.filter(isTitleLike).map(\.sentence))
+        guard !headingSentences.isEmpty else { return [] }
+        var headingSides: [Side: [TextRange]] = [:], bodySides: [Side: [TextRange]] = [:]
+        var headingLevels: [SpinalSegment: [TextRange]] = [:], bodyLevels: [SpinalSegment: [TextRange]] = [:]
+        for mention in levels {
+            guard case .level(let level) = mention.kind else { continue }
+            let inHeading = headingSentences.contains(mention.sentence)
+            for segment in LevelReader.read(level, family: draft.family).segments {
+                if inHeading { headingLevels[segment, default: []].append(mention.range) }
+                else { bodyLevels[segment, default: []].append(mention.range) }
+            }
+            if let side = level.side {
+                if inHeading { headingSides[side, default: []].append(mention.range) }
+                else { bodySides[side, default: []].append(mention.range) }
+            }
+        }
+        for mention in sides {
+            guard case .side(let side) = mention.kind else { continue }
+            if headingSentences.contains(mention.sentence) { headingSides[side, default: []].append(mention.range) }
+            else { bodySides[side, default: []].append(mention.range) }
+        }
+        var out: [Conflict] = []
+        let oneSided = { (sides: [Side: [TextRange]]) in !sides.isEmpty && sides[.bilateral] == nil && sides.count == 1 }
+        if oneSided(headingSides), oneSided(bodySides), Set(headingSides.keys).isDisjoint(with: bodySides.keys) {
+            out.append(Conflict(kind: .side, evidence: (headingSides.values.flatMap { $0 } + bodySides.values.flatMap { $0 }).normalized()))
+        }
+        if !headingLevels.isEmpty, !bodyLevels.isEmpty, Set(headingLevels.keys).isDisjoint(with: bodyLevels.keys) {
+            out.append(Conflict(kind: .level, evidence: (headingLevels.values.flatMap { $0 } + bodyLevels.values.flatMap { $0 }).normalized()))
+        }
+        return out
     }
 
     private static func isNerveReading(_ mention: Mention) -> Bool {
@@ -294,6 +368,8 @@ struct ProcedureAssembler {
 }
 
 extension Mention {
+    var isMuscle: Bool { if case .muscle = kind { true } else { false } }
+
     var procedureCue: ProcedureCue? {
         if case .procedure(let cue) = kind { return cue }
         return nil

@@ -38,6 +38,8 @@ public enum MentionDump {
         case .painScore(let score): "pain(\(score.value) \(score.timing?.rawValue ?? "-"))"
         case .diagnosis(let diagnosis): "diagnosis(\(diagnosis.icd10 ?? "-") \(diagnosis.category?.rawValue ?? "-"))"
         case .documentation(let value): "documentation(\(value.element.rawValue))"
+        case .muscle(let muscle): "muscle(\(muscle.cue.muscle) \(muscle.cue.site.rawValue) \(muscle.side?.rawValue ?? "-"))"
+        case .electricalGuidance(let kind): "electrical(\(kind.rawValue))"
         case .quantity(let quantity): "quantity(\(quantity.quantity.value) \(quantity.quantity.unit ?? "") \(quantity.role?.rawValue ?? "-"))"
         }
     }

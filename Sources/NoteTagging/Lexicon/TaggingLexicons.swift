@@ -28,15 +28,18 @@ public struct TaggingLexicons: Sendable {
     public let ordinals: [String: Int]
     /// Folded month names and abbreviations.
     public let months: Set<String>
-    /// Representative ICD-10-CM code of a diagnosis row → its category (for codes written in notes).
+    /// ICD-10-CM code prefix → category, for codes written in notes.
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
+    public let muscles: PhraseTable<MuscleCue>
+    public let electrical: PhraseTable<ElectricalGuidance>
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
         "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/months.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
-        "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "documentation/documentation.tsv",
+        "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
+        "anatomy/muscles.tsv", "guidance/electrical.tsv",
     ]
 
     /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
@@ -107,7 +110,7 @@ public struct TaggingLexicons: Sendable {
         doseCues = try load("drugs/dose-cues.tsv") { row throws(LexiconError) in try row.value("role", as: DoseRole.self) }
         pain = try load("pain/pain.tsv") { row throws(LexiconError) in try row.value("role", as: PainRole.self) }
         diagnoses = try load("diagnoses/diagnoses.tsv") { row throws(LexiconError) in
-            DiagnosisCue(category: try row.value("category", as: DiagnosisCategory.self), icd10: try row.optional("icd10"))
+            DiagnosisCue(category: try row.value("category", as: DiagnosisCategory.self))
         }
         nonTargetCues = try load("anatomy/non-target-cues.tsv") { row throws(LexiconError) in try row.text("kind") }
         finalPositionCues = try load("contrast/final-position-cues.tsv") { _ throws(LexiconError) in true }
@@ -120,10 +123,16 @@ public struct TaggingLexicons: Sendable {
         for row in try source.table("text/months.tsv").rows { months.insert(KeyFolding.key(try row.text("month"))) }
         self.months = months
         var codeCategories: [String: DiagnosisCategory] = [:]
-        for row in try source.table("diagnoses/diagnoses.tsv").rows {
-            if let code = try row.optional("icd10") { codeCategories[code] = try row.value("category", as: DiagnosisCategory.self) }
+        for row in try source.table("diagnoses/icd10-prefixes.tsv").rows {
+            codeCategories[try row.text("prefix").uppercased()] = try row.value("category", as: DiagnosisCategory.self)
         }
         diagnosisCodeCategories = codeCategories
+        muscles = try load("anatomy/muscles.tsv") { row throws(LexiconError) in
+            MuscleCue(muscle: try row.text("muscle"), site: try row.value("site", as: MuscleSite.self))
+        }
+        electrical = try load("guidance/electrical.tsv") { row throws(LexiconError) in
+            try row.value("kind", as: ElectricalGuidance.self)
+        }
         documentation = try load("documentation/documentation.tsv") { row throws(LexiconError) in
             let needs = try row.text("needs-value")
             guard needs == "yes" || needs == "no" else { throw row.error(column: "needs-value", "expected yes or no") }
@@ -181,7 +190,12 @@ public struct DrugName: Sendable, Hashable {
 /// A diagnosis phrase's payload.
 public struct DiagnosisCue: Sendable, Hashable {
     public var category: DiagnosisCategory
-    public var icd10: String?
+}
+
+/// A muscle phrase's payload.
+public struct MuscleCue: Sendable, Hashable {
+    public var muscle: String
+    public var site: MuscleSite
 }
 
 /// A documentation phrase's payload.

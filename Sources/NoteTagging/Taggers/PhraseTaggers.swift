@@ -19,7 +19,24 @@ struct PhraseTaggers {
             add(lexicons.guidance) { .guidance($0) }
             add(lexicons.contrast) { .contrast($0) }
             add(lexicons.views) { $0.views.isEmpty ? nil : .view($0) }
-            add(lexicons.diagnoses) { .diagnosis(DiagnosisMention(category: $0.category, icd10: $0.icd10, codeIsWritten: false)) }
+            add(lexicons.diagnoses) { .diagnosis(DiagnosisMention(category: $0.category, icd10: nil, codeIsWritten: false)) }
+            add(lexicons.electrical) { .electricalGuidance($0) }
+            for match in lexicons.muscles.matches(in: note.tokens, range: range) {
+                // "left upper trapezius", "L levator scapulae", "right and left trapezius"
+                var side: Side?
+                var first = match.tokens.lowerBound
+                if first > range.lowerBound, let found = lexicons.sides.longestMatch(in: note.tokens, at: first - 1, limit: first),
+                   let value = found.payload {
+                    side = value
+                    first -= 1
+                } else if first > range.lowerBound + 1, note.tokens[first - 1].key == "the",
+                          let found = lexicons.sides.longestMatch(in: note.tokens, at: first - 2, limit: first - 1), let value = found.payload {
+                    side = value
+                    first -= 2
+                }
+                out.append(Mention(range: span(first..<match.tokens.upperBound, note), tokens: first..<match.tokens.upperBound,
+                                   kind: .muscle(MuscleMention(cue: match.payload, side: side))))
+            }
         }
         return out
     }

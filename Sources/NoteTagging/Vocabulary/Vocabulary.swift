@@ -80,18 +80,39 @@ public enum PainRole: String, Sendable, CaseIterable, Hashable {
 
 /// The category of indication a diagnosis shows.
 public enum DiagnosisCategory: String, Sendable, CaseIterable, Hashable {
-    case radiculopathy, stenosis, spondylosis
+    case radiculopathy, stenosis, spondylosis, spondylolisthesis
     case facetArthropathy = "facet-arthropathy"
     case axialPain = "axial-pain"
+    case chronicLowBackPain = "chronic-low-back-pain"
     case disc, sacroiliitis
     case neckPain = "neck-pain"
+    case chronicMigraine = "chronic-migraine"
     case migraine, headache
     case occipitalNeuralgia = "occipital-neuralgia"
     case dystonia, spasticity, myofascial, neuropathy, crps
     case postLaminectomy = "post-laminectomy"
     case fracture
     case jointPain = "joint-pain"
-    case other
+    case hyperhidrosis, sialorrhea, other
+}
+
+/// Electrical guidance of a chemodenervation, or electrical stimulation of acupuncture needles.
+public enum ElectricalGuidance: String, Sendable, CaseIterable, Hashable {
+    case emg, stimulation
+}
+
+/// Where a muscle is (chemodenervation sites, trigger-point anatomic sites).
+public enum MuscleSite: String, Sendable, CaseIterable, Hashable {
+    case head, neck
+    case upperBack = "upper-back"
+    case lowerBack = "lower-back"
+    case buttock
+    case trunkFront = "trunk-front"
+    case upperLimb = "upper-limb"
+    case lowerLimb = "lower-limb"
+
+    public var isLimb: Bool { self == .upperLimb || self == .lowerLimb }
+    public var isTrunk: Bool { [.upperBack, .lowerBack, .trunkFront, .buttock].contains(self) }
 }
 
 /// Documentation elements the coder checks.
