@@ -79,19 +79,39 @@ public struct AnalyzedNote: Sendable {
                 add(resumed, nil, lineEnd..<end)
                 continue
             }
-            // A diagnosis or indication label with its text on the same line ("Dx: myofascial pain")
-            // ends at the next blank line; what follows without a heading is of no known kind.
+            // A label with its text on the same line ("Consent: signed") ends at the next line that
+            // is a label of its own ("Sed: none"), a diagnosis or indication label also at a blank
+            // line; what follows without a heading is of no known kind. A procedure section keeps
+            // its labelled detail lines ("Level: L4-5").
             let hasInlineText = heading.tokens.upperBound < end && !layout.startsLine[heading.tokens.upperBound]
             var blockEnd = end
-            if hasInlineText, kind == .diagnosis || kind == .indication {
+            if hasInlineText, kind != .procedure, kind != .postProcedure {
+                let endsAtBlankLine = kind == .diagnosis || kind == .indication
                 blockEnd = heading.tokens.upperBound
-                while blockEnd < end, !layout.followsBlankLine[blockEnd] { blockEnd += 1 }
+                while blockEnd < end, !(endsAtBlankLine && layout.followsBlankLine[blockEnd]),
+                      !(layout.startsLine[blockEnd] && Self.isLabelLine(at: blockEnd, tokens: tokens, layout: layout)) {
+                    blockEnd += 1
+                }
             }
             add(kind, heading.text, heading.tokens.lowerBound..<blockEnd)
             resumed = blockEnd < end ? .other : kind
             if blockEnd < end { add(.other, nil, blockEnd..<end) }
         }
         return sections
+    }
+}
+
+extension AnalyzedNote {
+    /// "Sed: none", "Pos: prone", "Pre VAS:"… a line that starts with one to four words and a colon.
+    static func isLabelLine(at start: Int, tokens: [Token], layout: LineLayout) -> Bool {
+        var index = start
+        while index < tokens.count, index - start < 5, !(index > start && layout.startsLine[index]) {
+            let token = tokens[index]
+            if token.key == ":" { return index > start }
+            guard token.kind == .word || ["/", "-", "&", "(", ")"].contains(token.key) else { return false }
+            index += 1
+        }
+        return false
     }
 }
 

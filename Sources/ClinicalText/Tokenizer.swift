@@ -67,8 +67,10 @@ public struct Tokenizer: Sendable {
             let joins: Bool
             switch joiner.kind {
             case .dash, .slash:
-                // "L4-5", "8/10", "covid-19"; one-letter abbreviations "s/p", "w/o", "x-ray".
-                joins = hasDigit || next.kind == .digit || (end - segmentStart == 1 && segmentStart == start)
+                // "L4-5", "L5-S1", "8/10"; one-letter abbreviations "s/p", "w/o", "x-ray". A word of three
+                // or more letters keeps its number apart ("Isovue-300", "Kenalog-40": name, then strength).
+                let letters = end - segmentStart
+                joins = hasDigit || (next.kind == .digit && letters <= 2) || (letters == 1 && segmentStart == start)
             case .other where joiner.value == 0x2E:  // "." inside decimals and codes: "0.5", "M54.16"
                 joins = lastIsDigit && next.kind == .digit
             case .other where joiner.value == 0x3A:  // ":" inside ratios and times: "1:1", "10:30"

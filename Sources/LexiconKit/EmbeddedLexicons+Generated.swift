@@ -815,6 +815,12 @@ that is	terminate	both	-
 that are	terminate	both	-
 that has	terminate	both	-
 that had	terminate	both	-
+uptake	terminate	both	-
+runoff	terminate	both	-
+run-off	terminate	both	-
+discuss	hypothetical	forward	12
+will discuss	hypothetical	forward	12
+to discuss	hypothetical	forward	12
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.
@@ -912,6 +918,9 @@ anteroposterior and lateral	ap,lateral	strong
 biplanar	ap,lateral	strong
 biplane	ap,lateral	strong
 oblique	oblique	strong
+obl	oblique	strong
+obl view	oblique	strong
+obliques	oblique	strong
 oblique view	oblique	strong
 oblique views	oblique	strong
 oblique projection	oblique	strong
@@ -1583,6 +1592,10 @@ baseline	pre
 initial	pre
 initially	pre
 on arrival	pre
+at the start	pre
+at the beginning	pre
+at start	pre
+start of the visit	pre
 upon arrival	pre
 at arrival	pre
 at presentation	pre
@@ -1861,6 +1874,13 @@ wrist joint	other	wrist	weak
 elbow joint	other	elbow	weak
 joint injection	other	-	weak
 steroid injection	other	-	weak
+trigger point dry needling	dry-needling	-	strong
+trigger-point dry needling	dry-needling	-	strong
+tdn	dry-needling	-	strong
+genicular rfa	other	genicular-rfa	strong
+genicular radiofrequency ablation	other	genicular-rfa	strong
+genicular radiofrequency	other	genicular-rfa	strong
+genicular nerve radiofrequency ablation	other	genicular-rfa	strong
 """#,
         "text/abbreviations.tsv": #"""
 # Abbreviations whose final period does not end a sentence (folded, without the final period).
@@ -2022,6 +2042,7 @@ history	present-illness
 clinical history	present-illness
 interval history	present-illness
 subjective	present-illness
+s	present-illness
 brief history	present-illness
 past medical history	past-history
 pmh	past-history
@@ -2096,8 +2117,10 @@ vital signs	pre-procedure
 vitals	pre-procedure
 physical examination	examination
 physical exam	examination
-exam	examination
-examination	examination
+exam	other
+examination	other
+exam performed	other
+examination performed	other
 review of systems	examination
 ros	examination
 anesthesia	anesthesia
@@ -2113,6 +2136,12 @@ attending	administrative
 surgeon	administrative
 physician	administrative
 provider	administrative
+o	other
+objective	other
+a	diagnosis
+p	plan
+a/p	plan
+a&p	plan
 """#,
         "text/units.tsv": #"""
 # Unit spellings (folded) and their canonical unit. A number followed by one of these becomes one

@@ -20,6 +20,11 @@ public struct NoteFactBuilder: Sendable {
         facts.pain = facts.procedures.isEmpty ? PainFacts() : PainReader.read(mentions, note)
         (facts.drugs, facts.otherDrugs) = DrugReader.read(mentions, procedures: facts.procedures)
         facts.diagnoses = diagnoses.read(mentions, note)
+        // Chemodenervation for migraine treats both sides by its protocol (64615 is bilateral by descriptor).
+        let migraine = facts.diagnoses.contains { $0.category == .chronicMigraine || $0.category == .migraine }
+        for index in facts.procedures.indices where facts.procedures[index].family == .chemodenervation && migraine {
+            facts.procedures[index].laterality = .bilateral
+        }
         facts.documentation = DocumentationReader.read(mentions)
         return facts
     }

@@ -4,10 +4,11 @@ import NoteTagging
 /// Pain before and after: the first score taken before the procedure and the last one after it.
 /// A score without a timing word is "before" in the sections that precede a procedure (history,
 /// indication, pre-procedure assessment) and "after" in the post-procedure sections; in a procedure
-/// section it is "before" when no procedure has been named yet in that section.
+/// section (or a note without headings) it is "before" until the procedure is named there, and
+/// "after" once it has been.
 enum PainReader {
-    static let beforeSections: Set<SectionKind> = [.preamble, .indication, .presentIllness, .preProcedure, .examination,
-                                                   .diagnosis, .other]
+    static let beforeSections: Set<SectionKind> = [.indication, .presentIllness, .preProcedure, .examination, .diagnosis,
+                                                   .imaging]
     static let afterSections: Set<SectionKind> = [.postProcedure, .complications]
 
     static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> PainFacts {
@@ -20,10 +21,12 @@ enum PainReader {
             if timing == nil {
                 if beforeSections.contains(mention.section) { timing = .pre }
                 else if afterSections.contains(mention.section) { timing = .post }
-                else if mention.section == .procedure, !mentions.contains(where: {
-                    $0.procedureCue != nil && sectionIndex($0) == sectionIndex(mention) && $0.range.start < mention.range.start
-                }) {
-                    timing = .pre
+                else if mention.section == .procedure || mention.section == .other || mention.section == .preamble {
+                    // Before the procedure is named in its section: before; after it: after.
+                    let named = mentions.contains {
+                        $0.procedureCue != nil && sectionIndex($0) == sectionIndex(mention) && $0.range.start < mention.range.start
+                    }
+                    timing = named ? .post : .pre
                 }
             }
             switch timing {

@@ -90,15 +90,18 @@ struct ProcedureAssembler {
         // A cue inside a diagnosis phrase names the condition ("facet arthropathy", "SI joint dysfunction").
         let diagnoses = mentions.filter { if case .diagnosis = $0.kind { return true } else { return false } }
         let cues = mentions.filter { mention in
-            TodayScope.includes(mention) && mention.procedureCue != nil
+            TodayScope.includes(mention) && mention.procedureCue != nil && !mention.assertion.isPossible
                 && !diagnoses.contains { $0.range.contains(mention.range) && $0.range != mention.range }
         }
         let anyStrong = cues.contains { $0.procedureCue?.isWeak == false }
+        // A note without clinical headings (dictated in one paragraph) names its procedure anywhere.
+        let hasClinicalHeadings = note.sections.contains { ![.preamble, .administrative, .other].contains($0.kind) }
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
             let members = cues.filter { group($0.procedureCue!.family) }
             let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
             return members.filter {
-                !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0) || (!anyStrong && $0.section == .procedure)
+                !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0)
+                    || (!anyStrong && ($0.section == .procedure || !hasClinicalHeadings))
             }
         }
         var drafts: [Draft] = []
@@ -215,7 +218,9 @@ struct ProcedureAssembler {
             guard case .level(let value) = level.kind else { return false }
             return value.side != nil && cueSentences.contains(level.sentence)
         }
-        let sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? ownSides : namedWithCue
+        var sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? ownSides : namedWithCue
+        // Acupuncture points are not sided procedures: only a side named with the procedure counts.
+        if draft.family == .acupuncture { sideSources = namedWithCue }
         for mention in sideSources {
             guard case .side(let side) = mention.kind else { continue }
             // Spinal procedures take sides from the sentences that name them or their levels.
@@ -351,8 +356,10 @@ struct ProcedureAssembler {
         default: break
         }
         if draft.isCaudal { return .lumbarSacral }
-        if let first = segments.first?.vertebraRegion {
-            return first == .c || first == .t ? .cervicalThoracic : .lumbarSacral
+        if !segments.isEmpty {
+            // The region most levels are in; a tie (T12-L1 with L1-L2, LV-11) counts as lumbar.
+            let upper = segments.filter { [.c, .t].contains($0.vertebraRegion) }.count
+            return upper * 2 > segments.count ? .cervicalThoracic : .lumbarSacral
         }
         let words = mentions.compactMap { mention -> (RegionWord, Bool)? in
             guard TodayScope.includes(mention), case .region(let word) = mention.kind else { return nil }

@@ -8,6 +8,7 @@ struct DoseGrammar {
     let lexicons: TaggingLexicons
 
     static let massUnits: Set<String> = ["mg", "mcg", "g", "units"]
+    static let defaultUnit: [DrugClass: String] = [.corticosteroid: "mg", .botulinumToxin: "units"]
 
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
@@ -25,7 +26,7 @@ struct DoseGrammar {
                 if let (dose, used) = dose(forward: forward, backward: backward, tokens, mgPerML: strength) {
                     mention.dose = dose
                     mention.doseRanges = used.map { tokens[$0].range }
-                    let near = (used.min()! - 3)..<(used.max()! + 4)
+                    let near = (used.min()! - 3)..<(max(used.max()!, drug.tokens.upperBound) + 4)
                     for role in roles where near.overlaps(role.tokens) {
                         switch role.payload {
                         case .total: mention.isTotal = true
@@ -35,18 +36,30 @@ struct DoseGrammar {
                         }
                     }
                 }
-                // "(Kenalog 10 mg per joint, 40 mg total)": a total stated later in the window wins.
-                for index in forward where tokens[index].kind == .measurement && roleOf(index, roles, tokens) == .total {
-                    guard let quantity = tokens[index].quantity, let unit = quantity.unit, Self.massUnits.contains(unit),
-                          quantity.perUnit == nil else { continue }
-                    mention.dose = quantity
+                // "(Kenalog 10 mg per joint, 40 mg total)": the largest total stated in the window wins.
+                let totals = forward.filter { index in
+                    guard tokens[index].kind == .measurement, let quantity = tokens[index].quantity, let unit = quantity.unit else { return false }
+                    return Self.massUnits.contains(unit) && quantity.perUnit == nil && roleOf(index, roles, tokens) == .total
+                }
+                if let index = totals.max(by: { tokens[$0].quantity!.value < tokens[$1].quantity!.value }) {
+                    mention.dose = tokens[index].quantity
                     mention.isTotal = true
                     mention.isPerSite = false
                     mention.doseRanges = [tokens[index].range]
-                    break
+                }
+                // "Kenalog 40", "dex 10 total": a bare number right after the name is in the drug's usual unit.
+                if mention.dose == nil, drug.tokens.upperBound < sentence.tokens.upperBound,
+                   let defaultUnit = Self.defaultUnit[drug.payload.drugClass],
+                   tokens[drug.tokens.upperBound].kind == .number, let value = tokens[drug.tokens.upperBound].quantity?.value,
+                   tokens[drug.tokens.upperBound].quantity?.unit == nil {
+                    mention.dose = Quantity(value: value, unit: defaultUnit)
+                    mention.doseRanges = [tokens[drug.tokens.upperBound].range]
                 }
                 // "each side: 2 mL bupivacaine + Kenalog 20 mg": a per-site label earlier in the sentence.
-                if !mention.isTotal, roles.contains(where: { $0.payload == .perSite && $0.tokens.upperBound <= drug.tokens.lowerBound }) {
+                if !mention.isTotal, roles.contains(where: { role in
+                    role.payload == .perSite && role.tokens.upperBound < drug.tokens.lowerBound
+                        && tokens[role.tokens.upperBound].key == ":"
+                }) {
                     mention.isPerSite = true
                 }
                 // "po", "daily" anywhere right after the name also marks a home medication.
