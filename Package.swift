@@ -30,15 +30,18 @@ let package = Package(
         .target(name: "NoteTagging", dependencies: ["ClinicalText", "LexiconKit"], swiftSettings: upcoming),
         .target(name: "NoteFacts", dependencies: ["NoteTagging", "ClinicalText"], swiftSettings: upcoming),
         .target(
+            name: "ProcedureCoding", dependencies: ["NoteFacts", "NoteTagging", "ClinicalText", "LexiconKit"],
+            swiftSettings: upcoming),
+        .target(
             name: "NotePipeline",
-            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts", "CDAReader"],
+            dependencies: ["ClinicalText", "LexiconKit", "NoteTagging", "NoteFacts", "CDAReader", "ProcedureCoding"],
             swiftSettings: upcoming),
         .target(name: "NoteEvaluation", dependencies: ["NotePipeline", "NoteFacts", "NoteTagging", "ClinicalText"],
                 swiftSettings: upcoming),
         .executableTarget(
             name: "NeedlepointCLI",
             dependencies: [
-                "NotePipeline", "NoteEvaluation", "NoteFacts", "ClinicalText", "LexiconKit",
+                "NotePipeline", "NoteEvaluation", "NoteFacts", "ClinicalText", "LexiconKit", "ProcedureCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),

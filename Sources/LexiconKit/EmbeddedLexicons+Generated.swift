@@ -370,8 +370,8 @@ code	descriptor	family	variant	region	guidance	counts	addon_to	bilateral	imaging
 # is in `supports`; `variant` narrows a row to one kind of the family (chemodenervation site).
 # Categories are those of ../diagnoses/diagnoses.tsv.
 family	variant	supports
-epidural-interlaminar	-	radiculopathy,stenosis,post-laminectomy,neuropathy,disc-radiculopathy
-epidural-transforaminal	-	radiculopathy,stenosis,post-laminectomy,neuropathy,disc-radiculopathy
+epidural-interlaminar	-	radiculopathy,stenosis,post-laminectomy,neuropathy
+epidural-transforaminal	-	radiculopathy,stenosis,post-laminectomy,neuropathy
 facet-joint	-	spondylosis,facet-arthropathy,axial-pain,neck-pain,post-laminectomy,spondylolisthesis
 medial-branch-block	-	spondylosis,facet-arthropathy,axial-pain,neck-pain,post-laminectomy,spondylolisthesis
 facet-rfa	-	spondylosis,facet-arthropathy,axial-pain,neck-pain,post-laminectomy,spondylolisthesis

@@ -2,21 +2,27 @@ public import LexiconKit
 public import NoteFacts
 public import NoteTagging
 public import ClinicalText
+public import ProcedureCoding
 import CDAReader
 
-/// The whole pipeline for one note: analyze, tag, assert, build facts. Immutable and `Sendable`:
+/// The whole pipeline for one note: analyze, tag, assert, build facts, code. Immutable and `Sendable`:
 /// build it once (loading lexicons costs milliseconds) and run it on any number of notes, from any
 /// number of threads. `run` never throws; unreadable input is a ``NoteResult`` with an error.
 public struct NeedlepointPipeline: Sendable {
     public let tagger: NoteTagger
     public let factBuilder: NoteFactBuilder
     public let decoder: NoteDecoder
+    public let coder: Coder
+    public let options: CodingOptions
 
-    public init(lexicons: LexiconSource = .embedded, maxBytes: Int = NoteDecoder.defaultMaxBytes) throws(LexiconError) {
+    public init(lexicons: LexiconSource = .embedded, maxBytes: Int = NoteDecoder.defaultMaxBytes,
+                options: CodingOptions = CodingOptions()) throws(LexiconError) {
         let tables = try TaggingLexicons(source: lexicons)
         tagger = NoteTagger(lexicons: tables)
         factBuilder = NoteFactBuilder(lexicons: tables)
         decoder = NoteDecoder(maxBytes: maxBytes)
+        coder = Coder(rules: try CodingRules(source: lexicons))
+        self.options = options
     }
 
     /// Codes a note that is already text.
@@ -24,7 +30,7 @@ public struct NeedlepointPipeline: Sendable {
         let analyzed = tagger.analyze(note.text)
         let mentions = tagger.mentions(in: analyzed)
         let facts = factBuilder.facts(from: mentions, in: analyzed)
-        return NoteResult(id: note.id, outcome: .coded(note, facts))
+        return NoteResult(id: note.id, outcome: .coded(note, facts, coder.code(facts, options: options)))
     }
 
     /// Checks and decodes raw bytes (plain text, or an HL7 CDA document when they are XML), then

@@ -1,10 +1,11 @@
 public import NoteFacts
+public import ProcedureCoding
 
-/// The result for one note: its facts (and, once the coder lands, codes and flags), or the error
-/// that kept it from being read. Never both.
+/// The result for one note: its facts with the proposed codes and flags, or the error that kept it
+/// from being read. Never both.
 public struct NoteResult: Sendable {
     public enum Outcome: Sendable {
-        case coded(Note, NoteFacts)
+        case coded(Note, NoteFacts, CodingReport)
         case failed(NoteError)
     }
 

@@ -43,7 +43,7 @@ struct Code: ParsableCommand {
             results.append(code(path, pipeline))
         }
         if dump {
-            for case .coded(let note, _) in results.map(\.outcome) { print(MentionDump.render(note, pipeline: pipeline)) }
+            for case .coded(let note, _, _) in results.map(\.outcome) { print(MentionDump.render(note, pipeline: pipeline)) }
             return
         }
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)

@@ -1,10 +1,11 @@
 public import ClinicalText
 import NoteFacts
 import NoteTagging
+import ProcedureCoding
 
 /// Encodes results in the contract's shape (`needlepoint.result/1`): scalar offsets, evidence with
-/// its text, codes and flags (empty until the coder exists), and an error record for notes that
-/// could not be read. Adds one field the contract allows: `documentation`.
+/// its text, code lines and flags, and an error record for notes that could not be read. Adds
+/// fields the contract allows (see the README): `documentation`, flag `evidence`, and others.
 public enum ResultEncoder {
     public static let schema = "needlepoint.result/1"
 
@@ -15,7 +16,7 @@ public enum ResultEncoder {
                 "schema": .string(schema), "id": .string(result.id),
                 "error": .object(["kind": .string(error.kind.rawValue), "message": .string(error.message)]),
             ])
-        case .coded(let note, let facts):
+        case .coded(let note, let facts, let report):
             let evidence = EvidenceEncoder(note.text)
             return .object([
                 "schema": .string(schema),
@@ -50,8 +51,18 @@ public enum ResultEncoder {
                     ])
                 }),
                 "documentation": documentation(evidence, facts.documentation),
-                "codes": .array([]),
-                "flags": .array([]),
+                "codes": .array(report.codes.map { line in
+                    .object([
+                        "code": .string(line.code.rawValue), "modifiers": .array(line.modifiers.map { .string($0.rawValue) }),
+                        "units": .number(Double(line.units)), "why": .string(line.why), "evidence": evidence.json(line.evidence),
+                    ])
+                }),
+                "flags": .array(report.flags.map { flag in
+                    .object([
+                        "id": .string(flag.id.rawValue), "severity": .string(flag.severity.rawValue), "message": .string(flag.message),
+                        "codes": .array(flag.codes.map { .string($0.rawValue) }), "evidence": evidence.json(flag.evidence),
+                    ])
+                }),
             ])
         }
     }

@@ -1,6 +1,7 @@
 import ClinicalText
 import NoteFacts
 import NoteTagging
+import ProcedureCoding
 
 /// The report a person reads in a terminal: every fact, then the text that proves it, with
 /// scalar offsets (`@start-end`) that match the JSON output.
@@ -9,10 +10,21 @@ public enum TextReport {
         switch result.outcome {
         case .failed(let error):
             return "== \(result.id)\nerror (\(error.kind.rawValue)): \(error.message)\n"
-        case .coded(let note, let facts):
+        case .coded(let note, let facts, let report):
             let quote = Quoter(text: note.text)
             var out = "== \(result.id) (\(note.text.string.unicodeScalars.count) characters)\n"
-            out += "Codes: none yet (the coder is not part of this build)\n"
+            out += "Codes:\n"
+            if report.codes.isEmpty { out += "  none\n" }
+            for line in report.codes {
+                let modifiers = line.modifiers.isEmpty ? "" : "-" + line.modifiers.map(\.rawValue).joined(separator: "-")
+                out += "  \(line.code)\(modifiers) ×\(line.units)  \(line.why)\n"
+            }
+            out += "Flags:\n"
+            if report.flags.isEmpty { out += "  none\n" }
+            for flag in report.flags {
+                let codes = flag.codes.isEmpty ? "" : " [" + flag.codes.map(\.rawValue).joined(separator: ", ") + "]"
+                out += "  \(flag.severity.rawValue.uppercased()) \(flag.id.rawValue)\(codes): \(flag.message)\n"
+            }
             out += "Procedures:\n"
             if facts.procedures.isEmpty { out += "  none documented as done today\n" }
             for procedure in facts.procedures {

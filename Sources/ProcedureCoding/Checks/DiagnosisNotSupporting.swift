@@ -1,0 +1,23 @@
+import NoteFacts
+import NoteTagging
+
+/// Raises `diagnosis-not-supporting` when the documented diagnoses include none that the coverage policy accepts for the procedure (ESI-08, FJ-04, CHD-03).
+struct DiagnosisNotSupporting: DocumentationCheck {
+    let id = FlagID.diagnosisNotSupporting
+
+    func check(_ context: CheckContext) -> [Flag] {
+        let categories = Set(context.facts.diagnoses.compactMap { $0.category?.rawValue })
+        guard !categories.isEmpty else { return [] }
+        var flagged: [(fact: ProcedureFact, lines: [CodeLine])] = []
+        for procedure in context.procedures(for: id) {
+            let variant = Variant.of(procedure.fact, in: context.facts)
+            let rows = context.rules.diagnosisSupport.filter {
+                $0.family == procedure.fact.family && ($0.variant == nil || $0.variant == variant)
+            }
+            guard !rows.isEmpty else { continue }
+            if rows.allSatisfy({ $0.supports.isDisjoint(with: categories) }) { flagged.append(procedure) }
+        }
+        let evidence = context.facts.diagnoses.flatMap(\.evidence)
+        return context.flag(id, for: flagged, evidence: evidence)
+    }
+}

@@ -1,0 +1,62 @@
+import ClinicalText
+import NoteFacts
+import NoteTagging
+
+/// One documentation check per contract flag id: it reads the facts and the proposed lines and
+/// returns the flags it raises. Which families a flag is checked for, its severity and its message
+/// come from `Lexicons/coding/flags.tsv`; the condition is the check's own.
+protocol DocumentationCheck: Sendable {
+    var id: FlagID { get }
+    func check(_ context: CheckContext) -> [Flag]
+}
+
+/// What a check may read.
+struct CheckContext {
+    let facts: NoteFacts
+    let rules: CodingRules
+    /// Code lines per procedure, in the order of `facts.procedures`.
+    let linesByProcedure: [[CodeLine]]
+    let allLines: [CodeLine]
+
+    /// The procedures the flag is checked for (its families in flags.tsv), with their code lines.
+    func procedures(for id: FlagID) -> [(fact: ProcedureFact, lines: [CodeLine])] {
+        guard let rule = rules.rule(id) else { return [] }
+        return zip(facts.procedures, linesByProcedure).filter { procedure, lines in
+            guard rule.applies(to: procedure.family) else { return false }
+            // The neurolytic epidural (62281/62282) is outside the ESI policy checks (W22).
+            if procedure.family == .epiduralInterlaminar, facts.otherDrugs.contains(where: { $0.drugClass == .neurolytic }),
+               ![.neurolyticAgent, .missingPatientIdentification, .missingSignature, .missingDiagnosis,
+                 .conflictingDocumentation].contains(id) {
+                return false
+            }
+            return true
+        }.map { (fact: $0.0, lines: $0.1) }
+    }
+
+    /// A flag for some procedures, citing the evidence given (or the procedures' own evidence).
+    func flag(_ id: FlagID, for procedures: [(fact: ProcedureFact, lines: [CodeLine])], evidence: [TextRange] = [],
+              detail: String? = nil) -> [Flag] {
+        guard !procedures.isEmpty, let rule = rules.rule(id) else { return [] }
+        var codes: [HCPCSCode] = []
+        for code in procedures.flatMap({ $0.lines.map(\.code) }) where !codes.contains(code) { codes.append(code) }
+        let cited = evidence.isEmpty ? procedures.flatMap(\.fact.evidence) : evidence
+        let message = detail.map { rule.message + " " + $0 } ?? rule.message
+        return [Flag(id: id, severity: rule.severity, message: message, codes: codes, evidence: Array(Set(cited)).sorted())]
+    }
+}
+
+/// Every check, one per contract flag id except `frequency-limit-exceeded` (a batch check).
+enum DocumentationChecks {
+    static let all: [any DocumentationCheck] = [
+        MissingPatientIdentification(), MissingSignature(), MissingDiagnosis(), MissingLevel(), MissingLaterality(),
+        MissingGuidance(), MissingContrast(), MissingNeedleViews(), MissingPrePainScore(), MissingPostPainScore(),
+        MissingConservativeCare(), MissingDrugDose(), MissingTime(), MissingBotoxWastage(), DiagnosisNotSupporting(),
+        UltrasoundGuidanceNotCovered(), ImagingRequired(), LevelLimitExceeded(), NeurolyticAgent(),
+        ConflictingDocumentation(), AcupunctureIndicationNotCovered(),
+    ]
+}
+
+extension GuidanceKind? {
+    /// Fluoroscopy or CT.
+    var isFluoroscopyOrCT: Bool { self == .fluoroscopy || self == .ct }
+}

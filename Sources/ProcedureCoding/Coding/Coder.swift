@@ -1,0 +1,92 @@
+public import NoteFacts
+import ClinicalText
+import NoteTagging
+
+/// Options a caller sets for coding.
+public struct CodingOptions: Sendable {
+    /// Leave drug supply codes out (`--no-drug-codes`).
+    public var includeDrugCodes: Bool
+
+    public init(includeDrugCodes: Bool = true) {
+        self.includeDrugCodes = includeDrugCodes
+    }
+}
+
+/// Turns a note's facts into code lines and documentation flags, by the rules in
+/// `Lexicons/coding/`. Never throws: facts that cannot be coded give fewer lines and a flag.
+public struct Coder: Sendable {
+    public let rules: CodingRules
+
+    public init(rules: CodingRules) {
+        self.rules = rules
+    }
+
+    public func code(_ facts: NoteFacts, options: CodingOptions = CodingOptions()) -> CodingReport {
+        guard !facts.procedures.isEmpty else { return .empty }
+        let procedureCoder = ProcedureCoder(rules: rules)
+        var perProcedure: [[CodeLine]] = []
+        for (index, procedure) in facts.procedures.enumerated() {
+            var lines = procedureCoder.lines(for: procedure, index: index, in: facts)
+            if procedure.family == .triggerPoint {
+                lines = TriggerPointSite.adjust(lines, procedure, others: facts.procedures)
+            }
+            perProcedure.append(lines)
+        }
+        var lines = perProcedure.flatMap { $0 }
+        let guidance = GuidanceCoder(rules: rules)
+        var guidanceCodes: Set<HCPCSCode> = []
+        for (procedure, own) in zip(facts.procedures, perProcedure) {
+            for line in guidance.lines(for: procedure, primary: own, facts: facts) where guidanceCodes.insert(line.code).inserted {
+                lines.append(line)
+            }
+        }
+        // Drugs are coded when a procedure of the reference's families was coded (section 10:
+        // a procedure of family `other` gets no code lines at all, drug supply codes included).
+        if options.includeDrugCodes, perProcedure.contains(where: { !$0.isEmpty }) {
+            let supply = SupplyCoder(rules: rules)
+            for drug in facts.drugs { lines += supply.lines(for: drug) }
+        }
+        let ordered = lines.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+        let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure, allLines: ordered)
+        return CodingReport(codes: ordered, flags: DocumentationChecks.all.flatMap { $0.check(context) }.sorted { $0.id < $1.id })
+    }
+}
+
+/// Trigger points in the same session as another injection (section 10, MOD-12): at a different
+/// anatomic site the trigger-point line takes XS; at the same site it is not reported.
+enum TriggerPointSite {
+    static func adjust(_ lines: [CodeLine], _ procedure: ProcedureFact, others: [ProcedureFact]) -> [CodeLine] {
+        let injections = others.filter {
+            [.epiduralInterlaminar, .epiduralTransforaminal, .facetJoint, .medialBranchBlock, .facetRFA, .sacroiliacJoint,
+             .nerveBlock].contains($0.family)
+        }
+        guard !injections.isEmpty, !lines.isEmpty else { return lines }
+        let muscleSites = Set(procedure.muscles.map(\.cue.site))
+        let otherSites = Set(injections.flatMap(sites))
+        if !muscleSites.isEmpty, muscleSites.isSubset(of: otherSites) { return [] }
+        return lines.compactMap { line in
+            CodeLine(code: line.code, modifiers: line.modifiers + [.separateStructure], units: line.units, evidence: line.evidence,
+                     why: String(line.why.dropLast()) + "; a different anatomic site from the other injection (XS).",
+                     rank: line.rank)
+        }
+    }
+
+    /// Where a spinal or nerve procedure is, in muscle-site terms.
+    static func sites(_ procedure: ProcedureFact) -> [MuscleSite] {
+        switch procedure.family {
+        case .sacroiliacJoint: return [.lowerBack, .buttock]
+        case .nerveBlock:
+            switch procedure.target {
+            case "greater-occipital"?, "lesser-occipital"?: return [.head, .neck]
+            case "intercostal"?, "paravertebral"?: return [.upperBack, .trunkFront]
+            default: return []
+            }
+        default:
+            switch procedure.region {
+            case .cervicalThoracic?: return [.neck, .upperBack, .head]
+            case .lumbarSacral?: return [.lowerBack, .buttock]
+            case nil: return []
+            }
+        }
+    }
+}
