@@ -1177,6 +1177,40 @@ G89	other
 R61	other
 K11.7	other
 """#,
+        "documentation/credentials.tsv": #"""
+# Professional credentials after a provider's name. A line that is only a name and credentials
+# ("Huang Mei-Lin, MD", "R. Thibodeaux MD, FIPP") is the provider's typed signature.
+credential
+md
+m.d
+do
+d.o
+mbbs
+phd
+pa
+pa-c
+np
+np-c
+fnp
+fnp-c
+aprn
+dnp
+crna
+dc
+pt
+dpt
+lac
+l.ac
+lac.
+rn
+ot
+otr
+fipp
+dabpm
+dabpmr
+faapmr
+facs
+"""#,
         "documentation/documentation.tsv": #"""
 # Documentation elements the coder checks.
 # needs-value: yes when the phrase counts only if a name or identifier follows it on the same

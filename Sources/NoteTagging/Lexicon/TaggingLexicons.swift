@@ -32,6 +32,8 @@ public struct TaggingLexicons: Sendable {
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
     public let muscles: PhraseTable<MuscleCue>
     public let electrical: PhraseTable<ElectricalGuidance>
+    /// Folded professional credentials ("md", "pa-c"), for typed signature lines.
+    public let credentials: Set<String>
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
@@ -39,7 +41,7 @@ public struct TaggingLexicons: Sendable {
         "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
-        "anatomy/muscles.tsv", "guidance/electrical.tsv",
+        "anatomy/muscles.tsv", "guidance/electrical.tsv", "documentation/credentials.tsv",
     ]
 
     /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
@@ -130,6 +132,11 @@ public struct TaggingLexicons: Sendable {
         muscles = try load("anatomy/muscles.tsv") { row throws(LexiconError) in
             MuscleCue(muscle: try row.text("muscle"), site: try row.value("site", as: MuscleSite.self))
         }
+        var credentials: Set<String> = []
+        for row in try source.table("documentation/credentials.tsv").rows {
+            credentials.insert(KeyFolding.key(try row.text("credential")))
+        }
+        self.credentials = credentials
         electrical = try load("guidance/electrical.tsv") { row throws(LexiconError) in
             try row.value("kind", as: ElectricalGuidance.self)
         }

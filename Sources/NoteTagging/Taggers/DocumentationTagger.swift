@@ -26,6 +26,10 @@ struct DocumentationTagger {
                 }
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
             }
+            if let signature = typedSignature(sentence, note) {
+                out.append(Mention(range: span(signature, note), tokens: signature,
+                                   kind: .documentation(DocumentationMention(element: .signature))))
+            }
             for match in lexicons.sides.matches(in: tokens, range: sentence.tokens) {
                 guard let side = match.payload else { continue }
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .side(side)))
@@ -34,10 +38,45 @@ struct DocumentationTagger {
         return out
     }
 
+    /// A typed signature line: a provider's name with credentials, alone on its line ("Huang Mei-Lin,
+    /// MD", "R. Thibodeaux MD, FIPP") or with a signing word ("Noor Haddad-Ellison, MD (signed)",
+    /// "-- signed Ilse Obiora, MD 03/31/2026"). A line about consent is never a signature.
+    private func typedSignature(_ sentence: Sentence, _ note: AnalyzedNote) -> Range<Int>? {
+        let tokens = note.tokens
+        let start = sentence.tokens.lowerBound
+        guard start == 0 || !note.onSameLine(start - 1, start) else { return nil }
+        var end = start
+        while end < tokens.count, note.onSameLine(start, end) { end += 1 }
+        let line = start..<end
+        let keys = line.map { tokens[$0].key }
+        guard !keys.contains("consent") else { return nil }
+        func isCapitalized(_ index: Int) -> Bool {
+            let first = note.text.utf8[Int(tokens[index].range.start)]
+            return tokens[index].kind == .word && first >= 65 && first <= 90
+        }
+        // A credential right after a capitalized name word (the comma and initials' periods may stand between).
+        let named = line.contains { index in
+            guard lexicons.credentials.contains(tokens[index].key), index > start else { return false }
+            var previous = index - 1
+            while previous > start, [",", "."].contains(tokens[previous].key) { previous -= 1 }
+            return isCapitalized(previous) && !lexicons.credentials.contains(tokens[previous].key)
+        }
+        guard named else { return nil }
+        if keys.contains(where: { Self.signingWords.contains($0) }) { return line }
+        // Otherwise only names, initials, credentials and punctuation on the line.
+        let onlyName = line.allSatisfy { index in
+            isCapitalized(index) || lexicons.credentials.contains(tokens[index].key) || [",", ".", "-", "'", "/"].contains(tokens[index].key)
+        }
+        return onlyName && keys.count <= 12 ? line : nil
+    }
+
+    static let signingWords: Set<String> = ["signed", "signature", "e-signed", "esigned", "e-signature", "attested",
+                                            "authenticated", "electronically"]
+
     /// A name or identifier on the same line: a capitalized word, a number, or a word with a digit.
     private func hasValue(after index: Int, _ note: AnalyzedNote) -> Bool {
         var next = index
-        while next < note.tokens.count, [":", "#", "-", "="].contains(note.tokens[next].key) { next += 1 }
+        while next < note.tokens.count, [":", "#", "-", "=", ","].contains(note.tokens[next].key) { next += 1 }
         guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
         let token = note.tokens[next]
         if ["the", "patient", "pt", "and", "a", "an"].contains(token.key) { return false }
