@@ -97,6 +97,12 @@ public struct Tokenizer: Sendable {
                          quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil),
                          joinsPrevious: joins)
         }
+        // "50-unit vial", "500-unit": a number joined to its unit by a hyphen.
+        if let dash = key.firstIndex(of: "-"), let value = Tokenizer.number(String(key[..<dash])), !value.isPercent,
+           let unit = units[String(key[key.index(after: dash)...])] {
+            return Token(range: range, kind: .measurement, key: key, quantity: Quantity(value: value.value, unit: unit),
+                         joinsPrevious: joins)
+        }
         // "10mg", "2.5cc": a number glued to a known unit.
         if let split = key.firstIndex(where: { $0.isLetter }), split != key.startIndex,
            let value = Tokenizer.number(String(key[..<split])), !value.isPercent,

@@ -1268,6 +1268,23 @@ without relief	care-failed	no
 without improvement	care-failed	no
 without significant relief	care-failed	no
 without benefit	care-failed	no
+without lasting benefit	care-failed	no
+without lasting relief	care-failed	no
+without meaningful benefit	care-failed	no
+without meaningful relief	care-failed	no
+without adequate relief	care-failed	no
+without sustained relief	care-failed	no
+without enough relief	care-failed	no
+no lasting benefit	care-failed	no
+no lasting relief	care-failed	no
+little benefit	care-failed	no
+limited benefit	care-failed	no
+limited relief	care-failed	no
+not tolerated	care-failed	no
+ineffective	care-failed	no
+unsuccessful	care-failed	no
+failed to help	care-failed	no
+failed to improve	care-failed	no
 with no relief	care-failed	no
 with minimal relief	care-failed	no
 with little relief	care-failed	no
@@ -1367,6 +1384,18 @@ none wasted	no-waste
 none discarded	no-waste
 nothing was discarded	no-waste
 no drug was discarded	no-waste
+no drug discarded	no-waste
+nothing discarded	no-waste
+none was discarded	no-waste
+none was wasted	no-waste
+no units discarded	no-waste
+no units wasted	no-waste
+no product wasted	no-waste
+no product discarded	no-waste
+no toxin wasted	no-waste
+no toxin discarded	no-waste
+entire vial used	no-waste
+entire vial was used	no-waste
 entire vial	no-waste
 reconstituted	reconstituted
 reconstitute	reconstituted
@@ -1971,6 +2000,31 @@ sept
 oct
 nov
 dec
+"""#,
+        "text/number-words.tsv": #"""
+# Number words, for durations written out ("eight weeks of physical therapy", "three months").
+phrase	number
+one	1
+two	2
+three	3
+four	4
+five	5
+six	6
+seven	7
+eight	8
+nine	9
+ten	10
+eleven	11
+twelve	12
+fourteen	14
+sixteen	16
+eighteen	18
+twenty	20
+twenty-four	24
+thirty	30
+several	3
+a few	3
+a couple of	2
 """#,
         "text/ordinals.tsv": #"""
 # Ordinal words and their numbers (for ribs and intercostal spaces: "fourth to tenth intercostal").

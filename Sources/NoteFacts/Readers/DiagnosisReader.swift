@@ -2,8 +2,8 @@ import ClinicalText
 import NoteTagging
 
 /// Diagnoses: ICD-10 codes written in the note, each paired with the diagnosis phrase next to it
-/// in its sentence, and diagnosis phrases on their own. A written code takes the category of the
-/// longest listed prefix it starts with ("M54.16" → radiculopathy, `icd10-prefixes.tsv`). Negated and family-history mentions
+/// in its sentence, and diagnosis phrases on their own. A pair takes the phrase's category; a code
+/// alone the category of the longest listed prefix it starts with ("M54.16" → radiculopathy). Negated and family-history mentions
 /// are left out; so are plans.
 struct DiagnosisReader {
     /// ICD-10-CM prefix → category, for written codes.
@@ -29,7 +29,8 @@ struct DiagnosisReader {
             var evidence = [mention.range]
             var text = code
             if let phrase, case .diagnosis(let value) = phrase.kind {
-                category = category ?? value.category
+                // The clinician's words are finer than the code's prefix ("chronic low back pain (M54.50)").
+                category = value.category ?? category
                 text = note.text[phrase.range].lowercased()
                 evidence.append(phrase.range)
                 pairedPhrases.insert(phrase.range)

@@ -28,6 +28,8 @@ public struct TaggingLexicons: Sendable {
     public let ordinals: [String: Int]
     /// Folded month names and abbreviations.
     public let months: Set<String>
+    /// Number words ("eight", "a few") → value, for durations written out.
+    public let numberWords: PhraseTable<Double>
     /// ICD-10-CM code prefix → category, for codes written in notes.
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
     public let muscles: PhraseTable<MuscleCue>
@@ -37,7 +39,7 @@ public struct TaggingLexicons: Sendable {
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
-        "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/months.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
+        "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/months.tsv", "text/number-words.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
@@ -124,6 +126,7 @@ public struct TaggingLexicons: Sendable {
         var months: Set<String> = []
         for row in try source.table("text/months.tsv").rows { months.insert(KeyFolding.key(try row.text("month"))) }
         self.months = months
+        numberWords = try load("text/number-words.tsv") { row throws(LexiconError) in try row.number("number") }
         var codeCategories: [String: DiagnosisCategory] = [:]
         for row in try source.table("diagnoses/icd10-prefixes.tsv").rows {
             codeCategories[try row.text("prefix").uppercased()] = try row.value("category", as: DiagnosisCategory.self)

@@ -99,13 +99,18 @@ struct DocumentationTagger {
         return nil
     }
 
-    /// The longest duration stated in the sentence, in weeks ("for 6 weeks", "x 3 months").
+    /// The longest duration stated in the sentence, in weeks ("for 6 weeks", "x 3 months",
+    /// "eight weeks of physical therapy").
     private func weeks(in sentence: Sentence, _ tokens: [Token]) -> Double? {
         var best: Double?
         for index in sentence.tokens {
-            guard let quantity = tokens[index].quantity, let unit = quantity.unit,
-                  let factor = Self.durationUnits[unit] else { continue }
-            best = max(best ?? 0, quantity.value * factor)
+            if let quantity = tokens[index].quantity, let unit = quantity.unit, let factor = Self.durationUnits[unit] {
+                best = max(best ?? 0, quantity.value * factor)
+            } else if let number = lexicons.numberWords.longestMatch(in: tokens, at: index, limit: sentence.tokens.upperBound),
+                      number.end < sentence.tokens.upperBound,
+                      let unit = lexicons.conventions.units[tokens[number.end].key], let factor = Self.durationUnits[unit] {
+                best = max(best ?? 0, number.payload * factor)
+            }
         }
         return best
     }
