@@ -75,6 +75,11 @@ public struct Tokenizer: Sendable {
                 joins = lastIsDigit && next.kind == .digit
             case .other where joiner.value == 0x3A:  // ":" inside ratios and times: "1:1", "10:30"
                 joins = lastIsDigit && next.kind == .digit
+            case .other where joiner.value == 0x2C:  // "," in thousands: "1,000 units", "2,500-unit"
+                let digits = scalars[(end + 1)...].prefix { $0.kind == .digit }.count
+                let after = end + 1 + digits
+                joins = lastIsDigit && digits == 3 && (after >= scalars.count || scalars[after].kind != .digit)
+                    && !scalars[segmentStart..<end].contains { $0.kind == .letter }
             default:
                 joins = false
             }

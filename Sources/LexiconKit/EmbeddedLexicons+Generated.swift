@@ -821,6 +821,9 @@ run-off	terminate	both	-
 discuss	hypothetical	forward	12
 will discuss	hypothetical	forward	12
 to discuss	hypothetical	forward	12
+without injection	pseudo	both	-
+needle insertion without injection	pseudo	both	-
+without injectate	pseudo	both	-
 """#,
         "contrast/contrast.tsv": #"""
 # Contrast cues: the agent's generic name, or - when only "contrast" or "dye" is said.
@@ -1549,6 +1552,9 @@ electro-acupuncture	stimulation
 stimulation guidance	stimulation
 nerve stimulator	stimulation
 electrical stimulator	stimulation
+emg stimulation	stimulation
+active emg stimulation	stimulation
+electrical stimulation guidance	stimulation
 """#,
         "guidance/guidance.tsv": #"""
 # Guidance cues. `none` cues say outright that no imaging was used; a negated imaging cue

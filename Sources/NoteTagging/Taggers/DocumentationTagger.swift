@@ -85,15 +85,19 @@ struct DocumentationTagger {
         return token.kind == .word && first >= 65 && first <= 90
     }
 
-    /// Minutes stated right after a time cue (or right before it: "30 minutes of face-to-face time").
+    /// Minutes stated nearest a time cue, before it ("30 minutes of face-to-face time") or after it
+    /// ("Total time: 20 min"); a bare number right after the cue counts as minutes.
     private func minutes(near cue: Range<Int>, in sentence: Sentence, _ tokens: [Token]) -> Double? {
-        let after = cue.upperBound..<min(sentence.tokens.upperBound, cue.upperBound + 6)
-        let before = max(sentence.tokens.lowerBound, cue.lowerBound - 4)..<cue.lowerBound
-        for index in Array(after) + before.reversed() {
-            if let quantity = tokens[index].quantity, quantity.unit == "min" { return quantity.value }
-            if let quantity = tokens[index].quantity, quantity.unit == "h" { return quantity.value * 60 }
+        var best: (distance: Int, minutes: Double)?
+        let window = max(sentence.tokens.lowerBound, cue.lowerBound - 4)..<min(sentence.tokens.upperBound, cue.upperBound + 6)
+        for index in window where !cue.contains(index) {
+            guard let quantity = tokens[index].quantity, let unit = quantity.unit, unit == "min" || unit == "h" else { continue }
+            let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
+            let value = unit == "h" ? quantity.value * 60 : quantity.value
+            if best == nil || distance < best!.distance { best = (distance, value) }
         }
-        for index in after where tokens[index].kind == .number {
+        if let best { return best.minutes }
+        for index in cue.upperBound..<window.upperBound where tokens[index].kind == .number {
             return tokens[index].quantity?.value
         }
         return nil

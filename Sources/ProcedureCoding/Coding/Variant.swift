@@ -27,13 +27,17 @@ enum Variant {
     }
 
     /// Distinct muscle–side pairs (reference TP-1, Q-11: left and right trapezius are two).
-    static func muscleCount(_ procedure: ProcedureFact) -> Int {
+    static func muscleCount(_ procedure: ProcedureFact, where include: (MuscleMention) -> Bool = { _ in true }) -> Int {
         var pairs: Set<String> = []
-        for muscle in procedure.muscles {
+        let muscles = procedure.muscles.filter(include)
+        let sided = Set(muscles.filter { $0.side != nil }.map(\.cue.muscle))
+        for muscle in muscles {
             switch muscle.side {
             case .bilateral?: pairs.insert(muscle.cue.muscle + "|left"); pairs.insert(muscle.cue.muscle + "|right")
             case let side?: pairs.insert(muscle.cue.muscle + "|" + side.rawValue)
-            case nil: pairs.insert(muscle.cue.muscle + "|" + (procedure.laterality?.rawValue ?? "-"))
+            // A muscle named again without its side is the same muscle.
+            case nil where !sided.contains(muscle.cue.muscle): pairs.insert(muscle.cue.muscle + "|-")
+            case nil: break
             }
         }
         return pairs.count
@@ -54,8 +58,8 @@ enum Variant {
             let most = limbMuscles.values.map { Set($0.map(\.cue.muscle)).count }.max() ?? 0
             return most >= 5 ? "limb-5-or-more" : "limb-1-4"
         }
-        let trunk = Set(procedure.muscles.filter { $0.cue.site.isTrunk }.map(\.cue.muscle))
-        if !trunk.isEmpty { return trunk.count >= 6 ? "trunk-6-or-more" : "trunk-1-5" }
+        let trunk = muscleCount(procedure) { $0.cue.site.isTrunk }
+        if trunk > 0 { return trunk >= 6 ? "trunk-6-or-more" : "trunk-1-5" }
         if sites.contains(.neck) { return "cervical-dystonia" }
         if sites.contains(.head) { return "facial" }
         if categories.contains(.spasticity) { return "limb-1-4" }
