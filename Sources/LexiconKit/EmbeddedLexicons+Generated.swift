@@ -264,6 +264,12 @@ lying on the left	-
 lying on the right	-
 left lateral decubitus	-
 right lateral decubitus	-
+right lateral position	-
+left lateral position	-
+right side down	-
+left side down	-
+right side up	-
+left side up	-
 """#,
         "coding/codes.tsv": #"""
 # The code table: one row per CPT/HCPCS code Needlepoint proposes for a procedure (source:
@@ -336,6 +342,7 @@ code	descriptor	family	variant	region	guidance	counts	addon_to	bilateral	imaging
 64461	thoracic paravertebral block, single level, imaging included	nerve-block	paravertebral	-	any	first-level	-	1	included
 64462	thoracic paravertebral block, each additional level	nerve-block	paravertebral	-	any	each-additional	64461	1	included
 64486	transversus abdominis plane block, unilateral	nerve-block	transversus-abdominis	-	any	per-session	-	0	included
+64487	transversus abdominis plane blocks, bilateral	nerve-block	transversus-abdominis-bilateral	-	any	per-session	-	2	included
 64505	sphenopalatine ganglion block	nerve-block	sphenopalatine-ganglion	-	any	per-side	-	1	separate
 64510	stellate ganglion block	nerve-block	stellate-ganglion	-	any	per-side	-	1	separate
 64517	superior hypogastric plexus block	nerve-block	superior-hypogastric-plexus	-	any	per-session	-	0	separate
@@ -1711,6 +1718,16 @@ reduced to	arrow
 dropped to	arrow
 went to	arrow
 """#,
+        "procedures/block-words.tsv": #"""
+# Words that name a block or an injection: a nerve's name (a weak nerve-block cue) in a sentence
+# with one of these names a nerve block ("L GON + L LON blocks", "sciatic and femoral nerve blocks").
+phrase
+block
+blocks
+blockade
+nerve block
+nerve blocks
+"""#,
         "procedures/procedures.tsv": #"""
 # Procedure cues: phrases that name a procedure, the contract family they name, and for nerve
 # blocks the target. `epidural` and `facet` are generic cues that NoteFacts resolves: an epidural
@@ -1723,6 +1740,8 @@ went to	arrow
 #   ("epidural", "facet", "caudal", "SI joint", "greater occipital nerve") names one only when a
 #   strong cue of the same family group stands in the note, or when it stands in the note's title or
 #   a procedure heading's line; elsewhere it is anatomy ("no epidural spread", "caudal to the pedicle").
+#   A weak nerve-block cue (a nerve's name) also counts in a sentence that names a block
+#   (block-words.tsv): "left subgluteal sciatic and left femoral nerve blocks".
 phrase	family	target	strength
 epidural steroid injection	epidural	-	strong
 epidural steroid injections	epidural	-	strong
@@ -1950,6 +1969,57 @@ genicular rfa	other	genicular-rfa	strong
 genicular radiofrequency ablation	other	genicular-rfa	strong
 genicular radiofrequency	other	genicular-rfa	strong
 genicular nerve radiofrequency ablation	other	genicular-rfa	strong
+lon	nerve-block	lesser-occipital	weak
+lesser occipital	nerve-block	lesser-occipital	weak
+sciatic	nerve-block	sciatic	weak
+sciatic nerve	nerve-block	sciatic	weak
+femoral nerve	nerve-block	femoral	weak
+transversus abdominis plane	nerve-block	transversus-abdominis	weak
+transversus abdominis plane block	nerve-block	transversus-abdominis	strong
+tap block	nerve-block	transversus-abdominis	strong
+tap blocks	nerve-block	transversus-abdominis	strong
+tap	nerve-block	transversus-abdominis	weak
+thoracic paravertebral	nerve-block	paravertebral	weak
+paravertebral block	nerve-block	paravertebral	strong
+paravertebral blocks	nerve-block	paravertebral	strong
+thoracic paravertebral block	nerve-block	paravertebral	strong
+plantar digital nerve	nerve-block	plantar-digital	weak
+common plantar digital nerve	nerve-block	plantar-digital	weak
+common digital nerve	nerve-block	plantar-digital	weak
+interdigital nerve	nerve-block	plantar-digital	weak
+morton neuroma	nerve-block	plantar-digital	weak
+morton's neuroma	nerve-block	plantar-digital	weak
+trigeminal	nerve-block	trigeminal	weak
+maxillary nerve	nerve-block	trigeminal	weak
+mandibular nerve	nerve-block	trigeminal	weak
+ophthalmic nerve	nerve-block	trigeminal	weak
+supraorbital nerve	nerve-block	trigeminal	weak
+infraorbital nerve	nerve-block	trigeminal	weak
+pudendal	nerve-block	pudendal	weak
+suprascapular	nerve-block	suprascapular	weak
+axillary nerve	nerve-block	axillary	weak
+obturator nerve	nerve-block	peripheral	weak
+saphenous nerve	nerve-block	peripheral	weak
+vagus nerve	nerve-block	vagus	weak
+brachial plexus	nerve-block	brachial-plexus	weak
+supraclavicular	nerve-block	brachial-plexus	weak
+lateral branch block	sacroiliac-joint	nerves	strong
+lateral branch blocks	sacroiliac-joint	nerves	strong
+lateral branch nerve block	sacroiliac-joint	nerves	strong
+lateral branch nerve blocks	sacroiliac-joint	nerves	strong
+sacral lateral branch	sacroiliac-joint	nerves	weak
+sacral lateral branches	sacroiliac-joint	nerves	weak
+lateral branch radiofrequency	sacroiliac-joint	rfa	strong
+lateral branch radiofrequency ablation	sacroiliac-joint	rfa	strong
+sacroiliac joint radiofrequency	sacroiliac-joint	rfa	strong
+sacroiliac joint radiofrequency ablation	sacroiliac-joint	rfa	strong
+sacroiliac radiofrequency ablation	sacroiliac-joint	rfa	strong
+si joint radiofrequency	sacroiliac-joint	rfa	strong
+si joint radiofrequency ablation	sacroiliac-joint	rfa	strong
+si joint rfa	sacroiliac-joint	rfa	strong
+sacroiliac joint rfa	sacroiliac-joint	rfa	strong
+sacroiliac rfa	sacroiliac-joint	rfa	strong
+si rfa	sacroiliac-joint	rfa	strong
 """#,
         "text/abbreviations.tsv": #"""
 # Abbreviations whose final period does not end a sentence (folded, without the final period).
@@ -2070,6 +2140,8 @@ twelfth	12
 heading	kind
 procedure	procedure
 procedures	procedure
+proc	procedure
+procs	procedure
 procedure performed	procedure
 procedures performed	procedure
 name of procedure	procedure
@@ -2249,8 +2321,7 @@ mcg	mcg
 µg	mcg
 microgram	mcg
 micrograms	mcg
-g	g
-gm	g
+g	gauge
 gram	g
 grams	g
 ml	mL
@@ -2289,6 +2360,7 @@ yrs	y
 year	y
 years	y
 gauge	gauge
+ga	gauge
 """#,
     ]
 }

@@ -14,7 +14,7 @@ public struct NoteFactBuilder: Sendable {
     public func facts(from mentions: [Mention], in note: AnalyzedNote) -> NoteFacts {
         var facts = NoteFacts()
         let cues = SentenceCues(note: note, lexicons: lexicons)
-        facts.procedures = ProcedureAssembler(note: note, mentions: mentions, cues: cues).procedures()
+        facts.procedures = ProcedureAssembler(note: note, mentions: mentions, cues: cues, lexicons: lexicons).procedures()
         facts.contrast = ContrastReader.read(mentions, note, cues: cues)
         // Scores before and after are about a procedure: a consult that only plans one has neither.
         facts.pain = facts.procedures.isEmpty ? PainFacts() : PainReader.read(mentions, note)

@@ -12,6 +12,7 @@ struct ProcedureAssembler {
     let note: AnalyzedNote
     let mentions: [Mention]
     let cues: SentenceCues
+    let lexicons: TaggingLexicons
 
     private struct Draft {
         var family: ProcedureFamily
@@ -96,12 +97,17 @@ struct ProcedureAssembler {
         let anyStrong = cues.contains { $0.procedureCue?.isWeak == false }
         // A note without clinical headings (dictated in one paragraph) names its procedure anywhere.
         let hasClinicalHeadings = note.sections.contains { ![.preamble, .administrative, .other].contains($0.kind) }
+        // A nerve's name in a sentence that names a block: "left sciatic and left femoral nerve blocks".
+        let blockSentences = Set(note.sentences.indices.filter { index in
+            !lexicons.blockWords.matches(in: note.tokens, range: note.sentences[index].tokens).isEmpty
+        })
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
             let members = cues.filter { group($0.procedureCue!.family) }
             let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
             return members.filter {
                 !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0)
                     || (!anyStrong && ($0.section == .procedure || !hasClinicalHeadings))
+                    || ($0.procedureCue!.family == .nerveBlock && blockSentences.contains($0.sentence))
             }
         }
         var drafts: [Draft] = []
@@ -132,7 +138,17 @@ struct ProcedureAssembler {
                 drafts.append(Draft(family: family, cues: facet))
             }
         }
-        if !sacroiliac.isEmpty { drafts.append(Draft(family: .sacroiliacJoint, cues: sacroiliac + (facetSpecific.isEmpty ? rfa : []))) }
+        // Sacroiliac procedures by technique: the joint, its nerves (lateral branches), or their RFA.
+        let siRFA = facetSpecific.isEmpty ? rfa : []
+        let siTargets = Set(sacroiliac.map { $0.procedureCue?.target ?? (siRFA.isEmpty ? "joint" : "rfa") })
+        for target in ["joint", "nerves", "rfa"] where siTargets.contains(target) {
+            let own = sacroiliac.filter { ($0.procedureCue?.target ?? (siRFA.isEmpty ? "joint" : "rfa")) == target }
+            drafts.append(Draft(family: .sacroiliacJoint, target: target == "joint" ? nil : target,
+                                cues: own + (target == "rfa" ? siRFA : [])))
+        }
+        if siTargets.isEmpty, !siRFA.isEmpty, !sacroiliac.isEmpty {
+            drafts.append(Draft(family: .sacroiliacJoint, target: "rfa", cues: siRFA))
+        }
 
         let blocks = accepted { $0 == .nerveBlock }
         let targets = Array(Set(blocks.compactMap { $0.procedureCue?.target })).sorted()

@@ -34,13 +34,15 @@ public struct TaggingLexicons: Sendable {
     public let diagnosisCodeCategories: [String: DiagnosisCategory]
     public let muscles: PhraseTable<MuscleCue>
     public let electrical: PhraseTable<ElectricalGuidance>
+    /// Words that name a block or an injection (a nerve's name beside one names a nerve block).
+    public let blockWords: PhraseTable<Bool>
     /// Folded professional credentials ("md", "pa-c"), for typed signature lines.
     public let credentials: Set<String>
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
         "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/months.tsv", "text/number-words.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
-        "procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
+        "procedures/procedures.tsv", "procedures/block-words.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
         "anatomy/muscles.tsv", "guidance/electrical.tsv", "documentation/credentials.tsv",
@@ -135,6 +137,7 @@ public struct TaggingLexicons: Sendable {
         muscles = try load("anatomy/muscles.tsv") { row throws(LexiconError) in
             MuscleCue(muscle: try row.text("muscle"), site: try row.value("site", as: MuscleSite.self))
         }
+        blockWords = try load("procedures/block-words.tsv") { _ throws(LexiconError) in true }
         var credentials: Set<String> = []
         for row in try source.table("documentation/credentials.tsv").rows {
             credentials.insert(KeyFolding.key(try row.text("credential")))

@@ -14,6 +14,8 @@ enum Variant {
         case .sacroiliacJoint:
             return procedure.target ?? "joint"
         case .nerveBlock:
+            // TAP blocks have a bilateral code of their own (64487).
+            if procedure.target == "transversus-abdominis", procedure.laterality == .bilateral { return "transversus-abdominis-bilateral" }
             return procedure.target
         case .triggerPoint, .dryNeedling:
             return muscleCount(procedure) >= 3 ? "3-or-more" : "1-2"
