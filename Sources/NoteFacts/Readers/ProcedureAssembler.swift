@@ -256,12 +256,18 @@ struct ProcedureAssembler {
         if draft.isCaudal {
             segments = [.sacralHiatus]
         } else if draft.family.isSpinal || draft.family == .nerveBlock {
+            // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
+            // those decide each side's levels; levels named without a side then only add to the list.
+            let namedSides = Set(levels.compactMap { if case .level(let value) = $0.kind { value.side } else { nil } })
+            let anySided = namedSides.contains(.left) && namedSides.contains(.right)
             for level in levels {
                 guard case .level(let value) = level.kind else { continue }
                 let read = LevelReader.read(value, family: draft.family)
                 segments += read.segments
                 nerves += read.nerves.map { ($0, value.side) }
-                for side in Self.sides(value.side ?? laterality) { bySide[side, default: []] += read.segments }
+                if value.side != nil || !anySided {
+                    for side in Self.sides(value.side ?? laterality) { bySide[side, default: []] += read.segments }
+                }
                 evidence.append(level.range)
             }
             if !nerves.isEmpty {
@@ -279,6 +285,15 @@ struct ProcedureAssembler {
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
         let conflicts = conflicts(draft, levels: levels, sides: sideSources)
+        // Heading and description name different levels: the description says what was done.
+        if conflicts.contains(where: { $0.kind == .level }) {
+            let headingSentences = Set(draft.cues.filter(isTitleLike).map(\.sentence))
+            let body = levels.filter { !headingSentences.contains($0.sentence) }
+            var bodySegments: [SpinalSegment] = []
+            for mention in body { if case .level(let value) = mention.kind { bodySegments += LevelReader.read(value, family: draft.family).segments } }
+            segments = Array(Set(bodySegments)).sorted()
+            for side in bySide.keys { bySide[side] = bySide[side]!.filter { segments.contains($0) } }
+        }
         return ProcedureFact(
             family: draft.family, region: region(draft, segments, cueSentences), levels: segments, levelsBySide: bySide,
             laterality: conflicts.contains { $0.kind == .side } ? nil : laterality, guidance: guidance, target: draft.target,

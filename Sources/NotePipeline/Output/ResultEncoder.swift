@@ -76,6 +76,9 @@ public enum ResultEncoder {
             "guidance": JSONValue(fact.guidance?.rawValue),
             "target": JSONValue(fact.target),
             "evidence": evidence.json(fact.evidence),
+            "conflicts": .array(fact.conflicts.map { conflict in
+                .object(["kind": .string(conflict.kind.rawValue), "evidence": evidence.json(conflict.evidence)])
+            }),
         ])
     }
 

@@ -9,7 +9,7 @@ struct SpinalLevelGrammar {
     let lexicons: TaggingLexicons
 
     static let rangeWords: Set<String> = ["-", "to", "through", "thru", "--"]
-    static let listWords: Set<String> = [",", "and", "&", "/", "as", "well", "plus", "or"]
+    static let listWords: Set<String> = [",", "and", "&", "/", "as", "well", "plus", "or", "+"]
     static let fillerWords: Set<String> = ["at", "of", "the", "on", "to", "level", "levels", "at the", "from", "in"]
 
     func mentions(in note: AnalyzedNote) -> [Mention] {

@@ -19,8 +19,10 @@ struct SidePositions {
 
     init(_ procedure: ProcedureFact, sidedCode: Bool) {
         let all = procedure.levels
-        var left = procedure.levelsBySide[.left] ?? []
-        var right = procedure.levelsBySide[.right] ?? []
+        // When the note contradicts itself on the side, no side modifier is given (W21).
+        let sideConflict = procedure.conflicts.contains { $0.kind == .side }
+        var left = sideConflict ? [] : procedure.levelsBySide[.left] ?? []
+        var right = sideConflict ? [] : procedure.levelsBySide[.right] ?? []
         if left.isEmpty && right.isEmpty {
             switch procedure.laterality {
             case .left: left = all
