@@ -56,7 +56,7 @@ intercostal levels	rib
 # for its spellings) and where it is, which decides 20552/20553 and 20560/20561 counts, the
 # chemodenervation site (head, neck, trunk, one extremity), and whether trigger points share
 # the anatomic site of a spinal injection.
-# site: head, neck, upper-back, lower-back, buttock, trunk-front, upper-limb, lower-limb
+# site: head, neck, larynx, upper-back, lower-back, buttock, trunk-front, upper-limb, lower-limb
 phrase	muscle	site
 trapezius	trapezius	neck
 upper trapezius	trapezius	neck
@@ -159,12 +159,20 @@ temporalis	temporalis	head
 occipitalis	occipitalis	head
 masseter	masseter	head
 orbicularis oculi	orbicularis oculi	head
+thyroarytenoid	thyroarytenoid	larynx
+thyroarytenoid muscle	thyroarytenoid	larynx
+lateral cricoarytenoid	lateral cricoarytenoid	larynx
+posterior cricoarytenoid	posterior cricoarytenoid	larynx
+cricothyroid	cricothyroid	larynx
+vocal fold	vocal fold	larynx
+vocal cord	vocal fold	larynx
+thyroarytenoid-lateral cricoarytenoid complex	thyroarytenoid	larynx
 """#,
         "anatomy/non-target-cues.tsv": #"""
 # Words that mark a sentence as describing something other than the treated levels: an imaging
 # study and its findings, or where contrast spread. Levels in such a sentence are not treated
 # levels unless the sentence also names the procedure.
-# kind: imaging-study, spread, landmark
+# kind: imaging-study, spread, landmark, finding (a sensory finding names dermatomes, not targets)
 phrase	kind
 mri	imaging-study
 mri scan	imaging-study
@@ -204,6 +212,15 @@ counting	landmark
 counted	landmark
 counting down	landmark
 counting up	landmark
+sensory loss	finding
+sensory block	finding
+sensory level	finding
+dermatome	finding
+dermatomes	finding
+dermatomal	finding
+numbness	finding
+hypoesthesia	finding
+hypesthesia	finding
 """#,
         "anatomy/regions.tsv": #"""
 # Spinal region words. A procedure without levels takes its region from these.

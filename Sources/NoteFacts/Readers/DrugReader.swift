@@ -85,8 +85,8 @@ enum DrugReader {
                         discarded: nil, evidence: evidence.normalized())
     }
 
-    /// The level (or, when no level is named, the side) a dose was given at: named in its
-    /// sentence, or in one of the eight sentences before it in the same section.
+    /// The level (or, when no level is named, the side, or the nerve) a dose was given at: named in
+    /// its sentence, or in one of the eight sentences before it in the same section.
     private static func site(of drug: Mention, _ all: [Mention]) -> String? {
         let near = all.filter {
             $0.section == drug.section && TodayScope.includes($0) && $0.sentence <= drug.sentence
@@ -99,6 +99,9 @@ enum DrugReader {
             }
             if case .side(let side)? = group.last(where: { if case .side = $0.kind { true } else { false } })?.kind {
                 return side.rawValue
+            }
+            if case .procedure(let cue)? = group.last(where: { $0.procedureCue?.target != nil })?.kind, let target = cue.target {
+                return target
             }
         }
         return nil

@@ -103,7 +103,7 @@ public enum ElectricalGuidance: String, Sendable, CaseIterable, Hashable {
 
 /// Where a muscle is (chemodenervation sites, trigger-point anatomic sites).
 public enum MuscleSite: String, Sendable, CaseIterable, Hashable {
-    case head, neck
+    case head, neck, larynx
     case upperBack = "upper-back"
     case lowerBack = "lower-back"
     case buttock

@@ -52,6 +52,7 @@ enum Variant {
         if categories.contains(.sialorrhea) { return "salivary" }
         if categories.contains(.hyperhidrosis) { return "axillae" }
         let sites = procedure.muscles.map(\.cue.site)
+        if sites.contains(.larynx) { return "larynx" }
         if categories.contains(.dystonia), sites.allSatisfy({ $0 == .neck || $0 == .head || $0 == .upperBack }) || sites.isEmpty {
             return sites.contains(.head) && !sites.contains(.neck) ? "facial" : "cervical-dystonia"
         }
