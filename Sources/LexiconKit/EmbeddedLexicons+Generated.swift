@@ -2037,6 +2037,10 @@ si joint rfa	sacroiliac-joint	rfa	strong
 sacroiliac joint rfa	sacroiliac-joint	rfa	strong
 sacroiliac rfa	sacroiliac-joint	rfa	strong
 si rfa	sacroiliac-joint	rfa	strong
+sacroiliac joint lateral branch block	sacroiliac-joint	nerves	strong
+sacroiliac joint lateral branch blocks	sacroiliac-joint	nerves	strong
+si joint lateral branch block	sacroiliac-joint	nerves	strong
+si joint lateral branch blocks	sacroiliac-joint	nerves	strong
 """#,
         "text/abbreviations.tsv": #"""
 # Abbreviations whose final period does not end a sentence (folded, without the final period).

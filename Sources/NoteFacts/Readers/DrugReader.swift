@@ -85,7 +85,7 @@ enum DrugReader {
                         discarded: nil, evidence: evidence.normalized())
     }
 
-    /// The level (or, when no level is named, the side, or the nerve) a dose was given at: named in
+    /// The level (or, when no level is named, the nerve, or the side) a dose was given at: named in
     /// its sentence, or in one of the eight sentences before it in the same section.
     private static func site(of drug: Mention, _ all: [Mention]) -> String? {
         let near = all.filter {
@@ -97,11 +97,11 @@ enum DrugReader {
             if case .level(let level)? = group.last(where: { if case .level = $0.kind { true } else { false } })?.kind {
                 return "\(level.items)"
             }
-            if case .side(let side)? = group.last(where: { if case .side = $0.kind { true } else { false } })?.kind {
-                return side.rawValue
-            }
             if case .procedure(let cue)? = group.last(where: { $0.procedureCue?.target != nil })?.kind, let target = cue.target {
                 return target
+            }
+            if case .side(let side)? = group.last(where: { if case .side = $0.kind { true } else { false } })?.kind {
+                return side.rawValue
             }
         }
         return nil

@@ -143,6 +143,8 @@ struct ProcedureAssembler {
         let siTargets = Set(sacroiliac.map { $0.procedureCue?.target ?? (siRFA.isEmpty ? "joint" : "rfa") })
         for target in ["joint", "nerves", "rfa"] where siTargets.contains(target) {
             let own = sacroiliac.filter { ($0.procedureCue?.target ?? (siRFA.isEmpty ? "joint" : "rfa")) == target }
+            // "sacroiliac joint" alone beside a lateral-branch block or an RFA names their joint, not an injection.
+            if target == "joint", siTargets.count > 1, own.allSatisfy({ $0.procedureCue?.isWeak == true }) { continue }
             drafts.append(Draft(family: .sacroiliacJoint, target: target == "joint" ? nil : target,
                                 cues: own + (target == "rfa" ? siRFA : [])))
         }
