@@ -16,7 +16,7 @@ enum PainReader {
         func sectionIndex(_ mention: Mention) -> Int { note.sentences[mention.sentence].section }
         for mention in mentions {
             guard case .painScore(let score) = mention.kind, mention.isCurrentFact,
-                  ![.pastHistory, .plan, .consent, .familyHistory, .allergies, .imaging].contains(mention.section) else { continue }
+                  ![.pastHistory, .plan, .consent, .familyHistory, .allergies].contains(mention.section) else { continue }
             var timing = score.timing
             if timing == nil {
                 if beforeSections.contains(mention.section) { timing = .pre }

@@ -105,7 +105,11 @@ struct ProcedureAssembler {
             let members = cues.filter { group($0.procedureCue!.family) }
             let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
             return members.filter {
-                !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0)
+                // A nerve's name alone names a block only beside a block word (not by standing in a title).
+                if $0.procedureCue!.family == .nerveBlock, $0.procedureCue!.isWeak, !hasStrong {
+                    return blockSentences.contains($0.sentence)
+                }
+                return !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0)
                     || (!anyStrong && ($0.section == .procedure || !hasClinicalHeadings))
                     || ($0.procedureCue!.family == .nerveBlock && blockSentences.contains($0.sentence))
             }

@@ -32,7 +32,7 @@ struct PainScoreGrammar {
                 }
             }
             guard !scores.isEmpty else { continue }
-            assignTiming(&scores, cues: cues)
+            assignTiming(&scores, cues: cues, tokens)
             // "Post-block: Horner syndrome… VAS 4/10": a label at the start of the line times its scores.
             if scores.contains(where: { $0.timing == nil }), let label = lineLabelTiming(before: sentence, note) {
                 for i in scores.indices where scores[i].timing == nil { scores[i].timing = label }
@@ -112,11 +112,19 @@ struct PainScoreGrammar {
 
     /// Timing words right after a score win; then the nearest one before it (after the previous
     /// score); an arrow between two scores makes them before and after.
-    private func assignTiming(_ scores: inout [Score], cues: [(payload: PainRole, tokens: Range<Int>)]) {
+    private func assignTiming(_ scores: inout [Score], cues: [(payload: PainRole, tokens: Range<Int>)], _ tokens: [Token]) {
         let timings = cues.filter { $0.payload == .pre || $0.payload == .post }
         for i in scores.indices {
             let end = scores[i].tokens.upperBound
             let nextStart = i + 1 < scores.count ? scores[i + 1].tokens.lowerBound : Int.max
+            // A timing word right before the score ("pre 7/10 | post 3/10") wins; then one right after it.
+            let start = scores[i].tokens.lowerBound
+            if let before = timings.last(where: { cue in
+                cue.tokens.upperBound <= start && (cue.tokens.upperBound..<start).allSatisfy { tokens[$0].key == ":" }
+            }) {
+                scores[i].timing = before.payload == .pre ? .pre : .post
+                continue
+            }
             if let after = timings.first(where: { $0.tokens.lowerBound >= end && $0.tokens.lowerBound < min(nextStart, end + 4) }) {
                 scores[i].timing = after.payload == .pre ? .pre : .post
                 continue
@@ -125,6 +133,15 @@ struct PainScoreGrammar {
             if let before = timings.last(where: { $0.tokens.upperBound <= scores[i].tokens.lowerBound
                 && $0.tokens.lowerBound >= previousEnd && scores[i].tokens.lowerBound - $0.tokens.upperBound <= 10 }) {
                 scores[i].timing = before.payload == .pre ? .pre : .post
+            }
+        }
+        // "2/10 at 15 min", "4/10 after 30 minutes": a time after the score means after the procedure.
+        for i in scores.indices where scores[i].timing == nil {
+            let end = scores[i].tokens.upperBound
+            for index in end..<min(end + 3, tokens.count) where ["at", "after"].contains(tokens[index].key) {
+                if index + 1 < tokens.count, let unit = tokens[index + 1].quantity?.unit, unit == "min" || unit == "h" {
+                    scores[i].timing = .post
+                }
             }
         }
         for i in scores.indices.dropFirst() {
