@@ -55,6 +55,8 @@ let package = Package(
         .testTarget(name: "NoteTaggingTests", dependencies: ["NoteTagging", "ClinicalText", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "NoteFactsTests", dependencies: ["NoteFacts", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "NotePipelineTests", dependencies: ["NotePipeline", "ClinicalText", "_NeedlepointTestSupport"]),
+        .testTarget(name: "ProcedureCodingTests",
+                    dependencies: ["ProcedureCoding", "NotePipeline", "NoteEvaluation", "NoteFacts", "_NeedlepointTestSupport"]),
         .testTarget(name: "NoteEvaluationTests", dependencies: ["NoteEvaluation", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "NeedlepointCLITests", dependencies: ["NeedlepointCLI", "NotePipeline", "_NeedlepointTestSupport"]),
     ]

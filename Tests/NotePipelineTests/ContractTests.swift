@@ -56,7 +56,7 @@ struct ContractTests {
         let first = Fixtures.result(text).serialized(pretty: true)
         let second = ResultEncoder.json(try NeedlepointPipeline().run(bytes: Array(text.utf8), id: "test")).serialized(pretty: true)
         #expect(first == second)
-        #expect(first.hasPrefix("{\n  \"codes\": [],\n  \"contrast\": {"))
+        #expect(first.hasPrefix("{\n  \"codes\": [\n    {\n      \"code\": \"64483\","))
         #expect(JSONValue.object(["b": .number(10), "a": .string("x/y\n")]).serialized() == "{\"a\":\"x/y\\n\",\"b\":10}")
     }
 }

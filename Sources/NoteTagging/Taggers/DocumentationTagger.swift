@@ -26,7 +26,13 @@ struct DocumentationTagger {
                 }
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
             }
-            if let signature = typedSignature(sentence, note) {
+            let signedByPhrase = out.contains { mention in
+                if case .documentation(let value) = mention.kind, value.element == .signature {
+                    return sentence.tokens.contains(mention.tokens.lowerBound)
+                }
+                return false
+            }
+            if !signedByPhrase, let signature = typedSignature(sentence, note) {
                 out.append(Mention(range: span(signature, note), tokens: signature,
                                    kind: .documentation(DocumentationMention(element: .signature))))
             }
