@@ -10,6 +10,9 @@ struct EvaluationTests {
         var factF1: [String: Double]
         var negation: Double
         var historical: Double
+        var codeF1: Double
+        var flagF1: Double
+        var exactCodeShare: Double
     }
 
     static let baseline: Baseline = {
@@ -32,6 +35,17 @@ struct EvaluationTests {
         let score = try #require(Self.evaluation.areas[area])
         let floor = try #require(Self.baseline.factF1[area])
         #expect(score.f1 >= floor, "\(area): \(score.line) is below the floor \(floor)")
+    }
+
+    @Test("code lines and flags stay at or above their floors, and most notes get exactly the right code set")
+    func codingFloors() throws {
+        let codes = try #require(Self.evaluation.areas["codes"])
+        let flags = try #require(Self.evaluation.areas["flags"])
+        #expect(codes.f1 >= Self.baseline.codeF1, "codes \(codes.line)")
+        #expect(flags.f1 >= Self.baseline.flagF1, "flags \(flags.line)")
+        let exact = Self.evaluation.exactCodeShare
+        #expect(exact.of >= 150)
+        #expect(Double(exact.exact) / Double(exact.of) >= Self.baseline.exactCodeShare, "\(exact.exact)/\(exact.of)")
     }
 
     @Test("public notes with gold are coded as annotated: a dozen and more MTSamples notes")
