@@ -97,7 +97,10 @@ public struct CorpusEvaluation: Sendable {
             out += "\(area) \(score.line) (tp=\(score.truePositives) fp=\(score.falsePositives) fn=\(score.falseNegatives))\n"
         }
         let exact = exactCodeShare
-        if exact.of > 0 { out += "exact code set: \(exact.exact)/\(exact.of) notes\n" }
+        if exact.of > 0 {
+            let share = Score.three(Double(exact.exact) / Double(exact.of))
+            out += "exact code set: \(exact.exact)/\(exact.of) notes (\(share))\n"
+        }
         if !perCode.isEmpty {
             out += "per code:\n"
             for (code, score) in perCode.sorted(by: { $0.key < $1.key }) { out += "  \(code) \(score.line) (n=\(score.support))\n" }
