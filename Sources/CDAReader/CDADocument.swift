@@ -18,9 +18,13 @@ public enum CDADocument {
 
     private static let setUp: Void = np_xml_install_safe_loader()
 
-    /// The note text of a CDA document.
+    /// The note text of a CDA document: a short header block (patient, date of service, author,
+    /// legal authenticator — the header counts as documentation) and then the narrative.
     public static func text(of bytes: [UInt8]) throws(CDAReadError) -> String {
         _ = setUp
+        // A DOCTYPE (DTDs, entity declarations: XXE, billion laughs, quadratic blow-up) is refused
+        // before the parser sees it.
+        if containsDoctype(bytes) { throw .doctype }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue)
         let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
@@ -34,6 +38,8 @@ public enum CDADocument {
         guard let root = xmlDocGetRootElement(document), name(of: root) == "ClinicalDocument",
               namespace(of: root) == "urn:hl7-org:v3" else { throw .notCDA }
         var writer = NarrativeWriter()
+        let header = CDAHeader(root: root).lines
+        if !header.isEmpty { writer.raw(header.joined(separator: "\n") + "\n\n") }
         if let body = child(root, "component").flatMap({ child($0, "structuredBody") }) {
             for component in children(body, "component") {
                 if let section = child(component, "section") { writer.section(section) }
@@ -46,6 +52,19 @@ public enum CDADocument {
         guard !text.isEmpty else { throw .noNarrative }
         return text
     }
+}
+
+/// True when "<!DOCTYPE" stands in the document (searched before the parser runs).
+func containsDoctype(_ bytes: [UInt8]) -> Bool {
+    let needle = Array("<!DOCTYPE".utf8)
+    guard bytes.count >= needle.count else { return false }
+    var index = 0
+    let last = bytes.count - needle.count
+    while index <= last {
+        if bytes[index] == 0x3C, bytes[index + 1] == 0x21, Array(bytes[index..<index + needle.count]) == needle { return true }
+        index += 1
+    }
+    return false
 }
 
 /// Why a CDA document could not be read. Messages name the reason, never document content.

@@ -20,9 +20,20 @@ struct NarrativeWriter {
         if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
     }
 
-    /// A `nonXMLBody` text: its characters as they are (base64 payloads are not decoded here).
+    /// Text written as it is (the header block).
+    mutating func raw(_ value: String) {
+        text += value
+    }
+
+    /// A `nonXMLBody` text/plain: its characters, decoded from base64 when it says `representation="B64"`.
     mutating func plain(_ node: xmlNodePtr) {
-        text += content(of: node)
+        let body = content(of: node)
+        if attribute(node, "representation")?.uppercased() == "B64", let decoded = Base64.decode(body),
+           let string = String(validating: decoded, as: UTF8.self) {
+            text += string
+        } else {
+            text += body
+        }
     }
 
     private mutating func block(_ node: xmlNodePtr) {
@@ -100,5 +111,37 @@ extension String {
         while slice.first == " " { slice = slice.dropFirst() }
         while slice.last == " " { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    guard let value = xmlGetProp(node, name) else { return nil }
+    defer { np_xml_free(value) }
+    return String(cString: value)
+}
+
+/// Base64 (RFC 4648) with white space ignored.
+enum Base64 {
+    static func decode(_ text: String) -> [UInt8]? {
+        var table = [Int16](repeating: -1, count: 256)
+        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(byte)] = Int16(index)
+        }
+        var out: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "=") { break }
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+            let value = table[Int(byte)]
+            guard value >= 0 else { return nil }
+            buffer = buffer << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        return out
     }
 }

@@ -1246,7 +1246,8 @@ facs
 #   work), patient-identity (a label that introduces the patient's name or identifier; it counts only
 #   when a value follows it on the same line), signature (a signature or
 #   attestation), time (a time label; the minutes follow), face-to-face (time is personal contact),
-#   retention (needle retention time: not coded time)
+#   retention (needle retention time: not coded time), service-date (a date-of-service label; the date
+#   follows), provider (a label that introduces the performing provider)
 phrase	element	needs-value
 physical therapy	conservative-care	no
 physiotherapy	conservative-care	no
@@ -1331,6 +1332,9 @@ tried	care-failed	no
 trial of	care-failed	no
 exhausted	care-failed	no
 patient:	patient-identity	yes
+pt:	patient-identity	yes
+acct	patient-identity	yes
+account	patient-identity	yes
 patient name	patient-identity	yes
 pt name	patient-identity	yes
 name:	patient-identity	yes
@@ -1376,6 +1380,22 @@ retention	retention	no
 left in place	retention	no
 needles were retained	retention	no
 needle retention	retention	no
+date of service	service-date	yes
+date of procedure	service-date	yes
+procedure date	service-date	yes
+service date	service-date	yes
+dos	service-date	yes
+date:	service-date	yes
+visit date	service-date	yes
+provider:	provider	yes
+physician:	provider	yes
+proceduralist:	provider	yes
+attending:	provider	yes
+attending physician:	provider	yes
+performed by	provider	yes
+performing physician	provider	yes
+surgeon:	provider	yes
+author:	provider	yes
 """#,
         "drugs/dose-cues.tsv": #"""
 # Words near a dose that say what the dose is: injected (given today), total (the session's

@@ -25,7 +25,7 @@ public struct NoteFactBuilder: Sendable {
         for index in facts.procedures.indices where facts.procedures[index].family == .chemodenervation && migraine {
             facts.procedures[index].laterality = .bilateral
         }
-        facts.documentation = DocumentationReader.read(mentions)
+        (facts.documentation, facts.encounter) = DocumentationReader.read(mentions, note)
         return facts
     }
 }

@@ -14,6 +14,8 @@ public struct NeedlepointPipeline: Sendable {
     public let decoder: NoteDecoder
     public let coder: Coder
     public let options: CodingOptions
+    /// Mixed into patient keys so they cannot be matched against keys made elsewhere.
+    public var patientKeySalt = "needlepoint"
 
     public init(lexicons: LexiconSource = .embedded, maxBytes: Int = NoteDecoder.defaultMaxBytes,
                 options: CodingOptions = CodingOptions()) throws(LexiconError) {
@@ -30,7 +32,8 @@ public struct NeedlepointPipeline: Sendable {
         let analyzed = tagger.analyze(note.text)
         let mentions = tagger.mentions(in: analyzed)
         let facts = factBuilder.facts(from: mentions, in: analyzed)
-        return NoteResult(id: note.id, outcome: .coded(note, facts, coder.code(facts, options: options)))
+        return NoteResult(id: note.id, outcome: .coded(note, facts, coder.code(facts, options: options)),
+                          patientKey: PatientKey.make(facts.encounter, note.text, salt: patientKeySalt))
     }
 
     /// Checks and decodes raw bytes (plain text, or an HL7 CDA document when they are XML), then

@@ -11,9 +11,13 @@ public struct NoteResult: Sendable {
 
     public var id: String
     public var outcome: Outcome
+    /// A salted SHA-256 of the patient's record number (or name and date of birth): the only way a
+    /// result names its patient.
+    public var patientKey: String?
 
-    public init(id: String, outcome: Outcome) {
+    public init(id: String, outcome: Outcome, patientKey: String? = nil) {
         self.id = id
         self.outcome = outcome
+        self.patientKey = patientKey
     }
 }

@@ -116,4 +116,7 @@ public struct DocumentationMention: Sendable, Hashable {
     public var minutes: Double?
     /// Weeks of conservative care stated next to it.
     public var weeks: Double?
+    /// The value a label introduces on its line (a patient's name or MRN, a date, a provider's
+    /// name). Protected health information: used for keys and dates, never written out as text.
+    public var value: TextRange?
 }

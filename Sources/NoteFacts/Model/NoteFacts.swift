@@ -12,6 +12,7 @@ public struct NoteFacts: Sendable {
     public var otherDrugs: [DrugFact] = []
     public var diagnoses: [DiagnosisFact] = []
     public var documentation = DocumentationFacts()
+    public var encounter = EncounterFacts()
 
     public init() {}
 }

@@ -4,16 +4,32 @@ import NoteTagging
 /// Documentation elements: patient identification and signature anywhere in the note;
 /// conservative care outside plans (with whether it failed and for how long); time in minutes.
 enum DocumentationReader {
-    static func read(_ mentions: [Mention]) -> DocumentationFacts {
+    static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> (DocumentationFacts, EncounterFacts) {
         var facts = DocumentationFacts()
+        var encounter = EncounterFacts()
         for mention in mentions {
             guard case .documentation(let element) = mention.kind, !mention.assertion.isNegated,
                   !mention.assertion.isOtherExperiencer else { continue }
             switch element.element {
             case .patientIdentity:
                 facts.patientIdentification.append(mention.range)
+                guard let value = element.value else { continue }
+                let label = note.text[mention.range].lowercased()
+                if label.contains("dob") || label.contains("birth") || label.contains("d.o.b") {
+                    encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsing: note.text[value])
+                } else if label.contains("mrn") || label.contains("record") || label.contains("mr") || label.contains("id")
+                            || label.contains("acc") {
+                    encounter.recordNumber = encounter.recordNumber ?? value
+                } else {
+                    encounter.patientName = encounter.patientName ?? value
+                }
             case .signature:
                 facts.signature.append(mention.range)
+                if let value = element.value { encounter.provider = providerName(note.text[value]) ?? encounter.provider }
+            case .serviceDate:
+                if let value = element.value, encounter.serviceDate == nil { encounter.serviceDate = ClinicalDate(parsing: note.text[value]) }
+            case .provider:
+                if let value = element.value, encounter.provider == nil { encounter.provider = providerName(note.text[value]) }
             case .conservativeCare, .careFailed:
                 guard !mention.assertion.isHypothetical, ![.plan, .consent].contains(mention.section) else { continue }
                 if element.element == .careFailed {
@@ -32,6 +48,20 @@ enum DocumentationReader {
                 facts.timeEvidence.append(mention.range)
             }
         }
-        return facts
+        return (facts, encounter)
+    }
+
+    /// "Anselm Ruiz-Takahashi, MD on 02/18/2026" → "Anselm Ruiz-Takahashi, MD": the name and
+    /// credentials, without dates, times or notes in parentheses.
+    static func providerName(_ value: String) -> String? {
+        var words: [Substring] = []
+        for word in value.split(separator: " ") {
+            if word.first?.isNumber == true || word.hasPrefix("(") || ["on", "at", "-", "--", "|"].contains(word.lowercased()) { break }
+            if ["signed", "electronically", "e-signed", "by", "signed:", "esigned"].contains(word.lowercased()) { continue }
+            words.append(word)
+        }
+        var name = words.joined(separator: " ")
+        while let last = name.last, [",", ".", ";", ":"].contains(last) { name.removeLast() }
+        return name.isEmpty || !(name.first?.isUppercase ?? false) ? nil : name
     }
 }

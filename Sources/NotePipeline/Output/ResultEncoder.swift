@@ -51,6 +51,11 @@ public enum ResultEncoder {
                     ])
                 }),
                 "documentation": documentation(evidence, facts.documentation),
+                "encounter": .object([
+                    "patientKey": JSONValue(result.patientKey),
+                    "serviceDate": JSONValue(facts.encounter.serviceDate?.description),
+                    "provider": JSONValue(facts.encounter.provider),
+                ]),
                 "codes": .array(report.codes.map { line in
                     .object([
                         "code": .string(line.code.rawValue), "modifiers": .array(line.modifiers.map { .string($0.rawValue) }),

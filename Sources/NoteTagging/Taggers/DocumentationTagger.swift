@@ -21,8 +21,8 @@ struct DocumentationTagger {
                     mention.minutes = minutes(near: match.tokens, in: sentence, tokens)
                 case .conservativeCare, .careFailed:
                     mention.weeks = weeks(in: sentence, tokens)
-                case .patientIdentity, .signature:
-                    break
+                case .patientIdentity, .signature, .serviceDate, .provider:
+                    mention.value = value(after: match.tokens.upperBound, note)
                 }
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
             }
@@ -33,8 +33,9 @@ struct DocumentationTagger {
                 return false
             }
             if !signedByPhrase, let signature = typedSignature(sentence, note) {
-                out.append(Mention(range: span(signature, note), tokens: signature,
-                                   kind: .documentation(DocumentationMention(element: .signature))))
+                var mention = DocumentationMention(element: .signature)
+                mention.value = span(signature, note)
+                out.append(Mention(range: span(signature, note), tokens: signature, kind: .documentation(mention)))
             }
             for match in lexicons.sides.matches(in: tokens, range: sentence.tokens) {
                 guard let side = match.payload else { continue }
@@ -78,6 +79,22 @@ struct DocumentationTagger {
 
     static let signingWords: Set<String> = ["signed", "signature", "e-signed", "esigned", "e-signature", "attested",
                                             "authenticated", "electronically"]
+
+    /// The value after a label on its line: from the first token after `:`/`#` to the end of the
+    /// line, a gap of two or more spaces (the next label of a header line), or a `|`.
+    private func value(after index: Int, _ note: AnalyzedNote) -> TextRange? {
+        let tokens = note.tokens
+        var first = index
+        while first < tokens.count, [":", "#", "-", "=", ","].contains(tokens[first].key) { first += 1 }
+        guard first < tokens.count, first > 0, note.onSameLine(index - 1, first) else { return nil }
+        var last = first
+        while last + 1 < tokens.count, note.onSameLine(first, last + 1), tokens[last + 1].key != "|" {
+            let gap = note.text.utf8[Int(tokens[last].range.end)..<Int(tokens[last + 1].range.start)]
+            if gap.count >= 2 && gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || gap.contains(0x09) { break }
+            last += 1
+        }
+        return span(first..<last + 1, note)
+    }
 
     /// A name or identifier on the same line: a capitalized word, a number, or a word with a digit.
     private func hasValue(after index: Int, _ note: AnalyzedNote) -> Bool {

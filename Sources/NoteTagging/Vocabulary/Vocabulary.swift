@@ -124,6 +124,8 @@ public enum DocumentationElement: String, Sendable, CaseIterable, Hashable {
     case time
     case faceToFace = "face-to-face"
     case retention
+    case serviceDate = "service-date"
+    case provider
 }
 
 /// ConText categories of `Lexicons/context/triggers.tsv`.
