@@ -447,6 +447,18 @@ neurolytic-agent	warning	epidural-interlaminar,epidural-transforaminal	A neuroly
 conflicting-documentation	error	all	The note contradicts itself on a coded fact (side, level, region or guidance).
 acupuncture-indication-not-covered	info	acupuncture,dry-needling	Medicare covers acupuncture (and dry needling as part of it) only for chronic low back pain.
 """#,
+        "coding/frequency-limits.tsv": #"""
+# Sessions per patient allowed within a window of days ending on each session's date (reference
+# ESI-10, FJ-07, AC-02; section 10). Sessions pool by policy: all epidurals (interlaminar and
+# transforaminal together) per region; facet intra-articular injections per region (U); RFA per
+# region (U); acupuncture 12 in 90 days and 20 in a year. Checked across a batch only.
+pool	families	per_region	max_sessions	window_days
+epidural	epidural-interlaminar,epidural-transforaminal	yes	4	365
+facet injection	facet-joint	yes	4	365
+radiofrequency ablation	facet-rfa	yes	2	365
+acupuncture (90 days)	acupuncture	no	12	90
+acupuncture (year)	acupuncture	no	20	365
+"""#,
         "coding/guidance-codes.tsv": #"""
 # Separately reportable guidance (reference 2.8, 2.9, section 10): one unit per session, added
 # after the procedure and add-on lines, only beside codes whose `imaging` is `separate`

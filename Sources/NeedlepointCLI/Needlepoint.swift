@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Needlepoint: ParsableCommand {
+struct Needlepoint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needlepoint",
         abstract: "Read pain-procedure notes and propose billing codes with their evidence.",
@@ -14,9 +14,10 @@ struct Needlepoint: ParsableCommand {
         Examples:
           needlepoint code Corpora/examples/lumbar-tfesi.txt
           pbpaste | needlepoint code --format json
+          needlepoint batch notes/ --out results.jsonl
           needlepoint eval Corpora/authored
           needlepoint eval --negex ../shared/corpora/negex/rsAnnotations-1-120-random.txt
         """,
         version: "0.1.0",
-        subcommands: [Code.self, Eval.self])
+        subcommands: [Code.self, Batch.self, Eval.self])
 }

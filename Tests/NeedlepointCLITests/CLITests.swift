@@ -78,6 +78,64 @@ struct CLITests {
         #expect(!run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"))
     }
 
+    @Test("batch: a run killed mid-way resumes without duplicating or losing a line")
+    func resumeAfterKill() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("np-resume-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let count = 6_000
+        var text = ""
+        for index in 0..<count {
+            text += "{\"id\": \"n\(index)\", \"text\": \"Right L\(index % 2 == 0 ? "4-5" : "5-S1") TFESI under fluoroscopy. VAS 7/10 before, 2/10 after.\"}\n"
+        }
+        let input = dir.appendingPathComponent("in.jsonl").path
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out.jsonl").path
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["batch", input, "--out", out, "--jobs", "2"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once some results are on disk and before it finishes.
+        var partialLines = 0
+        for _ in 0..<600 where process.isRunning {
+            Thread.sleep(forTimeInterval: 0.02)
+            partialLines = (try? String(contentsOfFile: out + ".partial", encoding: .utf8))?.split(separator: "\n").count ?? 0
+            if partialLines >= 300 { break }
+        }
+        try #require(process.isRunning, "the run finished before it could be killed; make the input larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: out), "a killed run must not leave a result file")
+        #expect(FileManager.default.fileExists(atPath: out + ".partial"))
+
+        let resumed = try run(["batch", input, "--out", out, "--jobs", "2", "--resume"])
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("resumed"))
+        let ids = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { line -> String in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["id"] as? String ?? "?"
+        }
+        #expect(ids == (0..<count).map { "n\($0)" })
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
+    }
+
+    @Test("batch prints a one-line summary off a terminal and exits 1 when some notes are error records")
+    func batchSummary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("np-batch-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "Right L5-S1 TFESI.".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try Data([0x00, 0x01]).write(to: dir.appendingPathComponent("b.txt"))
+        let out = dir.appendingPathComponent("r.jsonl").path
+        let run = try run(["batch", dir.path, "--out", out])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("batch: 2 notes (1 error records"))
+        let missing = try self.run(["batch", "/no/such/folder", "--out", out])
+        #expect(missing.status != 0 && missing.stderr.contains("no such input"))
+    }
+
     @Test("eval --negex prints the two lines other tools read")
     func evalNegex() throws {
         let run = try run(["eval", "--negex", Fixtures.negex])

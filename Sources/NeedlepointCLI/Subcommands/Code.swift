@@ -67,10 +67,10 @@ struct Code: ParsableCommand {
         if path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return NoteResult(id: id, outcome: .failed(NoteError(.unreadable, "\(path): cannot read the file")))
+            switch NoteFile.read(path, maxBytes: options.maxBytes) {
+            case .bytes(let read): bytes = read
+            case .failed(let error): return NoteResult(id: id, outcome: .failed(error))
             }
-            bytes = Array(data)
         }
         return pipeline.run(bytes: bytes, id: id)
     }

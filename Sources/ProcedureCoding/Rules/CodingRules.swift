@@ -14,7 +14,7 @@ public struct CodingRules: Sendable {
 
     public static let tablePaths = [
         "coding/codes.tsv", "coding/guidance-codes.tsv", "coding/drug-supply.tsv", "coding/flags.tsv",
-        "coding/policy-limits.tsv", "coding/diagnosis-support.tsv",
+        "coding/policy-limits.tsv", "coding/diagnosis-support.tsv", "coding/frequency-limits.tsv",
     ]
 
     /// Every code the tables can propose.

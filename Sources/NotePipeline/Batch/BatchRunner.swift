@@ -1,0 +1,206 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import NoteFacts
+
+/// Runs a batch: notes stream from the inputs through the pipeline on `jobs` workers and their
+/// results are written in input order, one line per note, errors included. Memory stays flat: at
+/// most `4 × jobs` notes are in flight or waiting to be written, and only a small summary per note
+/// is kept for the frequency check. The output appears atomically when the run completes; an
+/// interrupted run leaves `OUT.partial`, which `resume` continues without duplicating or losing lines.
+public struct BatchRunner: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
+
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var format: Format
+        public var resume: Bool
+        public init(jobs: Int, format: Format = .jsonl, resume: Bool = false) {
+            self.jobs = max(1, jobs)
+            self.format = format
+            self.resume = resume
+        }
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable {
+        public var notes = 0
+        public var failed = 0
+        public var resumed = 0
+        public var flaggedForFrequency = 0
+        public var seconds = 0.0
+    }
+
+    public let pipeline: NeedlepointPipeline
+    public let limits: FrequencyLimits
+
+    public init(pipeline: NeedlepointPipeline, limits: FrequencyLimits) {
+        self.pipeline = pipeline
+        self.limits = limits
+    }
+
+    /// Runs the inputs into `output`; `progress` is called with the number of notes written.
+    public func run(_ inputs: BatchInputs, output: String, options: Options,
+                    progress: @Sendable (Int) -> Void = { _ in }) async throws -> Summary {
+        let clock = ContinuousClock.now
+        let partialPath = output + ".partial"
+        var summary = Summary()
+        var sessions: [FrequencyLimits.Session] = []
+        var codesByProcedure: [Int: [[String]]] = [:]
+
+        // Resume: keep the complete lines of the partial file and re-read their summaries.
+        var skip = 0
+        if options.resume, let existing = ResultLines(path: partialPath) {
+            var kept = 0
+            var reader = existing
+            while let line = reader.next() {
+                guard let value = try? JSONValue.parse(line) else { break }
+                record(value, ordinal: kept, into: &sessions, &codesByProcedure, &summary)
+                kept += 1
+                if value["error"] != nil { summary.failed += 1 }
+            }
+            truncate(partialPath, off_t(reader.consumedBytes))
+            skip = kept
+            summary.resumed = kept
+        }
+        let partial = try AtomicFile(target: output, temporary: partialPath, append: skip > 0)
+        let jobs = options.jobs
+        let window = 4 * jobs
+        let pipeline = self.pipeline
+
+        var pending: [Int: (line: String, value: JSONValue)] = [:]
+        var nextToWrite = skip
+        var written = skip
+        try await withThrowingTaskGroup(of: (Int, String, JSONValue).self) { group in
+            var inFlight = 0
+            func drain(_ done: (Int, String, JSONValue)) throws {
+                pending[done.0] = (done.1, done.2)
+                while let ready = pending.removeValue(forKey: nextToWrite) {
+                    try partial.write(ready.line + "\n")
+                    record(ready.value, ordinal: nextToWrite, into: &sessions, &codesByProcedure, &summary)
+                    if ready.value["error"] != nil { summary.failed += 1 }
+                    nextToWrite += 1
+                    written += 1
+                    if written % 256 == 0 { try partial.checkpoint() }
+                    progress(written)
+                }
+            }
+            for item in inputs {
+                if item.ordinal < skip { continue }
+                while inFlight >= jobs || item.ordinal >= nextToWrite + window {
+                    guard let done = try await group.next() else { break }
+                    inFlight -= 1
+                    try drain(done)
+                }
+                group.addTask {
+                    let result: NoteResult = switch item.payload {
+                    case .bytes(let bytes): pipeline.run(bytes: bytes, id: item.id)
+                    case .failed(let error): NoteResult(id: item.id, outcome: .failed(error))
+                    }
+                    let value = ResultEncoder.json(result)
+                    return (item.ordinal, value.serialized(), value)
+                }
+                inFlight += 1
+            }
+            while let done = try await group.next() { try drain(done) }
+        }
+        try partial.checkpoint()
+        summary.notes = written
+
+        // Second pass: frequency flags, then the final file (JSON Lines or CSV), atomically.
+        let flagged = limits.exceeded(sessions)
+        summary.flaggedForFrequency = flagged.count
+        let final = try AtomicFile(target: output)
+        guard var lines = ResultLines(path: partialPath) else { throw BatchError.cannotWrite(partialPath, "cannot reopen") }
+        var ordinal = 0
+        if options.format == .csv { try final.write(CSVRow.header) }
+        while let line = lines.next() {
+            var value: JSONValue?
+            var text = String(decoding: line, as: UTF8.self)
+            if let additions = flagged[ordinal], var parsed = try? JSONValue.parse(line) {
+                parsed = FrequencyFlag.add(additions, to: parsed, codes: codesByProcedure[ordinal] ?? [])
+                text = parsed.serialized()
+                value = parsed
+            }
+            switch options.format {
+            case .jsonl: try final.write(text + "\n")
+            case .csv:
+                let parsed = try value ?? JSONValue.parse(line)
+                for row in CSVRow.rows(parsed) { try final.write(row) }
+            }
+            ordinal += 1
+        }
+        try final.commit()
+        unlink(partialPath)
+        summary.seconds = Double((ContinuousClock.now - clock).components.seconds)
+            + Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
+        return summary
+    }
+
+    /// Keeps what the frequency check needs from one result line.
+    private func record(_ value: JSONValue, ordinal: Int, into sessions: inout [FrequencyLimits.Session],
+                        _ codes: inout [Int: [[String]]], _ summary: inout Summary) {
+        guard let procedures = value["procedures"]?.arrayValue else { return }
+        codes[ordinal] = procedures.map { _ in [] }
+        guard let patient = value["encounter"]?["patientKey"]?.stringValue,
+              let dateText = value["encounter"]?["serviceDate"]?.stringValue, let date = ClinicalDate(parsing: dateText) else { return }
+        for (index, procedure) in procedures.enumerated() {
+            guard let family = procedure["family"]?.stringValue.flatMap(ProcedureFamily.init(rawValue:)) else { continue }
+            let region = procedure["region"]?.stringValue.flatMap(Region.init(rawValue:))
+            sessions.append(.init(ordinal: ordinal, patient: patient, date: date, family: family, region: region, procedure: index))
+        }
+    }
+}
+
+/// Adds `frequency-limit-exceeded` flags to a result line.
+enum FrequencyFlag {
+    static func add(_ additions: [(procedure: Int, rule: FrequencyLimits.Rule, count: Int)], to value: JSONValue,
+                    codes: [[String]]) -> JSONValue {
+        guard case .object(var members) = value else { return value }
+        var flags = members["flags"]?.arrayValue ?? []
+        let procedures = members["procedures"]?.arrayValue ?? []
+        let lineCodes = (members["codes"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }.filter { !$0.hasPrefix("J") }
+        for addition in additions {
+            let region = addition.rule.perRegion ? (procedures[addition.procedure]["region"]?.stringValue).map { " in the \($0) region" } ?? "" : ""
+            let message = "Session \(addition.count) of the \(addition.rule.pool) policy pool\(region) for this patient within "
+                + "\(addition.rule.windowDays) days; the policy allows \(addition.rule.maxSessions)."
+            flags.append(.object([
+                "id": .string("frequency-limit-exceeded"), "severity": .string("warning"), "message": .string(message),
+                "codes": .array(lineCodes.map { .string($0) }),
+                "evidence": procedures[addition.procedure]["evidence"] ?? .array([]),
+            ]))
+        }
+        members["flags"] = .array(flags)
+        return .object(members)
+    }
+}
+
+/// Reads result lines back from a file, counting the bytes of complete lines (for resume).
+struct ResultLines {
+    private var reader: LineReader
+    private(set) var consumedBytes = 0
+    private let path: String
+
+    init?(path: String) {
+        guard let reader = LineReader(path: path, maxLine: Int.max) else { return nil }
+        self.reader = reader
+        self.path = path
+    }
+
+    /// The next complete line (one that ends with a newline); nil at the end or at a torn last line.
+    mutating func next() -> [UInt8]? {
+        guard case .line(let bytes)? = reader.next() else { return nil }
+        let total = fileSize(path) ?? 0
+        // A torn last line (no newline: the run was killed while writing it) is not complete.
+        if consumedBytes + bytes.count + 1 > total { return nil }
+        consumedBytes += bytes.count + 1
+        return bytes
+    }
+}

@@ -1,0 +1,29 @@
+/// `batch --format csv`: one row per code line (id, code, modifiers, units, flags, error) for
+/// spreadsheets; a note without code lines still has one row, and an unreadable note a row with
+/// its error kind, so every note appears.
+enum CSVRow {
+    static let header = "id,code,modifiers,units,flags,error\n"
+
+    static func rows(_ result: JSONValue) -> [String] {
+        let id = result["id"]?.stringValue ?? ""
+        if let error = result["error"] {
+            return [row([id, "", "", "", "", error["kind"]?.stringValue ?? "error"])]
+        }
+        let flags = (result["flags"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }.joined(separator: ";")
+        let codes = result["codes"]?.arrayValue ?? []
+        if codes.isEmpty { return [row([id, "", "", "", flags, ""])] }
+        return codes.map { line in
+            let modifiers = (line["modifiers"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ")
+            let units = line["units"]?.numberValue.map(JSONValue.format) ?? ""
+            return row([id, line["code"]?.stringValue ?? "", modifiers, units, flags, ""])
+        }
+    }
+
+    /// RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside.
+    static func row(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }.joined(separator: ",") + "\n"
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import NotePipeline
+import Testing
+import _NeedlepointTestSupport
+
+/// `BatchRunner` and `needlepoint batch` on every input kind, broken notes, malicious XML,
+/// frequency limits across notes, CSV, and resuming a killed run.
+@Suite("Batch runs", .serialized)
+struct BatchTests {
+    static let limits = try! FrequencyLimits()
+
+    /// A fresh folder for one test.
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("np-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func lines(_ path: String) throws -> [JSONValue] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { try JSONValue.parse(Array($0.utf8)) }
+    }
+
+    func run(_ inputs: [String], out: String, jobs: Int = 2, format: BatchRunner.Format = .jsonl) async throws -> BatchRunner.Summary {
+        try await BatchRunner(pipeline: Fixtures.pipeline, limits: Self.limits)
+            .run(BatchInputs(paths: inputs), output: out, options: .init(jobs: jobs, format: format))
+    }
+
+    @Test("folders (recursive, sorted), single files, CDA and JSON Lines: one line per note, in input order, ids per the contract")
+    func inputKinds() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let notes = dir.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes.appendingPathComponent("2026/jan"), withIntermediateDirectories: true)
+        try "Right L5-S1 TFESI under fluoroscopy.".write(to: notes.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try "Left L4-5 TFESI under fluoroscopy.".write(to: notes.appendingPathComponent("2026/jan/a.txt"), atomically: true, encoding: .utf8)
+        try "ignored".write(to: notes.appendingPathComponent("readme.md"), atomically: true, encoding: .utf8)
+        try Data().write(to: notes.appendingPathComponent("empty.txt"))
+        let jsonl = dir.appendingPathComponent("export.jsonl")
+        try """
+        {"id": "j-1", "text": "Bilateral L4-5 facet joint injections under fluoroscopy."}
+
+        not json at all
+        {"id": "j-3"}
+        {"text": "Caudal epidural steroid injection."}
+        """.write(to: jsonl, atomically: true, encoding: .utf8)
+        let cda = Fixtures.shared + "/corpora/cda-examples/Procedure_Note.xml"
+        let out = dir.appendingPathComponent("out.jsonl").path
+        let summary = try await run([notes.path, jsonl.path, cda], out: out)
+        let results = try Self.lines(out)
+        #expect(results.compactMap { $0["id"]?.stringValue } == [
+            "2026/jan/a", "b", "empty", "j-1", "export:3", "j-3", "export:5", "Procedure_Note",
+        ])
+        #expect(results.map { $0["error"]?["kind"]?.stringValue } == [nil, nil, "empty", nil, "unreadable", "empty", nil, nil])
+        #expect(summary.notes == 8 && summary.failed == 3)
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
+    }
+
+    static let xmlFixtures = Fixtures.files(in: Fixtures.root + "/Tests/NotePipelineTests/Fixtures/xml", withExtension: "xml")
+
+    @Test("malicious and broken XML give error records that leak nothing", arguments: xmlFixtures)
+    func maliciousXML(path: String) throws {
+        let result = ResultEncoder.json(Fixtures.pipeline.run(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), id: "x"))
+        let kind = try #require(result["error"]?["kind"]?.stringValue)
+        #expect(["xml-doctype", "xml-malformed", "not-cda"].contains(kind))
+        let text = result.serialized()
+        #expect(!text.contains("root:") && !text.contains("lollol") && !text.contains("AAAAAAAA") && !text.contains("TFESI"))
+    }
+
+    @Test("100,000-deep nesting is refused by the parser's depth limit")
+    func deepNesting() {
+        let depth = 100_000
+        let xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">" + String(repeating: "<a>", count: depth)
+            + String(repeating: "</a>", count: depth) + "</ClinicalDocument>"
+        let result = ResultEncoder.json(Fixtures.pipeline.run(bytes: Array(xml.utf8), id: "deep"))
+        #expect(result["error"]?["kind"]?.stringValue == "xml-malformed")
+    }
+
+    @Test("a 200 MB document is refused before it is read")
+    func hugeDocument() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("huge.xml").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 200 * 1024 * 1024)  // sparse: 200 MB on paper, nothing on disk
+        try handle.close()
+        guard case .failed(let error) = NoteFile.read(path, maxBytes: NoteDecoder.defaultMaxBytes) else {
+            Issue.record("a 200 MB file was read")
+            return
+        }
+        #expect(error.kind == .tooLarge)
+        #expect(error.message == "huge: 209715200 bytes is over the limit of 20971520 bytes")
+    }
+
+    @Test("10,000 notes with 1% broken: 10,000 lines out, errors included, in input order")
+    func tenThousand() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = ""
+        for index in 0..<10_000 {
+            switch index % 100 {
+            case 7: text += "{\"id\": \"n\(index)\", \"text\": \"\"}\n"
+            default: text += "{\"id\": \"n\(index)\", \"text\": \"Right L5-S1 TFESI. VAS 7/10 before, 2/10 after.\"}\n"
+            }
+        }
+        let input = dir.appendingPathComponent("many.jsonl")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("many.out.jsonl").path
+        let summary = try await run([input.path], out: out, jobs: 4)
+        let results = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(results.count == 10_000)
+        #expect(summary.failed == 100)
+        #expect(results.enumerated().allSatisfy { $0.element.contains("\"id\":\"n\($0.offset)\"") })
+    }
+
+    @Test("frequency limits: the fifth epidural session for one patient and region within a year is flagged")
+    func frequency() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dates = ["01/05/2026", "03/05/2026", "05/05/2026", "07/05/2026", "09/05/2026", "09/10/2026"]
+        var text = ""
+        for (index, date) in dates.enumerated() {
+            let mrn = index == 5 ? "99999" : "12345"
+            let note = "MRN: \(mrn)\\nDate of service: \(date)\\nRight L5-S1 transforaminal epidural steroid injection under fluoroscopy."
+            text += "{\"id\": \"s\(index)\", \"text\": \"\(note)\"}\n"
+        }
+        text += "{\"id\": \"cervical\", \"text\": \"MRN: 12345\\nDate of service: 10/01/2026\\nC6-7 interlaminar ESI under fluoroscopy.\"}\n"
+        text += "{\"id\": \"later\", \"text\": \"MRN: 12345\\nDate of service: 02/01/2027\\nRight L5-S1 TFESI under fluoroscopy.\"}\n"
+        let input = dir.appendingPathComponent("sessions.jsonl")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("sessions.out.jsonl").path
+        _ = try await run([input.path], out: out)
+        let flagged = try Self.lines(out).filter { result in
+            (result["flags"]?.arrayValue ?? []).contains { $0["id"]?.stringValue == "frequency-limit-exceeded" }
+        }.compactMap { $0["id"]?.stringValue }
+        // s4 is the fifth lumbar epidural in 365 days; s5 is another patient; the cervical one is
+        // another region; "later" (2027-02-01) is again the fifth in its window (03/05 … 09/05, itself),
+        // while 01/05/2026 has left it.
+        #expect(flagged == ["s4", "later"])
+        let output = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!output.contains("12345"))
+    }
+
+    @Test("CSV: one row per code line, every note present")
+    func csv() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("two.jsonl")
+        try """
+        {"id": "tf, \\"quoted\\"", "text": "Bilateral L4-5 and L5-S1 TFESI under fluoroscopy. Kenalog 40 mg."}
+        {"id": "plan-only", "text": "PLAN: consider RFA."}
+        """.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("two.csv").path
+        _ = try await run([input.path], out: out, format: .csv)
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows == [
+            "id,code,modifiers,units,flags,error",
+            "\"tf, \"\"quoted\"\"\",64483,50,1,missing-patient-identification;missing-signature;missing-diagnosis;missing-contrast;missing-needle-views;missing-pre-pain-score;missing-post-pain-score;missing-conservative-care,",
+            "\"tf, \"\"quoted\"\"\",64484,50,1,missing-patient-identification;missing-signature;missing-diagnosis;missing-contrast;missing-needle-views;missing-pre-pain-score;missing-post-pain-score;missing-conservative-care,",
+            "\"tf, \"\"quoted\"\"\",J3301,,4,missing-patient-identification;missing-signature;missing-diagnosis;missing-contrast;missing-needle-views;missing-pre-pain-score;missing-post-pain-score;missing-conservative-care,",
+            "plan-only,,,,,",
+        ])
+    }
+}
