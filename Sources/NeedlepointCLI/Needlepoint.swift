@@ -6,9 +6,9 @@ struct Needlepoint: AsyncParsableCommand {
         commandName: "needlepoint",
         abstract: "Read pain-procedure notes and propose billing codes with their evidence.",
         discussion: """
-        Needlepoint reads a procedure note (plain text or JSON Lines), finds every documented fact
-        (procedures, spinal levels, sides, guidance, contrast and needle views, pain scores, drugs and
-        doses, diagnoses, documentation elements) with the span of text that proves it, and writes
+        Needlepoint reads procedure notes (plain text, JSON Lines or HL7 CDA XML), finds every documented fact \
+        (procedures, spinal levels, sides, guidance, contrast and needle views, pain scores, drugs and \
+        doses, diagnoses, documentation elements) with the span of text that proves it, and writes \
         the result in the needlepoint.result/1 contract.
 
         Examples:

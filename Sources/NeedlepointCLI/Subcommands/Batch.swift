@@ -7,17 +7,17 @@ struct Batch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Code many notes: folders, files and JSON Lines, in parallel, one result line per note.",
         discussion: """
-        INPUT is a folder (every .txt and .xml inside, recursively, in sorted order), a .txt or .xml
-        file, or a .jsonl file of {"id": ..., "text": ...} lines. The output has exactly one line per
-        note, in input order, errors included; it appears atomically when the run completes. An
+        INPUT is a folder (every .txt and .xml inside, recursively, in sorted order), a .txt or .xml \
+        file, or a .jsonl file of {"id": ..., "text": ...} lines. The output has exactly one line per \
+        note, in input order, errors included; it appears atomically when the run completes. An \
         interrupted run leaves OUT.partial: run again with --resume to continue it.
 
-        Across the batch, sessions of one policy pool (all epidurals per region, facet injections,
-        RFA, acupuncture) for one patient beyond the limits inside the window are flagged
-        frequency-limit-exceeded; patients are matched by a salted hash of their MRN (or name and
+        Across the batch, sessions of one policy pool (all epidurals per region, facet injections, \
+        RFA, acupuncture) for one patient beyond the limits inside the window are flagged \
+        frequency-limit-exceeded; patients are matched by a salted hash of their MRN (or name and \
         date of birth), and notes without a patient or a date are left unflagged.
 
-        Exit status: 0 when every note was coded, 1 when some notes are error records, 2 when the run
+        Exit status: 0 when every note was coded, 1 when some notes are error records, 2 when the run \
         could not complete.
 
         Examples:

@@ -8,10 +8,10 @@ struct Code: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "Code notes: facts with evidence (and, as the coder grows, codes and flags).",
+        abstract: "Code notes: proposed codes and flags, and the facts behind them with their evidence.",
         discussion: """
-        Reads each FILE (or standard input when no file or '-' is given) as one note.
-        Unreadable input (empty, binary, invalid UTF-8, too large) gives an error record naming the
+        Reads each FILE (or standard input when no file or '-' is given) as one note. \
+        Unreadable input (empty, binary, invalid UTF-8, too large) gives an error record naming the \
         file and the reason, and the exit status is 1; the note's text is never printed in errors.
 
         Formats:

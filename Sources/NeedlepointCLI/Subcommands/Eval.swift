@@ -6,13 +6,13 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Needlepoint against annotated notes, or its negation engine against NegEx.",
         discussion: """
-        With GOLD paths: runs every NAME.gold.json found under them (recursively) against its note
-        (NAME.txt beside it, or in the folder a `notes.path` file names) and prints precision,
-        recall and F1 per fact area (procedures, region, levels, laterality, guidance, contrast,
-        pain, drugs), per code line and per flag, and the share of notes whose code lines are
+        With GOLD paths: runs every NAME.gold.json found under them (recursively) against its note \
+        (NAME.txt beside it, or in the folder a `notes.path` file names) and prints precision, \
+        recall and F1 per fact area (procedures, region, levels, laterality, guidance, contrast, \
+        pain, drugs), per code line and per flag, and the share of notes whose code lines are \
         exactly right.
 
-        With --negex FILE: scores negation and historical assertions on Chapman's NegEx test set
+        With --negex FILE: scores negation and historical assertions on Chapman's NegEx test set \
         and prints two lines that other tools read:
           negation precision=0.912 recall=0.950 f1=0.931
           historical precision=… recall=… f1=…

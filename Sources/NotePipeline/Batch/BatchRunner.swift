@@ -53,7 +53,6 @@ public struct BatchRunner: Sendable {
         let partialPath = output + ".partial"
         var summary = Summary()
         var sessions: [FrequencyLimits.Session] = []
-        var codesByProcedure: [Int: [[String]]] = [:]
 
         // Resume: keep the complete lines of the partial file and re-read their summaries.
         var skip = 0
@@ -62,7 +61,7 @@ public struct BatchRunner: Sendable {
             var reader = existing
             while let line = reader.next() {
                 guard let value = try? JSONValue.parse(line) else { break }
-                record(value, ordinal: kept, into: &sessions, &codesByProcedure, &summary)
+                record(value, ordinal: kept, into: &sessions)
                 kept += 1
                 if value["error"] != nil { summary.failed += 1 }
             }
@@ -84,7 +83,7 @@ public struct BatchRunner: Sendable {
                 pending[done.0] = (done.1, done.2)
                 while let ready = pending.removeValue(forKey: nextToWrite) {
                     try partial.write(ready.line + "\n")
-                    record(ready.value, ordinal: nextToWrite, into: &sessions, &codesByProcedure, &summary)
+                    record(ready.value, ordinal: nextToWrite, into: &sessions)
                     if ready.value["error"] != nil { summary.failed += 1 }
                     nextToWrite += 1
                     written += 1
@@ -125,7 +124,7 @@ public struct BatchRunner: Sendable {
             var value: JSONValue?
             var text = String(decoding: line, as: UTF8.self)
             if let additions = flagged[ordinal], var parsed = try? JSONValue.parse(line) {
-                parsed = FrequencyFlag.add(additions, to: parsed, codes: codesByProcedure[ordinal] ?? [])
+                parsed = FrequencyFlag.add(additions, to: parsed)
                 text = parsed.serialized()
                 value = parsed
             }
@@ -144,25 +143,25 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
-    /// Keeps what the frequency check needs from one result line.
-    private func record(_ value: JSONValue, ordinal: Int, into sessions: inout [FrequencyLimits.Session],
-                        _ codes: inout [Int: [[String]]], _ summary: inout Summary) {
-        guard let procedures = value["procedures"]?.arrayValue else { return }
-        codes[ordinal] = procedures.map { _ in [] }
-        guard let patient = value["encounter"]?["patientKey"]?.stringValue,
-              let dateText = value["encounter"]?["serviceDate"]?.stringValue, let date = ClinicalDate(parsing: dateText) else { return }
+    /// Keeps what the frequency check needs from one result line: one small session per procedure
+    /// of a family some limit counts, and only for notes with a patient and a date of service.
+    private func record(_ value: JSONValue, ordinal: Int, into sessions: inout [FrequencyLimits.Session]) {
+        guard let procedures = value["procedures"]?.arrayValue, !procedures.isEmpty,
+              let patient = value["encounter"]?["patientKey"]?.stringValue,
+              let dateText = value["encounter"]?["serviceDate"]?.stringValue,
+              let date = ClinicalDate(parsing: dateText) else { return }
         for (index, procedure) in procedures.enumerated() {
-            guard let family = procedure["family"]?.stringValue.flatMap(ProcedureFamily.init(rawValue:)) else { continue }
+            guard let family = procedure["family"]?.stringValue.flatMap(ProcedureFamily.init(rawValue:)),
+                  limits.countedFamilies.contains(family) else { continue }
             let region = procedure["region"]?.stringValue.flatMap(Region.init(rawValue:))
-            sessions.append(.init(ordinal: ordinal, patient: patient, date: date, family: family, region: region, procedure: index))
+            sessions.append(.init(ordinal: ordinal, patientKey: patient, date: date, family: family, region: region, procedure: index))
         }
     }
 }
 
 /// Adds `frequency-limit-exceeded` flags to a result line.
 enum FrequencyFlag {
-    static func add(_ additions: [(procedure: Int, rule: FrequencyLimits.Rule, count: Int)], to value: JSONValue,
-                    codes: [[String]]) -> JSONValue {
+    static func add(_ additions: [(procedure: Int, rule: FrequencyLimits.Rule, count: Int)], to value: JSONValue) -> JSONValue {
         guard case .object(var members) = value else { return value }
         var flags = members["flags"]?.arrayValue ?? []
         let procedures = members["procedures"]?.arrayValue ?? []

@@ -14,20 +14,37 @@ public struct FrequencyLimits: Sendable {
         public var windowDays: Int
     }
 
-    /// One procedure session of one note.
+    /// One procedure session of one note, kept small (a batch keeps one per procedure of every note).
     public struct Session: Sendable {
-        public var ordinal: Int
-        public var patient: String
-        public var date: ClinicalDate
+        public var ordinal: Int32
+        /// The first 64 bits of the patient key.
+        public var patient: UInt64
+        /// Days since 1970-01-01.
+        public var day: Int32
         public var family: ProcedureFamily
         public var region: Region?
         /// Index of the procedure in the note's result.
-        public var procedure: Int
+        public var procedure: UInt8
+
+        public init(ordinal: Int, patientKey: String, date: ClinicalDate, family: ProcedureFamily, region: Region?, procedure: Int) {
+            self.ordinal = Int32(ordinal)
+            self.patient = UInt64(patientKey.prefix(16), radix: 16) ?? UInt64(truncatingIfNeeded: patientKey.hashValue)
+            self.day = Int32(date.dayNumber)
+            self.family = family
+            self.region = region
+            self.procedure = UInt8(min(procedure, 255))
+        }
     }
 
     public let rules: [Rule]
 
-    public init(rules: [Rule]) { self.rules = rules }
+    /// The families at least one rule counts; sessions of other families need not be kept.
+    public let countedFamilies: Set<ProcedureFamily>
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        self.countedFamilies = rules.reduce(into: []) { $0.formUnion($1.families) }
+    }
 
     /// The rules of `Lexicons/coding/frequency-limits.tsv`.
     public init(source: LexiconSource = .embedded) throws(LexiconError) {
@@ -43,7 +60,7 @@ public struct FrequencyLimits: Sendable {
             rules.append(Rule(pool: try row.text("pool"), families: families, perRegion: perRegion == "yes",
                               maxSessions: Int(try row.number("max_sessions")), windowDays: Int(try row.number("window_days"))))
         }
-        self.rules = rules
+        self.init(rules: rules)
     }
 
     /// The flags to add: ordinal → (procedure index, rule, how many sessions in the window).
@@ -51,21 +68,27 @@ public struct FrequencyLimits: Sendable {
         var out: [Int: [(procedure: Int, rule: Rule, count: Int)]] = [:]
         for rule in rules {
             let pool = sessions.filter { rule.families.contains($0.family) }
-            let groups = Dictionary(grouping: pool) { "\($0.patient)|\(rule.perRegion ? $0.region?.rawValue ?? "-" : "-")" }
+            let groups = Dictionary(grouping: pool) { PoolKey(patient: $0.patient, region: rule.perRegion ? $0.region : nil) }
             for group in groups.values {
                 // One session per note and pool, ordered by date, then input order.
-                var seen: Set<Int> = []
-                let ordered = group.sorted { ($0.date.dayNumber, $0.ordinal) < ($1.date.dayNumber, $1.ordinal) }
-                    .filter { seen.insert($0.ordinal).inserted }
+                var seen: Set<Int32> = []
+                let ordered = group.sorted { ($0.day, $0.ordinal) < ($1.day, $1.ordinal) }.filter { seen.insert($0.ordinal).inserted }
+                var first = 0
                 for (index, session) in ordered.enumerated() {
-                    let start = session.date.dayNumber - rule.windowDays + 1
-                    let count = ordered[...index].filter { $0.date.dayNumber >= start }.count
+                    let start = Int(session.day) - rule.windowDays + 1
+                    while Int(ordered[first].day) < start { first += 1 }
+                    let count = index - first + 1
                     if count > rule.maxSessions {
-                        out[session.ordinal, default: []].append((session.procedure, rule, count))
+                        out[Int(session.ordinal), default: []].append((Int(session.procedure), rule, count))
                     }
                 }
             }
         }
         return out
+    }
+
+    private struct PoolKey: Hashable {
+        var patient: UInt64
+        var region: Region?
     }
 }
