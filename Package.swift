@@ -16,6 +16,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Only the coder's web page (CoderServer) uses Hummingbird; the pipeline modules never see it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // System ICU (Debian libicu-dev): link flags only; no Swift code imports it.
@@ -38,10 +41,17 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "NoteEvaluation", dependencies: ["NotePipeline", "NoteFacts", "NoteTagging", "ClinicalText"],
                 swiftSettings: upcoming),
+        // The coder's web page: a localhost HTTP server (Hummingbird) and its embedded page.
+        .target(
+            name: "CoderServer",
+            dependencies: ["NotePipeline", "ProcedureCoding", "LexiconKit", "ClinicalText",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            resources: [.embedInCode("Page")],
+            swiftSettings: upcoming),
         .executableTarget(
             name: "NeedlepointCLI",
             dependencies: [
-                "NotePipeline", "NoteEvaluation", "NoteFacts", "ClinicalText", "LexiconKit", "ProcedureCoding",
+                "CoderServer", "NotePipeline", "NoteEvaluation", "NoteFacts", "ClinicalText", "LexiconKit", "ProcedureCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -59,6 +69,10 @@ let package = Package(
         .testTarget(name: "ProcedureCodingTests",
                     dependencies: ["ProcedureCoding", "NotePipeline", "NoteEvaluation", "NoteFacts", "_NeedlepointTestSupport"]),
         .testTarget(name: "NoteEvaluationTests", dependencies: ["NoteEvaluation", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "CoderServerTests",
+                    dependencies: ["CoderServer", "NotePipeline", "_NeedlepointTestSupport",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NeedlepointCLITests", dependencies: ["NeedlepointCLI", "NotePipeline", "_NeedlepointTestSupport"]),
     ]
 )
