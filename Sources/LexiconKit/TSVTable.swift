@@ -53,6 +53,29 @@ public struct TSVTable: Sendable {
             return value
         }
 
+        /// A comma-separated list cell of a closed vocabulary; empty for `-`.
+        public func values<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) throws(LexiconError) -> [T]
+        where T.RawValue == String {
+            var out: [T] = []
+            for raw in try list(column) {
+                guard let value = T(rawValue: raw) else {
+                    let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw error(column: column, "unknown value `\(raw)`; expected one of \(allowed)")
+                }
+                out.append(value)
+            }
+            return out
+        }
+
+        /// A `yes`/`no` cell.
+        public func yesNo(_ column: String) throws(LexiconError) -> Bool {
+            switch try text(column) {
+            case "yes": return true
+            case "no": return false
+            default: throw error(column: column, "expected yes or no")
+            }
+        }
+
         /// A number cell.
         public func number(_ column: String) throws(LexiconError) -> Double {
             let raw = try text(column)

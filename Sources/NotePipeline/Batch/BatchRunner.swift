@@ -9,6 +9,7 @@ import Glibc
 import Darwin
 #endif
 public import NoteFacts
+import ProcedureCoding
 
 /// Runs a batch: notes stream from the inputs through the pipeline on `jobs` workers and their
 /// results are written in input order, one line per note, errors included. Memory stays flat: at
@@ -171,7 +172,7 @@ enum FrequencyFlag {
             let message = "Session \(addition.count) of the \(addition.rule.pool) policy pool\(region) for this patient within "
                 + "\(addition.rule.windowDays) days; the policy allows \(addition.rule.maxSessions)."
             flags.append(.object([
-                "id": .string("frequency-limit-exceeded"), "severity": .string("warning"), "message": .string(message),
+                "id": .string(FlagID.frequencyLimitExceeded.rawValue), "severity": .string(Severity.warning.rawValue), "message": .string(message),
                 "codes": .array(lineCodes.map { .string($0) }),
                 "evidence": procedures[addition.procedure]["evidence"] ?? .array([]),
             ]))

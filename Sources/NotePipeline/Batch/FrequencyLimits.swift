@@ -50,14 +50,8 @@ public struct FrequencyLimits: Sendable {
     public init(source: LexiconSource = .embedded) throws(LexiconError) {
         var rules: [Rule] = []
         for row in try source.table("coding/frequency-limits.tsv").rows {
-            var families: Set<ProcedureFamily> = []
-            for name in try row.list("families") {
-                guard let family = ProcedureFamily(rawValue: name) else { throw row.error(column: "families", "unknown family `\(name)`") }
-                families.insert(family)
-            }
-            let perRegion = try row.text("per_region")
-            guard perRegion == "yes" || perRegion == "no" else { throw row.error(column: "per_region", "expected yes or no") }
-            rules.append(Rule(pool: try row.text("pool"), families: families, perRegion: perRegion == "yes",
+            rules.append(Rule(pool: try row.text("pool"), families: Set(try row.values("families", as: ProcedureFamily.self)),
+                              perRegion: try row.yesNo("per_region"),
                               maxSessions: Int(try row.number("max_sessions")), windowDays: Int(try row.number("window_days"))))
         }
         self.init(rules: rules)

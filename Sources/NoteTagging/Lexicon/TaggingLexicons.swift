@@ -147,9 +147,7 @@ public struct TaggingLexicons: Sendable {
             try row.value("kind", as: ElectricalGuidance.self)
         }
         documentation = try load("documentation/documentation.tsv") { row throws(LexiconError) in
-            let needs = try row.text("needs-value")
-            guard needs == "yes" || needs == "no" else { throw row.error(column: "needs-value", "expected yes or no") }
-            return DocumentationCue(element: try row.value("element", as: DocumentationElement.self), needsValue: needs == "yes")
+            DocumentationCue(element: try row.value("element", as: DocumentationElement.self), needsValue: try row.yesNo("needs-value"))
         }
         triggers = try load("context/triggers.tsv") { row throws(LexiconError) in
             let window = try row.optional("window")

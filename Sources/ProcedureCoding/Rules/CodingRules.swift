@@ -29,16 +29,8 @@ public struct CodingRules: Sendable {
             return code
         }
         func families(_ row: TSVTable.Row, _ column: String) throws(LexiconError) -> Set<ProcedureFamily>? {
-            let raw = try row.list(column)
-            if raw == ["all"] { return nil }
-            var out: Set<ProcedureFamily> = []
-            for name in raw {
-                guard let family = ProcedureFamily(rawValue: name) else {
-                    throw row.error(column: column, "unknown family `\(name)`")
-                }
-                out.insert(family)
-            }
-            return out
+            if try row.list(column) == ["all"] { return nil }
+            return Set(try row.values(column, as: ProcedureFamily.self))
         }
         var codes: [CodeRow] = []
         for row in try source.table("coding/codes.tsv").rows {
@@ -82,11 +74,9 @@ public struct CodingRules: Sendable {
 
         var drugs: [DrugSupplyRow] = []
         for row in try source.table("coding/drug-supply.tsv").rows {
-            let waste = try row.text("waste")
-            guard waste == "yes" || waste == "no" else { throw row.error(column: "waste", "expected yes or no") }
             drugs.append(DrugSupplyRow(
                 code: try code(row, "code"), generic: try row.text("generic"), unitDose: try row.number("unit_dose"),
-                unit: try row.text("unit"), rule: try row.value("rule", as: DrugSupplyRow.Rule.self), takesWasteModifiers: waste == "yes"))
+                unit: try row.text("unit"), rule: try row.value("rule", as: DrugSupplyRow.Rule.self), takesWasteModifiers: try row.yesNo("waste")))
         }
         self.drugSupply = drugs
 
