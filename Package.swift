@@ -41,6 +41,9 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "NoteEvaluation", dependencies: ["NotePipeline", "NoteFacts", "NoteTagging", "ClinicalText"],
                 swiftSettings: upcoming),
+        // `needlepoint review`: a batch's results → the HTML documentation-quality report and CSV.
+        .target(name: "NoteReview", dependencies: ["NotePipeline", "ProcedureCoding", "NoteTagging", "ClinicalText"],
+                resources: [.embedInCode("Report/Style")], swiftSettings: upcoming),
         // The coder's web page: a localhost HTTP server (Hummingbird) and its embedded page.
         .target(
             name: "CoderServer",
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "NeedlepointCLI",
             dependencies: [
-                "CoderServer", "NotePipeline", "NoteEvaluation", "NoteFacts", "ClinicalText", "LexiconKit", "ProcedureCoding",
+                "CoderServer", "NotePipeline", "NoteEvaluation", "NoteReview", "NoteFacts", "ClinicalText", "LexiconKit", "ProcedureCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming),
@@ -69,6 +72,7 @@ let package = Package(
         .testTarget(name: "ProcedureCodingTests",
                     dependencies: ["ProcedureCoding", "NotePipeline", "NoteEvaluation", "NoteFacts", "_NeedlepointTestSupport"]),
         .testTarget(name: "NoteEvaluationTests", dependencies: ["NoteEvaluation", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NoteReviewTests", dependencies: ["NoteReview", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "CoderServerTests",
                     dependencies: ["CoderServer", "NotePipeline", "_NeedlepointTestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),

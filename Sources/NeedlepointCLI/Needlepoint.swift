@@ -15,10 +15,11 @@ struct Needlepoint: AsyncParsableCommand {
           needlepoint code Corpora/examples/lumbar-tfesi.txt
           pbpaste | needlepoint code --format json
           needlepoint batch notes/ --out results.jsonl
+          needlepoint review results.jsonl --html report.html --notes notes/
           needlepoint serve
           needlepoint eval Corpora/authored
           needlepoint eval --negex ../shared/corpora/negex/rsAnnotations-1-120-random.txt
         """,
         version: "0.1.0",
-        subcommands: [Code.self, Batch.self, Eval.self, Serve.self])
+        subcommands: [Code.self, Batch.self, Eval.self, Review.self, Serve.self])
 }

@@ -160,4 +160,30 @@ struct CLITests {
         #expect(mistake.status != 0)
         #expect(mistake.stderr.contains("give a gold folder"))
     }
+
+    @Test("review turns a batch's results into the HTML report and the two CSV tables; bad input is explained")
+    func review() throws {
+        let folder = NSTemporaryDirectory() + "needlepoint-cli-review-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let results = folder + "/results.jsonl"
+        #expect(try run(["batch", "Corpora/reference-examples", "--out", results]).status == 0)
+        let run = try run(["review", results, "--html", folder + "/report.html", "--csv", folder + "/summary.csv",
+                           "--notes", "Corpora/reference-examples", "--worklist", "5"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("review: 29 notes (0 unreadable"))
+        #expect(run.stderr.contains("worklist 5 with 5 excerpts"))
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("<h1>Documentation review</h1>") && html.contains("<svg"))
+        #expect(html.matches(of: /<tr id="worklist-\d+"/).count == 5)
+        let notes = try String(contentsOfFile: folder + "/summary-notes.csv", encoding: .utf8)
+        #expect(notes.split(separator: "\n").count == 30)
+        #expect(FileManager.default.fileExists(atPath: folder + "/summary.csv"))
+
+        let missing = try self.run(["review", folder + "/none.jsonl", "--html", folder + "/x.html"])
+        #expect(missing.status != 0 && missing.stderr.contains("no such results file"))
+        FileManager.default.createFile(atPath: folder + "/empty.jsonl", contents: Data())
+        let empty = try self.run(["review", folder + "/empty.jsonl", "--html", folder + "/x.html"])
+        #expect(empty.status == 2 && empty.stderr.contains("holds no results"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.html"))
+    }
 }

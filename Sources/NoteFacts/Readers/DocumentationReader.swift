@@ -56,7 +56,7 @@ enum DocumentationReader {
     static func providerName(_ value: String) -> String? {
         var words: [Substring] = []
         for word in value.split(separator: " ") {
-            if word.first?.isNumber == true || word.hasPrefix("(") || ["on", "at", "-", "--", "|"].contains(word.lowercased()) { break }
+            if word.first?.isNumber == true || word.hasPrefix("(") || ["on", "at", "-", "--", "—", "–", "|"].contains(word.lowercased()) { break }
             if ["signed", "electronically", "e-signed", "by", "signed:", "esigned"].contains(word.lowercased()) { continue }
             words.append(word)
         }

@@ -7,14 +7,14 @@ import Darwin
 /// A file written in place of another only when complete: bytes go to a temporary file in the
 /// target's folder, which is flushed to disk (`fsync`) and renamed over the target (`rename(2)`),
 /// so a reader sees the old file or the new one, never half of one.
-final class AtomicFile {
-    let target: String
-    let temporary: String
+public final class AtomicFile {
+    public let target: String
+    public let temporary: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
 
     /// Opens a fresh temporary file beside `target`, or appends to `temporary` when resuming.
-    init(target: String, temporary: String? = nil, append: Bool = false) throws(BatchError) {
+    public init(target: String, temporary: String? = nil, append: Bool = false) throws(BatchError) {
         self.target = target
         self.temporary = temporary ?? "\(target).tmp-\(getpid())"
         let flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
@@ -22,12 +22,12 @@ final class AtomicFile {
         guard descriptor >= 0 else { throw BatchError.cannotWrite(self.temporary, String(cString: strerror(errno))) }
     }
 
-    func write(_ text: String) throws(BatchError) {
+    public func write(_ text: String) throws(BatchError) {
         buffer += text.utf8
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    func flush() throws(BatchError) {
+    public func flush() throws(BatchError) {
         var offset = 0
         while offset < buffer.count {
             let written = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
@@ -38,7 +38,7 @@ final class AtomicFile {
     }
 
     /// Flushes, syncs and renames the temporary file over the target.
-    func commit() throws(BatchError) {
+    public func commit() throws(BatchError) {
         try flush()
         fsync(descriptor)
         close(descriptor)
@@ -47,13 +47,13 @@ final class AtomicFile {
     }
 
     /// Flushes and syncs, keeping the temporary file (a resumable partial run).
-    func checkpoint() throws(BatchError) {
+    public func checkpoint() throws(BatchError) {
         try flush()
         fsync(descriptor)
     }
 
     /// Closes and deletes the temporary file.
-    func discard() {
+    public func discard() {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
         unlink(temporary)
     }

@@ -13,6 +13,8 @@ public struct BatchItem: Sendable {
     public let ordinal: Int
     public let id: String
     public let payload: Payload
+    /// The file the note came from (for a JSON Lines note, the .jsonl file).
+    public let path: String
 }
 
 /// The notes of a batch, read lazily in a fixed order: each INPUT in turn; a folder walked
@@ -68,7 +70,7 @@ public struct BatchInputs: Sequence, Sendable {
                     let next = current.walker.next()
                     folder = current
                     if let file = next {
-                        return item(id: NoteID.forRelativePath(file.relative), payload: Self.read(file.full, maxBytes))
+                        return item(id: NoteID.forRelativePath(file.relative), path: file.full, payload: Self.read(file.full, maxBytes))
                     }
                     folder = nil
                 }
@@ -81,7 +83,7 @@ public struct BatchInputs: Sequence, Sendable {
                         if bytes.allSatisfy(NoteDecoder.isSpace) { continue }
                         return jsonLine(bytes, path: current.path, line: current.line)
                     case .tooLong?:
-                        return item(id: "\(NoteID.forFile(current.path)):\(current.line)",
+                        return item(id: "\(NoteID.forFile(current.path)):\(current.line)", path: current.path,
                                     payload: .failed(NoteError(.tooLarge, "\(NoteID.forFile(current.path)):\(current.line): the line is over the limit of \(maxBytes) bytes")))
                     case nil:
                         jsonl = nil
@@ -92,18 +94,18 @@ public struct BatchInputs: Sequence, Sendable {
                     folder = (FolderWalker(root: path), path)
                 } else if path.lowercased().hasSuffix(".jsonl") {
                     guard let reader = LineReader(path: path, maxLine: maxBytes) else {
-                        return item(id: NoteID.forFile(path), payload: .failed(NoteError(.unreadable, "\(path): cannot read the file")))
+                        return item(id: NoteID.forFile(path), path: path, payload: .failed(NoteError(.unreadable, "\(path): cannot read the file")))
                     }
                     jsonl = (reader, path, 0)
                 } else {
-                    return item(id: NoteID.forFile(path), payload: Self.read(path, maxBytes))
+                    return item(id: NoteID.forFile(path), path: path, payload: Self.read(path, maxBytes))
                 }
             }
         }
 
-        private mutating func item(id: String, payload: BatchItem.Payload) -> BatchItem {
+        private mutating func item(id: String, path: String, payload: BatchItem.Payload) -> BatchItem {
             defer { ordinal += 1 }
-            return BatchItem(ordinal: ordinal, id: id, payload: payload)
+            return BatchItem(ordinal: ordinal, id: id, payload: payload, path: path)
         }
 
         private struct JSONNote: Decodable { var id: String?; var text: String? }
@@ -111,13 +113,13 @@ public struct BatchInputs: Sequence, Sendable {
         private mutating func jsonLine(_ bytes: [UInt8], path: String, line: Int) -> BatchItem {
             let fallback = "\(NoteID.forFile(path)):\(line)"
             guard let note = try? JSONDecoder().decode(JSONNote.self, from: Data(bytes)) else {
-                return item(id: fallback, payload: .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
+                return item(id: fallback, path: path, payload: .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
             }
             let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
             guard let text = note.text else {
-                return item(id: id, payload: .failed(NoteError(.empty, "\(id): the line has no \"text\"")))
+                return item(id: id, path: path, payload: .failed(NoteError(.empty, "\(id): the line has no \"text\"")))
             }
-            return item(id: id, payload: .bytes(Array(text.utf8)))
+            return item(id: id, path: path, payload: .bytes(Array(text.utf8)))
         }
 
         static func read(_ path: String, _ maxBytes: Int) -> BatchItem.Payload { NoteFile.read(path, maxBytes: maxBytes) }

@@ -1,7 +1,7 @@
 /// `batch --format csv`: one row per code line (id, code, modifiers, units, flags, error) for
 /// spreadsheets; a note without code lines still has one row, and an unreadable note a row with
 /// its error kind, so every note appears.
-enum CSVRow {
+public enum CSVRow {
     static let header = "id,code,modifiers,units,flags,error\n"
 
     static func rows(_ result: JSONValue) -> [String] {
@@ -19,9 +19,13 @@ enum CSVRow {
         }
     }
 
-    /// RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside.
-    static func row(_ fields: [String]) -> String {
+    /// RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside. A
+    /// text field a spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`, and not
+    /// a number) gets a leading apostrophe, so a provider name or id from a note cannot inject one.
+    public static func row(_ fields: [String]) -> String {
         fields.map { field in
+            var field = field
+            if let first = field.first, "=+-@".contains(first), Double(field) == nil { field = "'" + field }
             guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
             return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         }.joined(separator: ",") + "\n"

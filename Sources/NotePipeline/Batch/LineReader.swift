@@ -6,8 +6,8 @@ import Darwin
 
 /// Reads a file line by line in 64 KiB chunks, so a JSON Lines file of any size streams in flat
 /// memory; a line longer than the limit is reported (and skipped) without being held.
-struct LineReader: Sendable {
-    enum Line { case line([UInt8]), tooLong }
+public struct LineReader: Sendable {
+    public enum Line { case line([UInt8]), tooLong }
 
     private let descriptor: Int32
     private var buffer: [UInt8] = []
@@ -15,14 +15,16 @@ struct LineReader: Sendable {
     private var finished = false
     private let maxLine: Int
 
-    init?(path: String, maxLine: Int) {
+    /// Opens `path`; nil when it cannot be opened. Lines over `maxLine` bytes come back as `.tooLong`.
+    public init?(path: String, maxLine: Int) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
         self.maxLine = maxLine
     }
 
-    mutating func next() -> Line? {
+    /// The next line without its line ending (LF or CRLF), or nil at the end of the file.
+    public mutating func next() -> Line? {
         var line: [UInt8] = []
         var tooLong = false
         while true {

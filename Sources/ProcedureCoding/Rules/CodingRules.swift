@@ -107,4 +107,7 @@ public struct CodingRules: Sendable {
     }
 
     func rule(_ id: FlagID) -> FlagRule? { flags[id] }
+
+    /// What a flag tells a coder (the `message` column of `coding/flags.tsv`).
+    public func message(for id: FlagID) -> String? { flags[id]?.message }
 }
