@@ -80,3 +80,18 @@ let package = Package(
         .testTarget(name: "NeedlepointCLITests", dependencies: ["NeedlepointCLI", "NotePipeline", "_NeedlepointTestSupport"]),
     ]
 )
+
+// Benchmarks (Benchmarks/README.md): only with NEEDLEPOINT_BENCHMARKS=1, so the package's own build
+// and tests never resolve or compile the benchmark harness.
+if Context.environment["NEEDLEPOINT_BENCHMARKS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]))
+    package.targets += [
+        .executableTarget(
+            name: "StageBenchmarks",
+            dependencies: ["NotePipeline", "NoteTagging", "NoteFacts", "ProcedureCoding", "ClinicalText",
+                           .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/StageBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(name: "profile-notes", dependencies: ["NotePipeline", "NoteFacts", "ProcedureCoding"], path: "Benchmarks/ProfileNotes"),
+    ]
+}

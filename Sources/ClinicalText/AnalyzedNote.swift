@@ -10,7 +10,8 @@ public struct AnalyzedNote: Sendable {
     public let sentenceOfToken: [Int32]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
-        let tokens = Tokenizer(units: conventions.units).tokens(of: text)
+        var tokens = Tokenizer(units: conventions.units).tokens(of: text)
+        for index in tokens.indices { tokens[index].symbol = conventions.symbols.symbol(tokens[index].key) }
         let layout = LineLayout(text: text, tokens: tokens)
         let headings = HeadingFinder(tokens: tokens, layout: layout, text: text, conventions: conventions).headings()
         let sections = Self.sections(from: headings, tokens: tokens, layout: layout, textLength: text.utf8.count)

@@ -7,8 +7,13 @@ internal import CICUShim
 public enum KeyFolding {
     /// The lookup key of a piece of text.
     public static func key(_ text: Substring) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-case the bytes straight into the new string (small keys need no allocation).
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                for (index, byte) in utf8.enumerated() { buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+                return utf8.count
+            }
         }
         return unifyPunctuation(nfkcCasefold(String(text)))
     }

@@ -1,5 +1,6 @@
 /// The text-level vocabulary the analyzer needs: unit spellings, section headings and the
-/// abbreviations whose period does not end a sentence. Built from `Lexicons/text/`.
+/// abbreviations whose period does not end a sentence, and the numbered keys of the lexicons'
+/// phrases. Built from `Lexicons/`.
 public struct TextConventions: Sendable {
     /// Folded unit spelling → canonical unit.
     public var units: [String: String]
@@ -7,9 +8,13 @@ public struct TextConventions: Sendable {
     public var sectionHeadings: [String: SectionKind]
     /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
     public var abbreviations: Set<String>
+    /// The keys of every lexicon phrase, numbered: analysis gives each token its key's symbol.
+    public var symbols: KeySymbols
 
-    public init(units: [String: String], sectionHeadings: [String: SectionKind], abbreviations: Set<String>) {
+    public init(units: [String: String], sectionHeadings: [String: SectionKind], abbreviations: Set<String>,
+                symbols: KeySymbols = KeySymbols()) {
         self.units = units
+        self.symbols = symbols
         self.sectionHeadings = sectionHeadings
         self.abbreviations = abbreviations
         longestHeading = sectionHeadings.keys.map { $0.split(separator: " ").count }.max() ?? 0

@@ -20,6 +20,9 @@ public struct Token: Sendable, Equatable {
     public var quantity: Quantity?
     /// True when no white space separates this token from the one before.
     public var joinsPrevious: Bool
+    /// The number of ``key`` among the lexicons' keys (``KeySymbols``), set by analysis;
+    /// ``KeySymbols/unknown`` when no lexicon phrase contains the key.
+    public var symbol: Int32 = KeySymbols.unknown
 
     public init(range: TextRange, kind: Kind, key: String, quantity: Quantity? = nil, joinsPrevious: Bool) {
         self.range = range

@@ -102,15 +102,16 @@ public struct Tokenizer: Sendable {
                          quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil),
                          joinsPrevious: joins)
         }
+        let bytes = key.utf8
         // "50-unit vial", "500-unit": a number joined to its unit by a hyphen.
-        if let dash = key.firstIndex(of: "-"), let value = Tokenizer.number(String(key[..<dash])), !value.isPercent,
-           let unit = units[String(key[key.index(after: dash)...])] {
+        if let dash = bytes.firstIndex(of: UInt8(ascii: "-")), let value = Tokenizer.number(key[..<dash]), !value.isPercent,
+           let unit = units[String(key[bytes.index(after: dash)...])] {
             return Token(range: range, kind: .measurement, key: key, quantity: Quantity(value: value.value, unit: unit),
                          joinsPrevious: joins)
         }
-        // "10mg", "2.5cc": a number glued to a known unit.
-        if let split = key.firstIndex(where: { $0.isLetter }), split != key.startIndex,
-           let value = Tokenizer.number(String(key[..<split])), !value.isPercent,
+        // "10mg", "2.5cc": a number glued to a known unit (a letter: ASCII, or any non-ASCII scalar).
+        if let split = bytes.firstIndex(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC0 }), split != bytes.startIndex,
+           let value = Tokenizer.number(key[..<split]), !value.isPercent,
            let unit = units[String(key[split...])] {
             return Token(range: range, kind: .measurement, key: key,
                          quantity: Quantity(value: value.value, unit: unit), joinsPrevious: joins)
@@ -156,16 +157,34 @@ public struct Tokenizer: Sendable {
         return true
     }
 
-    /// Parses "10", "0.5", "1,000", "40%" (ASCII digits after folding).
-    static func number(_ key: String) -> (value: Double, isPercent: Bool)? {
-        var body = Substring(key)
-        let isPercent = body.hasSuffix("%")
-        if isPercent { body = body.dropLast() }
-        guard let first = body.first, first.isASCII, first.isNumber,
-              body.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) else { return nil }
-        let digits = body.filter { $0 != "," }
-        guard let value = Double(digits) else { return nil }
-        return (value, isPercent)
+    /// Parses "10", "0.5", "1,000", "40%" (ASCII digits after folding), byte by byte: the digits
+    /// (commas skipped) make an integer, divided by the power of ten of the decimals — exact for
+    /// the short numbers notes hold, like `Double("0.5")`.
+    static func number(_ key: some StringProtocol) -> (value: Double, isPercent: Bool)? {
+        var bytes = Substring(key).utf8[...]
+        let isPercent = bytes.last == UInt8(ascii: "%")
+        if isPercent { bytes = bytes.dropLast() }
+        guard let first = bytes.first, first >= 0x30, first <= 0x39 else { return nil }
+        var mantissa: UInt64 = 0, decimals = 0, seenPoint = false, digits = 0
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39:
+                guard digits < 18 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                digits += 1
+                if seenPoint { decimals += 1 }
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            case UInt8(ascii: ","):
+                continue
+            default:
+                return nil
+            }
+        }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (Double(mantissa) / scale, isPercent)
     }
 }
 

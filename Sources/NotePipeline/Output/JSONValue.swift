@@ -6,70 +6,140 @@ public enum JSONValue: Sendable, Equatable {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// Compact (one line) or pretty (two-space indent) JSON text.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    /// Appends the JSON text's UTF-8 bytes (compact, or pretty with a two-space indent).
+    public func write(into out: inout [UInt8], pretty: Bool = false, indent: Int = 0) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += Self.format(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let value): Self.writeNumber(value, into: &out)
         case .string(let value): Self.escape(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += pretty ? "," : "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(indent + 1, into: &out) }
                 item.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
-        case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{"
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                Self.escape(key, into: &out)
-                out += pretty ? ": " : ":"
-                members[key]!.write(into: &out, pretty: pretty, indent: indent + 1)
+            if pretty { Self.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            guard !object.isEmpty else { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in object.members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(indent + 1, into: &out) }
+                Self.escape(member.key, into: &out)
+                out += (pretty ? ": " : ":").utf8
+                member.value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { Self.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func newline(_ indent: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<indent { out += "  ".utf8 }
     }
 
     /// A number as the writer prints it ("10", "0.5").
     public static func format(_ value: Double) -> String {
-        if value.isNaN || value.isInfinite { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        var out: [UInt8] = []
+        writeNumber(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func escape(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    private static func writeNumber(_ value: Double, into out: inout [UInt8]) {
+        if value.isNaN || value.isInfinite { out += "null".utf8; return }
+        guard value == value.rounded(), abs(value) < 1e15 else { out += String(value).utf8; return }
+        var integer = Int64(value)
+        if integer < 0 { out.append(UInt8(ascii: "-")); integer = -integer }
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(integer % 10))
+            integer /= 10
+        } while integer > 0
+        out[start...].reverse()
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else (UTF-8
+    /// included) copied as it is, in runs.
+    static func escape(_ string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out += bytes[runStart..<index]
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out += "\\\"".utf8
+                case UInt8(ascii: "\\"): out += "\\\\".utf8
+                case UInt8(ascii: "\n"): out += "\\n".utf8
+                case UInt8(ascii: "\r"): out += "\\r".utf8
+                case UInt8(ascii: "\t"): out += "\\t".utf8
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += "\\u00".utf8
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 15)])
+                }
+            }
+            out += bytes[runStart...]
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// The members of a JSON object, kept in the order the writer prints them: keys sorted by their
+/// UTF-8 bytes. Written like a dictionary (`["id": .string(id)]`); small objects, so lookups scan.
+public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { (key: $0.0, value: $0.1) })
+    }
+
+    public init(_ dictionary: [String: JSONValue]) {
+        self.init(dictionary.map { (key: $0.key, value: $0.value) })
+    }
+
+    private init(_ members: [(key: String, value: JSONValue)]) {
+        self.members = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    public var isEmpty: Bool { members.isEmpty }
+    public var keys: [String] { members.map(\.key) }
+    public var values: [JSONValue] { members.map(\.value) }
+
+    /// The value of a key; setting nil removes it, setting a new key inserts it in order.
+    public subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            let index = members.firstIndex { !$0.key.utf8.lexicographicallyPrecedes(key.utf8) } ?? members.endIndex
+            let exists = index < members.endIndex && members[index].key == key
+            switch (newValue, exists) {
+            case (let value?, true): members[index].value = value
+            case (let value?, false): members.insert((key, value), at: index)
+            case (nil, true): members.remove(at: index)
+            case (nil, false): break
             }
         }
-        out += "\""
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
 

@@ -37,7 +37,7 @@ public enum ResultEncoder {
                     "evidence": evidence.json(facts.pain.preEvidence + facts.pain.postEvidence),
                 ]),
                 "drugs": .array(facts.drugs.map { drug in
-                    var object: [String: JSONValue] = [
+                    var object: JSONObject = [
                         "name": .string(drug.name), "dose": JSONValue(drug.dose), "unit": JSONValue(drug.unit),
                         "evidence": evidence.json(drug.evidence),
                     ]

@@ -3,62 +3,111 @@ public import ClinicalText
 /// Phrases of one lexicon table, matched on token keys (never on raw strings), longest first.
 ///
 /// Built once from the table's rows; each phrase is tokenized by the same ``Tokenizer`` as notes,
-/// so "L4–L5" in a note and "l4-l5" in a lexicon meet as the same keys.
+/// so "L4–L5" in a note and "l4-l5" in a lexicon meet as the same keys. Keys are numbered in a
+/// ``KeySymbols`` shared by all tables, and matching walks a ``PhraseTrie`` on the tokens' symbols.
 public struct PhraseTable<Payload: Sendable>: Sendable {
-    private final class Node: @unchecked Sendable {
-        var children: [String: Node] = [:]
-        var payload: Payload?
-    }
-
-    private let root = Node()
-    public private(set) var count = 0
+    @usableFromInline var trie = PhraseTrie()
+    @usableFromInline var payloads: [Payload] = []
 
     public init() {}
 
-    /// Adds a phrase; a later row with the same phrase replaces the earlier one.
-    public mutating func add(_ phrase: String, _ payload: Payload, tokenizer: Tokenizer) {
-        let keys = tokenizer.tokens(of: NoteText(phrase)).map(\.key)
+    /// How many distinct phrases the table holds.
+    public var count: Int { trie.phraseCount }
+
+    /// Adds a phrase, numbering its keys in `symbols`; a later row with the same phrase replaces the earlier one.
+    public mutating func add(_ phrase: String, _ payload: Payload, tokenizer: Tokenizer, symbols: inout KeySymbols) {
+        let keys = tokenizer.tokens(of: NoteText(phrase)).map { symbols.intern($0.key) }
         guard !keys.isEmpty else { return }
-        var node = root
-        for key in keys {
-            if let next = node.children[key] {
-                node = next
-            } else {
-                let next = Node()
-                node.children[key] = next
-                node = next
-            }
-        }
-        if node.payload == nil { count += 1 }
-        node.payload = payload
+        payloads.append(payload)
+        trie.insert(keys, payload: Int32(payloads.count - 1))
     }
 
     /// The longest phrase starting at token `start`: its payload and the index after its last token.
+    @inlinable
     public func longestMatch(in tokens: [Token], at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {
-        let end = limit ?? tokens.count
-        var node = root
-        var best: (Payload, Int)?
-        var index = start
-        while index < end, let next = node.children[tokens[index].key] {
-            node = next
-            index += 1
-            if let payload = node.payload { best = (payload, index) }
-        }
-        return best
+        let match = trie.longestMatch(in: tokens, at: start, limit: limit ?? tokens.count)
+        guard match.payload >= 0 else { return nil }
+        return (payloads[Int(match.payload)], match.end)
     }
 
     /// Every non-overlapping longest match in `tokens[range]`, left to right.
+    @inlinable
     public func matches(in tokens: [Token], range: Range<Int>) -> [(payload: Payload, tokens: Range<Int>)] {
-        var out: [(Payload, Range<Int>)] = []
+        var out: [(payload: Payload, tokens: Range<Int>)] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if let match = longestMatch(in: tokens, at: index, limit: range.upperBound) {
-                out.append((match.payload, index..<match.end))
+            let match = trie.longestMatch(in: tokens, at: index, limit: range.upperBound)
+            if match.payload >= 0 {
+                out.append((payloads[Int(match.payload)], index..<match.end))
                 index = match.end
             } else {
                 index += 1
             }
         }
         return out
+    }
+}
+
+/// A trie over key symbols in flat arrays: the root's children indexed directly by symbol (most
+/// tokens start no phrase, and are rejected by one array read), deeper nodes' children in short
+/// lists. Payloads are indices into the owning table's payload array, so the trie is not generic.
+public struct PhraseTrie: Sendable {
+    /// `rootChild[symbol]`: the node a phrase starting with `symbol` goes to, 0 for none.
+    private var rootChild: [Int32] = []
+    /// Per node (0 is the root): its children's symbols and nodes, and its payload index or -1.
+    private var childSymbols: [[Int32]] = [[]]
+    private var childNodes: [[Int32]] = [[]]
+    private var payloadOfNode: [Int32] = [-1]
+    public private(set) var phraseCount = 0
+
+    public init() {}
+
+    mutating func insert(_ symbols: [Int32], payload: Int32) {
+        var node: Int32 = 0
+        for symbol in symbols {
+            let next = child(of: node, symbol)
+            if next != 0 {
+                node = next
+                continue
+            }
+            let created = Int32(payloadOfNode.count)
+            childSymbols.append([])
+            childNodes.append([])
+            payloadOfNode.append(-1)
+            if node == 0 {
+                if rootChild.count <= Int(symbol) { rootChild += [Int32](repeating: 0, count: Int(symbol) + 1 - rootChild.count) }
+                rootChild[Int(symbol)] = created
+            } else {
+                childSymbols[Int(node)].append(symbol)
+                childNodes[Int(node)].append(created)
+            }
+            node = created
+        }
+        if payloadOfNode[Int(node)] < 0 { phraseCount += 1 }
+        payloadOfNode[Int(node)] = payload
+    }
+
+    private func child(of node: Int32, _ symbol: Int32) -> Int32 {
+        guard symbol >= 0 else { return 0 }
+        if node == 0 { return Int(symbol) < rootChild.count ? rootChild[Int(symbol)] : 0 }
+        let symbols = childSymbols[Int(node)]
+        for index in symbols.indices where symbols[index] == symbol { return childNodes[Int(node)][index] }
+        return 0
+    }
+
+    /// The longest phrase starting at token `start` and ending at or before `limit`: its payload
+    /// index (-1 for none) and the index after its last token.
+    public func longestMatch(in tokens: [Token], at start: Int, limit: Int) -> (payload: Int32, end: Int) {
+        var best: (payload: Int32, end: Int) = (-1, start)
+        var node: Int32 = 0
+        var index = start
+        while index < limit {
+            node = child(of: node, tokens[index].symbol)
+            guard node != 0 else { break }
+            index += 1
+            let payload = payloadOfNode[Int(node)]
+            if payload >= 0 { best = (payload, index) }
+        }
+        return best
     }
 }

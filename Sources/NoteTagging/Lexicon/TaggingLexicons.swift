@@ -65,13 +65,13 @@ public struct TaggingLexicons: Sendable {
         for row in try source.table("text/abbreviations.tsv").rows {
             abbreviations.insert(KeyFolding.key(try row.text("abbreviation")))
         }
-        self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations)
         self.tokenizer = tokenizer
+        var symbols = KeySymbols()
 
         func load<P>(_ path: String, _ decode: (TSVTable.Row) throws(LexiconError) -> P) throws(LexiconError) -> PhraseTable<P> {
             var table = PhraseTable<P>()
             for row in try source.table(path).rows {
-                table.add(try row.text("phrase"), try decode(row), tokenizer: tokenizer)
+                table.add(try row.text("phrase"), try decode(row), tokenizer: tokenizer, symbols: &symbols)
             }
             return table
         }
@@ -167,6 +167,8 @@ public struct TaggingLexicons: Sendable {
                                   direction: try row.value("direction", as: TriggerDirection.self),
                                   window: window.flatMap { Int($0) })
         }
+        // Last: analysis numbers each token by the keys every table above has interned.
+        self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, symbols: symbols)
     }
 }
 
