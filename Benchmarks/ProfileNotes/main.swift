@@ -15,9 +15,11 @@ guard arguments.count >= 2 else {
 let repeatCount = arguments.count >= 3 ? Int(arguments[2]) ?? 1 : 1
 let pipeline = try NeedlepointPipeline()
 var notes: [(String, [UInt8])] = []
+let readStart = Date()
 for item in BatchInputs(paths: [arguments[1]]) {
     if case .bytes(let bytes) = item.payload { notes.append((item.id, bytes)) }
 }
+print(String(format: "  reading the input: %.1f µs/note", Date().timeIntervalSince(readStart) / Double(max(1, notes.count)) * 1e6))
 let bytes = notes.reduce(0) { $0 + $1.1.count }
 let start = Date()
 var written = 0

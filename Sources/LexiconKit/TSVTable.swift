@@ -98,12 +98,17 @@ public struct TSVTable: Sendable {
         var header: [String]?
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on bytes (tab, newline and space are ASCII and never inside a multi-byte character).
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
-            let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            let lineBytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine[...]
+            let content = lineBytes.drop { $0 == 0x20 || $0 == 0x09 }
+            if content.isEmpty || content.first == UInt8(ascii: "#") { continue }
+            let line = String(decoding: lineBytes, as: UTF8.self)
+            let cells = lineBytes.split(separator: 0x09, omittingEmptySubsequences: false).map { cell in
+                let trimmed = cell.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+                return String(decoding: trimmed, as: UTF8.self)
+            }
             guard let columns = header else {
                 header = cells
                 continue

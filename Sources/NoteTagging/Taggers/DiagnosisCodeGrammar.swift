@@ -14,11 +14,24 @@ struct DiagnosisCodeGrammar {
         return out
     }
 
+    /// A letter (not U), a digit, a letter or digit, a period, then one to four letters or digits
+    /// ("m54.16", "g89.29"): checked on the key's bytes, which are ASCII for any code.
     static func isICD10(_ key: String) -> Bool {
-        let characters = Array(key)
-        guard characters.count >= 5, characters.count <= 8, let first = characters.first,
-              first.isASCII, first.isLetter, first != "u", characters[1].isASCII, characters[1].isNumber,
-              characters[2].isASCII, characters[2].isLetter || characters[2].isNumber, characters[3] == "." else { return false }
-        return characters[4...].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let bytes = key.utf8
+        guard bytes.count >= 5, bytes.count <= 8 else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var index = 0
+        for byte in bytes {
+            let fits = switch index {
+            case 0: isLetter(byte) && byte | 0x20 != UInt8(ascii: "u")
+            case 1: isDigit(byte)
+            case 3: byte == UInt8(ascii: ".")
+            default: isLetter(byte) || isDigit(byte)
+            }
+            guard fits else { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -53,7 +53,7 @@ struct DocumentationTagger {
         let start = sentence.tokens.lowerBound
         guard start == 0 || !note.onSameLine(start - 1, start) else { return nil }
         var end = start
-        while end < tokens.count, note.onSameLine(start, end) { end += 1 }
+        while end < tokens.count, end == start || note.onSameLine(end - 1, end) { end += 1 }  // adjacent pairs: linear
         let line = start..<end
         let keys = line.map { tokens[$0].key }
         guard !keys.contains("consent") else { return nil }
@@ -88,7 +88,7 @@ struct DocumentationTagger {
         while first < tokens.count, [":", "#", "-", "=", ","].contains(tokens[first].key) { first += 1 }
         guard first < tokens.count, first > 0, note.onSameLine(index - 1, first) else { return nil }
         var last = first
-        while last + 1 < tokens.count, note.onSameLine(first, last + 1), tokens[last + 1].key != "|" {
+        while last + 1 < tokens.count, note.onSameLine(last, last + 1), tokens[last + 1].key != "|" {
             let gap = note.text.utf8[Int(tokens[last].range.end)..<Int(tokens[last + 1].range.start)]
             if gap.count >= 2 && gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || gap.contains(0x09) { break }
             last += 1

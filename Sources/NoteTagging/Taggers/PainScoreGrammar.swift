@@ -84,7 +84,7 @@ struct PainScoreGrammar {
         let first = sentence.tokens.lowerBound
         guard first > 0, note.tokens[first - 1].key == ":", note.onSameLine(first - 1, first) else { return nil }
         var start = first - 1
-        while start > 0, note.onSameLine(start - 1, first) { start -= 1 }
+        while start > 0, note.onSameLine(start - 1, start) { start -= 1 }
         let cues = lexicons.pain.matches(in: note.tokens, range: start..<(first - 1))
         guard let cue = cues.last(where: { [.vas, .nrs, .pain].contains($0.payload) }) else { return nil }
         return (cue.payload, first..<first)
@@ -93,7 +93,7 @@ struct PainScoreGrammar {
     /// A timing cue between the start of the sentence's line and the first colon on it.
     private func lineLabelTiming(before sentence: Sentence, _ note: AnalyzedNote) -> PainScoreMention.Timing? {
         var start = sentence.tokens.lowerBound
-        while start > 0, note.onSameLine(start - 1, sentence.tokens.lowerBound) { start -= 1 }
+        while start > 0, note.onSameLine(start - 1, start) { start -= 1 }
         guard start < sentence.tokens.lowerBound,
               let colon = note.tokens[start..<sentence.tokens.lowerBound].firstIndex(where: { $0.key == ":" }) else { return nil }
         for match in lexicons.pain.matches(in: note.tokens, range: start..<colon) {

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Needlepoint and the medSpaCy peer, side by side, on the same corpus in the same run.
+
+1. Generates the synthetic corpus with ../shared/bench/make_synthetic_notes.py (2,000 notes,
+   default seed) unless it is already in Benchmarks/out/.
+2. Creates the peer's venv (.venv-peer, from ../shared/bench/requirements-peer.txt) if missing.
+3. Builds `needlepoint` in release mode and runs, one after the other on the same file:
+   `needlepoint batch --jobs 1`, `needlepoint batch --jobs 2`, and the peer (default pipeline,
+   one process), each writing its JSON Lines to Benchmarks/out/.
+4. Single note: process start to JSON for the corpus's first note, `needlepoint code --format json`
+   (median of 9 runs) against the peer's load + process for that one note (median of 3 runs).
+
+Prints a table: notes/s, MB/s (10^6 bytes of note text per second), peak RSS and the ratio to the
+peer. Needlepoint's rates are over the whole process (start-up and lexicon loading included); the
+peer's are over its processing only, as its SUMMARY line reports them (load excluded), which
+favours the peer. Not a test: it prints figures.
+
+Usage: python3 Benchmarks/compare-peer.py [--notes N] [--runs R]
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "..", "shared", "bench")
+OUT = os.path.join(ROOT, "Benchmarks", "out")
+VENV = os.path.join(ROOT, ".venv-peer")
+BINARY = os.path.join(ROOT, ".build", "release", "needlepoint")
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def timed(command):
+    """Wall seconds and peak RSS (MB) of a command, via GNU time."""
+    stats = os.path.join(OUT, "time.txt")
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats] + command,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
+    with open(stats) as handle:
+        kilobytes = int(handle.read().split()[-1])
+    return seconds, kilobytes / 1024, result.stderr
+
+
+def peer_summary(stderr):
+    for line in reversed(stderr.splitlines()):
+        if line.startswith("SUMMARY "):
+            return json.loads(line[len("SUMMARY "):])
+    sys.exit("the peer printed no SUMMARY line:\n" + stderr[-2000:])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--notes", type=int, default=2000, help="corpus size (default 2000)")
+    parser.add_argument("--runs", type=int, default=1, help="batch runs per configuration; the best is kept (default 1)")
+    args = parser.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+
+    corpus = os.path.join(OUT, f"synthetic-{args.notes}.jsonl")
+    if not os.path.exists(corpus):
+        run([sys.executable, os.path.join(BENCH, "make_synthetic_notes.py"), "-n", str(args.notes), "-o", corpus],
+            stdout=subprocess.DEVNULL)
+    python = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(python):
+        print("creating the peer's venv (.venv-peer) from requirements-peer.txt …", file=sys.stderr)
+        run([sys.executable, "-m", "venv", VENV])
+        run([os.path.join(VENV, "bin", "pip"), "install", "-q", "-r", os.path.join(BENCH, "requirements-peer.txt")])
+    run(["swift", "build", "-c", "release", "--product", "needlepoint"], cwd=ROOT, stdout=subprocess.DEVNULL)
+
+    with open(corpus, encoding="utf-8") as handle:
+        notes = [json.loads(line) for line in handle if line.strip()]
+    megabytes = sum(len(note["text"].encode("utf-8")) for note in notes) / 1e6
+
+    rows = []
+    for jobs in (1, 2):
+        best = None
+        for _ in range(args.runs):
+            seconds, rss, _ = timed([BINARY, "batch", corpus, "--out", os.path.join(OUT, f"needlepoint-jobs{jobs}.jsonl"),
+                                     "--jobs", str(jobs)])
+            best = (seconds, rss) if best is None or seconds < best[0] else best
+        rows.append((f"needlepoint batch --jobs {jobs}", len(notes) / best[0], megabytes / best[0], best[1]))
+    _, peer_rss, stderr = timed([python, os.path.join(BENCH, "peer_medspacy.py"), corpus,
+                                 "--out", os.path.join(OUT, "peer-entities.jsonl")])
+    summary = peer_summary(stderr)
+    peer_rate = summary["notes_per_s"]
+    rows.append(("peer medSpaCy, 1 process", peer_rate, summary["mb_per_s"], summary.get("peak_rss_mb", peer_rss)))
+
+    # One pasted note: process start to JSON.
+    note_path = os.path.join(OUT, "single-note.txt")
+    with open(note_path, "w", encoding="utf-8") as handle:
+        handle.write(notes[0]["text"])
+    single = []
+    for _ in range(9):
+        start = time.perf_counter()
+        run([BINARY, "code", "--format", "json", note_path], stdout=subprocess.DEVNULL)
+        single.append(time.perf_counter() - start)
+    ours = statistics.median(single)
+    peer_single, peer_wall = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        result = subprocess.run([python, os.path.join(BENCH, "peer_medspacy.py"), corpus, "--limit", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+        peer_wall.append(time.perf_counter() - start)
+        one = peer_summary(result.stderr)
+        peer_single.append(one["load_s"] + one["process_s"])
+    theirs, theirs_wall = statistics.median(peer_single), statistics.median(peer_wall)
+
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    print(f"machine: {os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}")
+    print(f"corpus: {len(notes)} synthetic notes, {megabytes:.2f} MB ({os.path.relpath(corpus, ROOT)})\n")
+    print(f"| {'run':<30} | {'notes/s':>9} | {'MB/s':>7} | {'peak RSS':>9} | {'× peer':>7} |")
+    print(f"|{'-' * 32}|{'-' * 11}|{'-' * 9}|{'-' * 11}|{'-' * 9}|")
+    for name, rate, mbps, rss in rows:
+        print(f"| {name:<30} | {rate:>9.1f} | {mbps:>7.3f} | {rss:>6.0f} MB | {rate / peer_rate:>7.1f} |")
+    print(f"\njobs 2 / jobs 1: {rows[1][1] / rows[0][1]:.2f}")
+    print(f"one note, process start to JSON: needlepoint {ours * 1000:.0f} ms (median of 9); "
+          f"peer load+process {theirs * 1000:.0f} ms (whole process {theirs_wall * 1000:.0f} ms, median of 3): "
+          f"{theirs / ours:.1f}× faster ({theirs_wall / ours:.1f}× against the peer's whole process)")
+
+
+if __name__ == "__main__":
+    main()
