@@ -20,6 +20,15 @@ public enum KeyFolding {
 
     public static func key(_ text: String) -> String { key(text[...]) }
 
+    /// The lookup key of some UTF-8 text (a token's bytes), without making a `String` first.
+    public static func key(utf8 bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return key(String(decoding: bytes, as: UTF8.self)[...]) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return bytes.count
+        }
+    }
+
     /// ICU NFKC_Casefold of `text`; the text itself if ICU reports an error.
     static func nfkcCasefold(_ text: String) -> String {
         var bytes = Array(text.utf8)
@@ -63,6 +72,9 @@ public enum KeyFolding {
 /// The classes of character the tokenizer tells apart.
 enum ScalarClass: Equatable {
     case letter, digit, space, newline, dash, slash, other
+
+    /// The class of each ASCII scalar, by value.
+    static let ascii: [ScalarClass] = (0..<128).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
 
     init(_ scalar: Unicode.Scalar) {
         switch scalar.value {

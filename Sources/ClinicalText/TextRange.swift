@@ -19,6 +19,8 @@ public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var length: Int { Int(end - start) }
+    /// The span as a range of byte indices, for slicing ``NoteText/utf8``.
+    public var bytes: Range<Int> { Int(start)..<Int(end) }
     public var isEmpty: Bool { start == end }
 
     /// The smallest range that covers both ranges.

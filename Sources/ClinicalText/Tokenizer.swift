@@ -13,7 +13,7 @@ public struct Tokenizer: Sendable {
 
     /// Tokens of `text`, in order. Never fails: odd text gives odd tokens.
     public func tokens(of text: NoteText) -> [Token] {
-        let scalars = ScannedScalar.scan(text.string)
+        let scalars = ScannedScalar.scan(text.utf8)
         var raw: [Token] = []
         raw.reserveCapacity(scalars.count / 4)
         var index = 0
@@ -35,8 +35,7 @@ public struct Tokenizer: Sendable {
                     while end < scalars.count, scalars[end].isArrowPart { end += 1 }
                 }
                 let range = TextRange(scalars[index].start, scalars[end - 1].end)
-                let substring = text.string.utf8Slice(range)
-                raw.append(Token(range: range, kind: .punctuation, key: KeyFolding.key(substring),
+                raw.append(Token(range: range, kind: .punctuation, key: KeyFolding.key(utf8: text.utf8[range.bytes]),
                                  joinsPrevious: scalars[index].start == previousEnd))
                 previousEnd = scalars[end - 1].end
                 index = end
@@ -95,8 +94,12 @@ public struct Tokenizer: Sendable {
     private func makeToken(_ text: NoteText, _ scalars: [ScannedScalar], _ start: Int, _ end: Int,
                            previousEnd: Int) -> Token {
         let range = TextRange(scalars[start].start, scalars[end - 1].end)
-        let key = KeyFolding.key(text.string.utf8Slice(range))
+        let key = KeyFolding.key(utf8: text.utf8[range.bytes])
         let joins = scalars[start].start == previousEnd
+        // Numbers and measurements start with an ASCII digit; every other word is done.
+        guard let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 else {
+            return Token(range: range, kind: .word, key: key, joinsPrevious: joins)
+        }
         if let value = Tokenizer.number(key) {
             return Token(range: range, kind: .number, key: key,
                          quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil),
@@ -143,7 +146,7 @@ public struct Tokenizer: Sendable {
                 index += 2
             }
             if token.kind == .measurement {
-                token.key = KeyFolding.key(text.string.utf8Slice(token.range))
+                token.key = KeyFolding.key(utf8: text.utf8[token.range.bytes])
             }
             out.append(token)
         }
@@ -197,24 +200,26 @@ struct ScannedScalar {
 
     var isArrowPart: Bool { kind == .dash || value == 0x3E || value == 0x3D }  // "-", ">", "="
 
-    static func scan(_ string: String) -> [ScannedScalar] {
+    /// The scalars of valid UTF-8 text (a ``NoteText``'s bytes): ASCII classified by table lookup,
+    /// other scalars decoded from their bytes and classified by their Unicode properties.
+    static func scan(_ utf8: [UInt8]) -> [ScannedScalar] {
         var out: [ScannedScalar] = []
-        out.reserveCapacity(string.utf8.count)
+        out.reserveCapacity(utf8.count)
         var offset = 0
-        for scalar in string.unicodeScalars {
-            let width = UTF8.width(scalar)
-            out.append(ScannedScalar(value: scalar.value, kind: ScalarClass(scalar), start: offset, end: offset + width))
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if byte < 0x80 {
+                out.append(ScannedScalar(value: UInt32(byte), kind: ScalarClass.ascii[Int(byte)], start: offset, end: offset + 1))
+                offset += 1
+                continue
+            }
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for index in (offset + 1)..<min(offset + width, utf8.count) { value = value << 6 | UInt32(utf8[index] & 0x3F) }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            out.append(ScannedScalar(value: scalar.value, kind: ScalarClass(scalar), start: offset, end: min(offset + width, utf8.count)))
             offset += width
         }
         return out
-    }
-}
-
-extension String {
-    /// The substring at a UTF-8 range that falls on scalar boundaries.
-    func utf8Slice(_ range: TextRange) -> Substring {
-        let lower = utf8.index(utf8.startIndex, offsetBy: Int(range.start))
-        let upper = utf8.index(lower, offsetBy: range.length)
-        return self[lower..<upper]
     }
 }

@@ -27,10 +27,11 @@ public struct NoteDecoder: Sendable {
         if controls * 100 > body.count {
             throw NoteError(.binary, "\(id): \(controls) control bytes - this looks like a binary file, not a note")
         }
-        if let offset = Self.firstInvalidUTF8(body) {
-            throw NoteError(.invalidUTF8, "\(id): invalid UTF-8 at byte offset \(offset)")
+        // One validating pass (the standard library's); the offset is looked for only on failure.
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw NoteError(.invalidUTF8, "\(id): invalid UTF-8 at byte offset \(Self.firstInvalidUTF8(body) ?? 0)")
         }
-        return Note(id: id, text: String(decoding: body, as: UTF8.self))
+        return Note(id: id, text: text)
     }
 
     public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }

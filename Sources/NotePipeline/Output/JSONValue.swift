@@ -116,7 +116,12 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     private init(_ members: [(key: String, value: JSONValue)]) {
-        self.members = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let precedes = { (lhs: (key: String, value: JSONValue), rhs: (key: String, value: JSONValue)) in
+            lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+        }
+        // Literals written in key order (as the encoder writes them) need no sort.
+        let sorted = members.indices.dropFirst().allSatisfy { precedes(members[$0 - 1], members[$0]) }
+        self.members = sorted ? members : members.sorted(by: precedes)
     }
 
     public var isEmpty: Bool { members.isEmpty }

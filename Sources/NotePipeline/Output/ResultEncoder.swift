@@ -106,6 +106,14 @@ public enum ResultEncoder {
 
 /// Turns byte ranges into contract evidence: scalar offsets and the text they cover.
 public struct EvidenceEncoder {
+    /// Sorted ranges without repeats.
+    static func unique(_ sorted: [TextRange]) -> [TextRange] {
+        var out: [TextRange] = []
+        out.reserveCapacity(sorted.count)
+        for range in sorted where out.last != range { out.append(range) }
+        return out
+    }
+
     let text: NoteText
     let map: ScalarOffsetMap
 
@@ -115,10 +123,10 @@ public struct EvidenceEncoder {
     }
 
     public func json(_ ranges: [TextRange]) -> JSONValue {
-        .array(Array(Set(ranges)).sorted().map { range in
-            .object([
-                "start": .number(Double(map.scalarOffset(range.start))),
+        .array(Self.unique(ranges.sorted()).map { range in
+            .object([  // in key order, so the object needs no sorting
                 "end": .number(Double(map.scalarOffset(range.end))),
+                "start": .number(Double(map.scalarOffset(range.start))),
                 "text": .string(text[range]),
             ])
         })

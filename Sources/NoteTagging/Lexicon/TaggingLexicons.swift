@@ -25,7 +25,8 @@ public struct TaggingLexicons: Sendable {
     /// Words that tie a view to the final needle position.
     public let finalPositionCues: PhraseTable<Bool>
     /// Ordinal word → number ("fourth", "4th" → 4).
-    public let ordinals: [String: Int]
+    /// Ordinal words ("first", "12th") by their key's symbol: the number, 0 for none. See ``ordinal(_:)``.
+    let ordinalBySymbol: [Int]
     /// Folded month names and abbreviations.
     public let months: Set<String>
     /// Number words ("eight", "a few") → value, for durations written out.
@@ -36,8 +37,8 @@ public struct TaggingLexicons: Sendable {
     public let electrical: PhraseTable<ElectricalGuidance>
     /// Words that name a block or an injection (a nerve's name beside one names a nerve block).
     public let blockWords: PhraseTable<Bool>
-    /// Folded professional credentials ("md", "pa-c"), for typed signature lines.
-    public let credentials: Set<String>
+    /// Professional credentials ("md", "do") by their key's symbol, for typed signature lines. See ``isCredential(_:)``.
+    let credentialBySymbol: [Bool]
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
@@ -47,6 +48,19 @@ public struct TaggingLexicons: Sendable {
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
         "anatomy/muscles.tsv", "guidance/electrical.tsv", "documentation/credentials.tsv",
     ]
+
+    /// The number of an ordinal word ("first", "12th"), read by the token's symbol.
+    public func ordinal(_ token: Token) -> Int? {
+        let symbol = Int(token.symbol)
+        guard symbol >= 0, symbol < ordinalBySymbol.count, ordinalBySymbol[symbol] > 0 else { return nil }
+        return ordinalBySymbol[symbol]
+    }
+
+    /// Whether a token is a professional credential ("MD", "DO"), read by its symbol.
+    public func isCredential(_ token: Token) -> Bool {
+        let symbol = Int(token.symbol)
+        return symbol >= 0 && symbol < credentialBySymbol.count && credentialBySymbol[symbol]
+    }
 
     /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
     public init(source: LexiconSource = .embedded) throws(LexiconError) {
@@ -120,11 +134,10 @@ public struct TaggingLexicons: Sendable {
         }
         nonTargetCues = try load("anatomy/non-target-cues.tsv") { row throws(LexiconError) in try row.text("kind") }
         finalPositionCues = try load("contrast/final-position-cues.tsv") { _ throws(LexiconError) in true }
-        var ordinals: [String: Int] = [:]
+        var ordinals: [Int32: Int] = [:]
         for row in try source.table("text/ordinals.tsv").rows {
-            ordinals[KeyFolding.key(try row.text("ordinal"))] = Int(try row.number("number"))
+            ordinals[symbols.intern(KeyFolding.key(try row.text("ordinal")))] = Int(try row.number("number"))
         }
-        self.ordinals = ordinals
         var months: Set<String> = []
         for row in try source.table("text/months.tsv").rows { months.insert(KeyFolding.key(try row.text("month"))) }
         self.months = months
@@ -138,11 +151,10 @@ public struct TaggingLexicons: Sendable {
             MuscleCue(muscle: try row.text("muscle"), site: try row.value("site", as: MuscleSite.self))
         }
         blockWords = try load("procedures/block-words.tsv") { _ throws(LexiconError) in true }
-        var credentials: Set<String> = []
+        var credentials: [Int32] = []
         for row in try source.table("documentation/credentials.tsv").rows {
-            credentials.insert(KeyFolding.key(try row.text("credential")))
+            credentials.append(symbols.intern(KeyFolding.key(try row.text("credential"))))
         }
-        self.credentials = credentials
         electrical = try load("guidance/electrical.tsv") { row throws(LexiconError) in
             try row.value("kind", as: ElectricalGuidance.self)
         }
@@ -167,6 +179,12 @@ public struct TaggingLexicons: Sendable {
                                   direction: try row.value("direction", as: TriggerDirection.self),
                                   window: window.flatMap { Int($0) })
         }
+        var ordinalBySymbol = [Int](repeating: 0, count: symbols.count)
+        for (symbol, number) in ordinals { ordinalBySymbol[Int(symbol)] = number }
+        self.ordinalBySymbol = ordinalBySymbol
+        var credentialBySymbol = [Bool](repeating: false, count: symbols.count)
+        for symbol in credentials { credentialBySymbol[Int(symbol)] = true }
+        self.credentialBySymbol = credentialBySymbol
         // Last: analysis numbers each token by the keys every table above has interned.
         self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, symbols: symbols)
     }

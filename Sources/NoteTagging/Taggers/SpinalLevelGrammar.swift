@@ -60,14 +60,14 @@ struct SpinalLevelGrammar {
     /// "fourth to tenth intercostal spaces", "5th and 6th ribs": ordinals before a rib word name
     /// thoracic segments.
     private func ribLevels(_ tokens: [Token], from start: Int, limit: Int) -> (level: LevelMention, end: Int)? {
-        guard let first = lexicons.ordinals[tokens[start].key] else { return nil }
+        guard let first = lexicons.ordinal(tokens[start]) else { return nil }
         var numbers = [first]
         var ranges: [(Int, Int)] = []
         var index = start + 1
         while index + 1 < limit {
             let word = tokens[index].key
             guard Self.rangeWords.contains(word) || Self.listWords.contains(word),
-                  let next = lexicons.ordinals[tokens[index + 1].key] else { break }
+                  let next = lexicons.ordinal(tokens[index + 1]) else { break }
             if Self.rangeWords.contains(word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
             index += 2
         }
@@ -165,6 +165,10 @@ struct SpinalLevelGrammar {
 
     /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
     static func parse(_ key: String) -> LevelMention.Item? {
+        // Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most keys stop here.
+        let bytes = key.utf8
+        guard bytes.count >= 2, let head = bytes.first, "ctls".utf8.contains(head),
+              (0x30...0x39).contains(bytes[bytes.index(after: bytes.startIndex)]) else { return nil }
         var parts: [(region: Vertebra.Region?, digits: String)] = []
         var region: Vertebra.Region?
         var digits = ""
