@@ -57,6 +57,38 @@ struct BatchTests {
 
     static let xmlFixtures = Fixtures.files(in: Fixtures.root + "/Tests/NotePipelineTests/Fixtures/xml", withExtension: "xml")
 
+    @Test("JSON Lines notes read the same as a full JSON parser reads them: escapes, surrogate pairs, other members, broken lines")
+    func jsonLinesReading() throws {
+        let lines = [
+            #"{"id": "a", "text": "L4-5 \"TFESI\"\n\tVAS 8/10 \u2192 2/10 \ud83d\ude00 caf\u00e9 \/ \\"}"#,
+            #"  {"meta": {"site": [1, 2.5e3, true, null, {"x": "}"}]}, "text": "Right L5-S1", "id": "b", "n": -3}  "#,
+            #"{"text": "no id here"}"#,
+            #"{"id": "d", "text": "unpaired \ud800 surrogate"}"#,
+            "{\"id\": \"e\", \"text\": \"tab\u{09}raw\"}",  // a raw tab inside a string is not JSON
+            #"{"id": 7, "text": "numeric id"}"#,
+            #"{"id": "g", "text": "trailing"} x"#,
+            "{\"id\": \"h\", \"text\": \"caf\u{00e9} \u{2014} \u{00b5}g\"}",
+        ]
+        let path = NSTemporaryDirectory() + "needlepoint-jsonl-\(getpid()).jsonl"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let items = Array(BatchInputs(paths: [path]))
+        #expect(items.count == lines.count)
+        for (item, line) in zip(items, lines) {
+            // What Foundation's JSONSerialization makes of the line.
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            switch item.payload {
+            case .bytes(let bytes):
+                let expected = try #require(object?["text"] as? String, "read a line JSONSerialization rejects: \(line)")
+                #expect(String(decoding: bytes, as: UTF8.self) == expected)
+                if let id = object?["id"] as? String { #expect(item.id == id) }
+            case .failed:
+                #expect(object?["text"] as? String == nil || object?["id"] is Int || line.hasSuffix(" x") || line.contains("ud800"),
+                        "refused a line JSONSerialization reads: \(line)")
+            }
+        }
+        #expect(items[0].id == "a" && items[1].id == "b")
+    }
+
     @Test("malicious and broken XML give error records that leak nothing", arguments: xmlFixtures)
     func maliciousXML(path: String) throws {
         let result = ResultEncoder.json(Fixtures.pipeline.run(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), id: "x"))

@@ -27,6 +27,11 @@ public final class AtomicFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    public func write(_ bytes: [UInt8]) throws(BatchError) {
+        buffer += bytes
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     public func flush() throws(BatchError) {
         var offset = 0
         while offset < buffer.count {

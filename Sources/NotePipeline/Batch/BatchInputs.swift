@@ -112,7 +112,8 @@ public struct BatchInputs: Sequence, Sendable {
 
         private mutating func jsonLine(_ bytes: [UInt8], path: String, line: Int) -> BatchItem {
             let fallback = "\(NoteID.forFile(path)):\(line)"
-            guard let note = try? JSONDecoder().decode(JSONNote.self, from: Data(bytes)) else {
+            let fast = JSONNoteLine.parse(bytes).map { JSONNote(id: $0.id, text: $0.text) }
+            guard let note = fast ?? (try? JSONDecoder().decode(JSONNote.self, from: Data(bytes))) else {
                 return item(id: fallback, path: path, payload: .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
             }
             let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback

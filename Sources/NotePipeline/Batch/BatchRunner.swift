@@ -62,7 +62,7 @@ public struct BatchRunner: Sendable {
             var reader = existing
             while let line = reader.next() {
                 guard let value = try? JSONValue.parse(line) else { break }
-                record(value, ordinal: kept, into: &sessions)
+                sessions += self.sessions(of: value, ordinal: kept)
                 kept += 1
                 if value["error"] != nil { summary.failed += 1 }
             }
@@ -75,17 +75,19 @@ public struct BatchRunner: Sendable {
         let window = 4 * jobs
         let pipeline = self.pipeline
 
-        var pending: [Int: (line: String, value: JSONValue)] = [:]
+        // A worker hands back only what the writer needs: the line, and the note's sessions for the
+        // frequency check; the result's JSON tree is built and freed on the worker.
+        var pending: [Int: Done] = [:]
         var nextToWrite = skip
         var written = skip
-        try await withThrowingTaskGroup(of: (Int, String, JSONValue).self) { group in
+        try await withThrowingTaskGroup(of: Done.self) { group in
             var inFlight = 0
-            func drain(_ done: (Int, String, JSONValue)) throws {
-                pending[done.0] = (done.1, done.2)
+            func drain(_ done: Done) throws {
+                pending[done.ordinal] = done
                 while let ready = pending.removeValue(forKey: nextToWrite) {
-                    try partial.write(ready.line + "\n")
-                    record(ready.value, ordinal: nextToWrite, into: &sessions)
-                    if ready.value["error"] != nil { summary.failed += 1 }
+                    try partial.write(ready.line)
+                    sessions += ready.sessions
+                    if ready.failed { summary.failed += 1 }
                     nextToWrite += 1
                     written += 1
                     if written % 256 == 0 { try partial.checkpoint() }
@@ -105,7 +107,12 @@ public struct BatchRunner: Sendable {
                     case .failed(let error): NoteResult(id: item.id, outcome: .failed(error))
                     }
                     let value = ResultEncoder.json(result)
-                    return (item.ordinal, value.serialized(), value)
+                    var line: [UInt8] = []
+                    line.reserveCapacity(8192)
+                    value.write(into: &line)
+                    line.append(0x0A)
+                    return Done(ordinal: item.ordinal, line: line, sessions: self.sessions(of: value, ordinal: item.ordinal),
+                                failed: value["error"] != nil)
                 }
                 inFlight += 1
             }
@@ -144,19 +151,29 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
-    /// Keeps what the frequency check needs from one result line: one small session per procedure
-    /// of a family some limit counts, and only for notes with a patient and a date of service.
-    private func record(_ value: JSONValue, ordinal: Int, into sessions: inout [FrequencyLimits.Session]) {
+    /// A note done by a worker: its result line (newline included) and what the writer keeps of it.
+    private struct Done: Sendable {
+        var ordinal: Int
+        var line: [UInt8]
+        var sessions: [FrequencyLimits.Session]
+        var failed: Bool
+    }
+
+    /// What the frequency check needs from one result: one small session per procedure of a
+    /// family some limit counts, and only for notes with a patient and a date of service.
+    private func sessions(of value: JSONValue, ordinal: Int) -> [FrequencyLimits.Session] {
         guard let procedures = value["procedures"]?.arrayValue, !procedures.isEmpty,
               let patient = value["encounter"]?["patientKey"]?.stringValue,
               let dateText = value["encounter"]?["serviceDate"]?.stringValue,
-              let date = ClinicalDate(parsing: dateText) else { return }
+              let date = ClinicalDate(parsing: dateText) else { return [] }
+        var sessions: [FrequencyLimits.Session] = []
         for (index, procedure) in procedures.enumerated() {
             guard let family = procedure["family"]?.stringValue.flatMap(ProcedureFamily.init(rawValue:)),
                   limits.countedFamilies.contains(family) else { continue }
             let region = procedure["region"]?.stringValue.flatMap(Region.init(rawValue:))
             sessions.append(.init(ordinal: ordinal, patientKey: patient, date: date, family: family, region: region, procedure: index))
         }
+        return sessions
     }
 }
 

@@ -1,0 +1,164 @@
+/// Reads a JSON Lines note (`{"id": "…", "text": "…"}`) straight from its bytes: the two string
+/// members, any other member skipped. Nil when the line is anything it does not fully understand
+/// (then the caller falls back to Foundation's decoder, which also explains the error), so it is
+/// only ever a faster path, never a different reading.
+enum JSONNoteLine {
+    static func parse(_ bytes: [UInt8]) -> (id: String?, text: String?)? {
+        var reader = Reader(bytes: bytes)
+        reader.skipSpace()
+        guard reader.take(UInt8(ascii: "{")) else { return nil }
+        var id: String?, text: String?
+        reader.skipSpace()
+        if reader.take(UInt8(ascii: "}")) { return reader.atEndAfterSpace() ? (nil, nil) : nil }
+        while true {
+            reader.skipSpace()
+            guard let key = reader.string() else { return nil }
+            reader.skipSpace()
+            guard reader.take(UInt8(ascii: ":")) else { return nil }
+            reader.skipSpace()
+            switch key {
+            case "id", "text":
+                let value: String?
+                if reader.peek == UInt8(ascii: "\"") {
+                    guard let string = reader.string() else { return nil }
+                    value = string
+                } else if reader.takeWord("null") {
+                    value = nil
+                } else {
+                    return nil  // a number or object id: let the full decoder judge
+                }
+                if key == "id" { id = value } else { text = value }
+            default:
+                guard reader.skipValue() else { return nil }
+            }
+            reader.skipSpace()
+            if reader.take(UInt8(ascii: ",")) { continue }
+            guard reader.take(UInt8(ascii: "}")) else { return nil }
+            return reader.atEndAfterSpace() ? (id, text) : nil
+        }
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        mutating func skipSpace() {
+            while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+        }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard peek == byte else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func takeWord(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { return false }
+            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+            index += count
+            return true
+        }
+
+        mutating func atEndAfterSpace() -> Bool {
+            skipSpace()
+            return index == bytes.count
+        }
+
+        /// A JSON string, unescaped and checked as UTF-8; nil when malformed.
+        mutating func string() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            var out: [UInt8] = []
+            var runStart = index
+            while let byte = peek {
+                switch byte {
+                case UInt8(ascii: "\""):
+                    out += bytes[runStart..<index]
+                    index += 1
+                    return String(validating: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    out += bytes[runStart..<index]
+                    index += 1
+                    guard let escaped = peek else { return nil }
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return nil }
+                        if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
+                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let value = Unicode.Scalar(scalar) else { return nil }
+                        out += Array(String(Character(value)).utf8)
+                    default:
+                        return nil
+                    }
+                    runStart = index
+                case 0..<0x20:
+                    return nil  // raw control characters are not allowed in JSON strings
+                default:
+                    index += 1
+                }
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case 0x30...0x39: digit = UInt32(byte - 0x30)
+                case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+                case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+                default: return nil
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+
+        /// Skips any JSON value; false when malformed.
+        mutating func skipValue() -> Bool {
+            switch peek {
+            case UInt8(ascii: "\"")?: return string() != nil
+            case UInt8(ascii: "{")?, UInt8(ascii: "[")?:
+                let close = peek == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                index += 1
+                skipSpace()
+                if take(close) { return true }
+                while true {
+                    skipSpace()
+                    if close == UInt8(ascii: "}") {
+                        guard string() != nil else { return false }
+                        skipSpace()
+                        guard take(UInt8(ascii: ":")) else { return false }
+                        skipSpace()
+                    }
+                    guard skipValue() else { return false }
+                    skipSpace()
+                    if take(UInt8(ascii: ",")) { continue }
+                    return take(close)
+                }
+            case nil: return false
+            default:
+                if takeWord("true") || takeWord("false") || takeWord("null") { return true }
+                let start = index
+                while let byte = peek, (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { index += 1 }
+                return index > start
+            }
+        }
+    }
+}
