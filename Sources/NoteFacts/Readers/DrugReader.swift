@@ -61,7 +61,7 @@ enum DrugReader {
         var evidence: [TextRange] = []
         var totals: [Double] = []
         var unsited: [Double] = []
-        var sited: [String: Double] = [:]
+        var sited: [SitedDose: Double] = [:]
         var unit: String?
         for mention in group {
             guard case .drug(let drug) = mention.kind else { continue }
@@ -73,7 +73,7 @@ enum DrugReader {
             if drug.isTotal { totals.append(value); continue }
             if drug.isPerSite { value *= Double(sites) }
             if let site = site(of: mention, all) {
-                sited[site + " \(value)"] = value
+                sited[SitedDose(site: site, value: value)] = value
             } else {
                 unsited.append(value)
             }
@@ -87,24 +87,38 @@ enum DrugReader {
 
     /// The level (or, when no level is named, the nerve, or the side) a dose was given at: named in
     /// its sentence, or in one of the eight sentences before it in the same section.
-    private static func site(of drug: Mention, _ all: [Mention]) -> String? {
-        let near = all.filter {
-            $0.section == drug.section && TodayScope.includes($0) && $0.sentence <= drug.sentence
-                && drug.sentence - $0.sentence <= 8
+    private static func site(of drug: Mention, _ all: [Mention]) -> DoseSite? {
+        func isNear(_ mention: Mention) -> Bool {
+            mention.section == drug.section && TodayScope.includes(mention) && mention.sentence <= drug.sentence
+                && drug.sentence - mention.sentence <= 8
         }
-        let sameSentence = near.filter { $0.sentence == drug.sentence }
-        for group in [sameSentence, near] {
-            if case .level(let level)? = group.last(where: { if case .level = $0.kind { true } else { false } })?.kind {
-                return "\(level.items)"
+        // Its own sentence first, then the eight before it; in each, a level before a target before a side.
+        for sameSentence in [true, false] {
+            func inScope(_ mention: Mention) -> Bool { isNear(mention) && (!sameSentence || mention.sentence == drug.sentence) }
+            if case .level(let level)? = all.last(where: { if case .level = $0.kind { inScope($0) } else { false } })?.kind {
+                return .levels(level.items)
             }
-            if case .procedure(let cue)? = group.last(where: { $0.procedureCue?.target != nil })?.kind, let target = cue.target {
-                return target
+            if let target = all.last(where: { $0.procedureCue?.target != nil && inScope($0) })?.procedureCue?.target {
+                return .target(target)
             }
-            if case .side(let side)? = group.last(where: { if case .side = $0.kind { true } else { false } })?.kind {
-                return side.rawValue
+            if case .side(let side)? = all.last(where: { if case .side = $0.kind { inScope($0) } else { false } })?.kind {
+                return .side(side)
             }
         }
         return nil
+    }
+
+    /// Where a dose went: the levels, the named target, or the side.
+    enum DoseSite: Hashable {
+        case levels([LevelMention.Item])
+        case target(String)
+        case side(Side)
+    }
+
+    /// One dose at one site (the same dose written twice for a site counts once).
+    struct SitedDose: Hashable {
+        var site: DoseSite
+        var value: Double
     }
 
     private static func toxin(_ name: String, _ group: [Mention], _ all: [Mention]) -> DrugFact {
