@@ -121,9 +121,15 @@ public struct BatchRunner: Sendable {
         try partial.checkpoint()
         summary.notes = written
 
-        // Second pass: frequency flags, then the final file (JSON Lines or CSV), atomically.
+        // Second pass: frequency flags, then the final file (JSON Lines or CSV), atomically. JSON
+        // Lines with nothing to add are already final: the partial file is renamed, not copied.
         let flagged = limits.exceeded(sessions)
         summary.flaggedForFrequency = flagged.count
+        if flagged.isEmpty, options.format == .jsonl {
+            try partial.commit()
+            summary.seconds = clock.duration(to: .now).seconds
+            return summary
+        }
         let final = try AtomicFile(target: output)
         guard var lines = ResultLines(path: partialPath) else { throw BatchError.cannotWrite(partialPath, "cannot reopen") }
         var ordinal = 0
@@ -146,8 +152,7 @@ public struct BatchRunner: Sendable {
         }
         try final.commit()
         unlink(partialPath)
-        summary.seconds = Double((ContinuousClock.now - clock).components.seconds)
-            + Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
+        summary.seconds = clock.duration(to: .now).seconds
         return summary
     }
 
@@ -220,4 +225,9 @@ struct ResultLines {
         consumedBytes += bytes.count + 1
         return bytes
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
