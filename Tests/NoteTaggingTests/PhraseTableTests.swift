@@ -1,0 +1,41 @@
+import ClinicalText
+import NotePipeline
+import NoteTagging
+import Testing
+import _NeedlepointTestSupport
+
+/// Phrase tables walk a trie over key symbols: the symbols analysis gives tokens must lead to the
+/// same longest matches the phrases' keys would.
+@Suite("Phrase tables on key symbols")
+struct PhraseTableTests {
+    @Test("longest match wins, a prefix alone still matches, and unknown keys stop the walk")
+    func longestMatch() {
+        let tokenizer = Tokenizer(units: [:])
+        var symbols = KeySymbols()
+        var table = PhraseTable<String>()
+        table.add("epidural", "short", tokenizer: tokenizer, symbols: &symbols)
+        table.add("epidural steroid injection", "long", tokenizer: tokenizer, symbols: &symbols)
+        table.add("Epidural  Steroid Injection", "replaced", tokenizer: tokenizer, symbols: &symbols)
+        #expect(table.count == 2)
+        let conventions = TextConventions(units: [:], sectionHeadings: [:], abbreviations: [], symbols: symbols)
+        let note = AnalyzedNote(analyzing: NoteText("An EPIDURAL steroid injection; epidural steroid shot; epidural banana"),
+                                conventions: conventions)
+        let matches = table.matches(in: note.tokens, range: 0..<note.tokens.count).map { match in
+            (match.payload, note.tokens[match.tokens].map(\.key).joined(separator: " "))
+        }
+        #expect(matches.map(\.0) == ["replaced", "short", "short"])
+        #expect(matches.map(\.1) == ["epidural steroid injection", "epidural", "epidural"])
+        #expect(note.tokens.first { $0.key == "banana" }?.symbol == KeySymbols.unknown)
+        #expect(note.tokens.first { $0.key == "steroid" }?.symbol == symbols.symbol("steroid"))
+    }
+
+    @Test("a corpus note's tokens carry the lexicons' symbols, and the procedure table finds its procedure")
+    func corpusSymbols() throws {
+        let text = try Fixtures.text("Corpora/examples/lumbar-tfesi.txt")
+        let note = Fixtures.pipeline.tagger.analyze(NoteText(text))
+        let known = note.tokens.filter { $0.symbol != KeySymbols.unknown }
+        #expect(known.count > note.tokens.count / 3)
+        let procedures = Fixtures.pipeline.tagger.lexicons.procedures
+        #expect(!procedures.matches(in: note.tokens, range: 0..<note.tokens.count).isEmpty)
+    }
+}
