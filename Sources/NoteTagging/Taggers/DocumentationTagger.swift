@@ -12,6 +12,7 @@ struct DocumentationTagger {
         var out: [Mention] = []
         let tokens = note.tokens
         for sentence in note.sentences {
+            var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
             for match in lexicons.documentation.matches(in: tokens, range: sentence.tokens) {
                 let cue = match.payload
                 if cue.needsValue, !hasValue(after: match.tokens.upperBound, note) { continue }
@@ -24,13 +25,8 @@ struct DocumentationTagger {
                 case .patientIdentity, .signature, .serviceDate, .provider:
                     mention.value = value(after: match.tokens.upperBound, note)
                 }
+                if cue.element == .signature { signedByPhrase = true }
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
-            }
-            let signedByPhrase = out.contains { mention in
-                if case .documentation(let value) = mention.kind, value.element == .signature {
-                    return sentence.tokens.contains(mention.tokens.lowerBound)
-                }
-                return false
             }
             if !signedByPhrase, let signature = typedSignature(sentence, note) {
                 var mention = DocumentationMention(element: .signature)
