@@ -112,14 +112,21 @@ public struct Tokenizer: Sendable {
             return Token(range: range, kind: .measurement, key: key, quantity: Quantity(value: value.value, unit: unit),
                          joinsPrevious: joins)
         }
-        // "10mg", "2.5cc": a number glued to a known unit (a letter: ASCII, or any non-ASCII scalar).
-        if let split = bytes.firstIndex(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC0 }), split != bytes.startIndex,
+        // "10mg", "2.5cc": a number glued to a known unit (starting at its first letter).
+        if let split = Self.firstLetter(key), split != key.startIndex,
            let value = Tokenizer.number(key[..<split]), !value.isPercent,
            let unit = units[String(key[split...])] {
             return Token(range: range, kind: .measurement, key: key,
                          quantity: Quantity(value: value.value, unit: unit), joinsPrevious: joins)
         }
         return Token(range: range, kind: .word, key: key, joinsPrevious: joins)
+    }
+
+    /// Where the first letter of a key is: by bytes when the key is ASCII, by Characters otherwise.
+    private static func firstLetter(_ key: String) -> String.Index? {
+        let bytes = key.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return key.firstIndex(where: \.isLetter) }
+        return bytes.firstIndex { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
     /// Joins a number with the unit word after it, and a unit with "/unit" after it.
@@ -172,7 +179,8 @@ public struct Tokenizer: Sendable {
         for byte in bytes {
             switch byte {
             case 0x30...0x39:
-                guard digits < 18 else { return nil }
+                // Past 15 digits the integer-over-power-of-ten shortcut may round differently: let Double parse it.
+                guard digits < 15 else { return Double(String(decoding: bytes.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)).map { ($0, isPercent) } }
                 mantissa = mantissa * 10 + UInt64(byte - 0x30)
                 digits += 1
                 if seenPoint { decimals += 1 }

@@ -68,6 +68,8 @@ struct BatchTests {
             #"{"id": 7, "text": "numeric id"}"#,
             #"{"id": "g", "text": "trailing"} x"#,
             "{\"id\": \"h\", \"text\": \"caf\u{00e9} \u{2014} \u{00b5}g\"}",
+            #"{"id": "k", "n": -0.5e-3, "text": "a good number"}"#,
+            #"{"id": "l", "deep": "# + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + #", "text": "deep"}"#,
         ]
         let path = NSTemporaryDirectory() + "needlepoint-jsonl-\(getpid()).jsonl"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -83,7 +85,7 @@ struct BatchTests {
                 if let id = object?["id"] as? String { #expect(item.id == id) }
             case .failed:
                 #expect(object?["text"] as? String == nil || object?["id"] is Int || line.hasSuffix(" x") || line.contains("ud800"),
-                        "refused a line JSONSerialization reads: \(line)")
+                        "refused a line JSONSerialization reads: \(line.prefix(60))")
             }
         }
         #expect(items[0].id == "a" && items[1].id == "b")

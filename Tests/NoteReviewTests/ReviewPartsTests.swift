@@ -1,6 +1,6 @@
 import Foundation
 import NotePipeline
-import NoteReview
+@testable import NoteReview
 import ProcedureCoding
 import Testing
 import _NeedlepointTestSupport
@@ -90,5 +90,20 @@ struct ReviewPartsTests {
             try DocumentationReview(pipeline: Fixtures.pipeline).run(results: path, html: path + ".html")
         }
         #expect(!FileManager.default.fileExists(atPath: path + ".html"))
+    }
+
+    @Test("initials and name particles do not end a patient's name: every part is removed")
+    func identifierParticles() {
+        let words = NoteExcerpts.identifierWords("J. de la Cruz, Maria   DOB 01/02/1960").map { String(decoding: $0, as: UTF8.self) }
+        #expect(words.contains("Cruz") && words.contains("Maria"))
+        #expect(!words.contains("de") && !words.contains("J"))
+        let stops = NoteExcerpts.identifierWords("52290067) had a left L4-5 injection").map { String(decoding: $0, as: UTF8.self) }
+        #expect(stops == ["52290067"])
+    }
+
+    @Test("escaping works on scalars: a quote with a combining mark, and CR LF inside a CSV field")
+    func escaping() {
+        #expect(HTMLText.escape("Lee\"\u{301} onload=x") == "Lee&quot;\u{301} onload=x")
+        #expect(CSVRow.row(["a\r\n=HYPERLINK(1)", "=1+1", "\t=cmd", "-5"]) == "\"a\r\n=HYPERLINK(1)\",'=1+1,'\t=cmd,-5\n")
     }
 }

@@ -85,7 +85,8 @@ struct ReviewReportTests {
             let ids = Set(flags.compactMap { $0["id"] as? String })
             for id in ids { counted.flagNotes[id, default: 0] += 1 }
             for procedure in result["procedures"] as? [[String: Any]] ?? [] { counted.families[procedure["family"] as! String, default: 0] += 1 }
-            if let pain = result["pain"] as? [String: Any], let pre = pain["pre"] as? Double, let post = pain["post"] as? Double {
+            if let pain = result["pain"] as? [String: Any], let pre = pain["pre"] as? Double, let post = pain["post"] as? Double,
+               (0...10).contains(pre), (0...10).contains(post) {
                 counted.painChange[Int((post - pre).rounded()), default: 0] += 1
             }
             let key = providerKey((result["encounter"] as? [String: Any])?["provider"] as? String)

@@ -25,9 +25,22 @@ public enum CSVRow {
     public static func row(_ fields: [String]) -> String {
         fields.map { field in
             var field = field
-            if let first = field.first, "=+-@".contains(first), Double(field) == nil { field = "'" + field }
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil { field = "'" + field }
+            // Scalars, not Characters: "\r\n" and a quote with a combining mark are single Characters.
+            guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingQuotes() + "\""
         }.joined(separator: ",") + "\n"
+    }
+}
+
+extension String {
+    /// The text with every `"` doubled (RFC 4180), scalar by scalar.
+    fileprivate func replacingQuotes() -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append(scalar) }
+        }
+        return String(out)
     }
 }

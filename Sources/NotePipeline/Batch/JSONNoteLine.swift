@@ -129,8 +129,9 @@ enum JSONNoteLine {
             return value
         }
 
-        /// Skips any JSON value; false when malformed.
-        mutating func skipValue() -> Bool {
+        /// Skips any JSON value; false when malformed or nested deeper than 64 (the full decoder judges those).
+        mutating func skipValue(depth: Int = 0) -> Bool {
+            guard depth < 64 else { return false }
             switch peek {
             case UInt8(ascii: "\"")?: return string() != nil
             case UInt8(ascii: "{")?, UInt8(ascii: "[")?:
@@ -146,7 +147,7 @@ enum JSONNoteLine {
                         guard take(UInt8(ascii: ":")) else { return false }
                         skipSpace()
                     }
-                    guard skipValue() else { return false }
+                    guard skipValue(depth: depth + 1) else { return false }
                     skipSpace()
                     if take(UInt8(ascii: ",")) { continue }
                     return take(close)
@@ -154,11 +155,29 @@ enum JSONNoteLine {
             case nil: return false
             default:
                 if takeWord("true") || takeWord("false") || takeWord("null") { return true }
-                let start = index
-                while let byte = peek, (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-                        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { index += 1 }
-                return index > start
+                return skipNumber()
             }
+        }
+
+        /// A JSON number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+        mutating func skipNumber() -> Bool {
+            func digits() -> Int {
+                let start = index
+                while let byte = peek, (0x30...0x39).contains(byte) { index += 1 }
+                return index - start
+            }
+            _ = take(UInt8(ascii: "-"))
+            if take(UInt8(ascii: "0")) {
+                if let byte = peek, (0x30...0x39).contains(byte) { return false }  // no leading zeros
+            } else if digits() == 0 {
+                return false
+            }
+            if take(UInt8(ascii: ".")), digits() == 0 { return false }
+            if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+                if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
+                if digits() == 0 { return false }
+            }
+            return true
         }
     }
 }

@@ -54,13 +54,16 @@ public struct NoteExcerpts: Sendable {
 
     /// The words of an identifier's value that could name the patient anywhere in the note: the
     /// leading run of capitalized words and words with a digit ("Gallardo-Pryce, Leontine",
-    /// "52290067"), up to the first word in lower case ("52290067) had a left L4-5 …" → "52290067").
+    /// "52290067"), up to the first word in lower case ("52290067) had a left L4-5 …" → "52290067");
+    /// initials and name particles ("J.", "de la") are passed over, not taken as the end.
     /// A hyphenated name counts whole and by its parts ("Gallardo-Pryce", "Gallardo", "Pryce").
     static func identifierWords(_ value: String) -> [[UInt8]] {
+        let particles: Set<String> = ["de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "le", "bin", "al", "el", "st"]
         var words: [String] = []
         for piece in value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == ";" || $0 == "\t" }) {
             let word = String(piece.trimmingPrefix { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed())
-            guard word.count >= 2, word.contains(where: \.isNumber) || word.first?.isUppercase == true else { break }
+            if word.count < 2 || particles.contains(word.lowercased()) { continue }  // "J.", "de", "van"
+            guard word.contains(where: \.isNumber) || word.first?.isUppercase == true else { break }
             words.append(word)
             if word.contains("-"), !word.contains(where: \.isNumber) {
                 words += word.split(separator: "-").map(String.init).filter { $0.count >= 2 }

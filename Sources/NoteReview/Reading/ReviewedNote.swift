@@ -46,9 +46,9 @@ public struct CodedNote: Sendable, Equatable {
     /// Codes proposed and no error or warning flag: the documentation supports every code line.
     public var isFullySupported: Bool { !codes.isEmpty && gaps.isEmpty }
 
-    /// Post minus pre, in scale points, when both scores are documented.
+    /// Post minus pre, in scale points, when both scores are documented on the 0–10 scale.
     public var painChange: Double? {
-        guard let painBefore, let painAfter else { return nil }
+        guard let painBefore, let painAfter, (0...10).contains(painBefore), (0...10).contains(painAfter) else { return nil }
         return painAfter - painBefore
     }
 }
@@ -65,7 +65,7 @@ public struct ReviewedCode: Sendable, Equatable {
     public var plainLabel: String { name + " x" + unitsText }
 
     private var name: String { ([code] + modifiers).joined(separator: "-") }
-    private var unitsText: String { units == units.rounded() ? String(Int(units)) : String(units) }
+    private var unitsText: String { units == units.rounded() && abs(units) < 1e15 ? String(Int(units)) : String(units) }
 }
 
 /// A flag raised on a note, with the first span of its evidence.

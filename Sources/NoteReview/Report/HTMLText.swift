@@ -2,16 +2,17 @@
 enum HTMLText {
     /// Escapes the five characters that matter in element content and quoted attributes.
     static func escape(_ text: String) -> String {
+        // Unicode scalars, not Characters: a quote followed by a combining mark is one Character.
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -25,6 +26,7 @@ enum HTMLText {
 
     /// A number rounded to `decimals` places, without Foundation's formatter.
     static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return value.isFinite ? String(value) : "–" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = Int((abs(value) * scale).rounded())
