@@ -7,22 +7,20 @@ internal import CICUShim
 public enum KeyFolding {
     /// The lookup key of a piece of text.
     public static func key(_ text: Substring) -> String {
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: lower-case the bytes straight into the new string (small keys need no allocation).
-            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-                for (index, byte) in utf8.enumerated() { buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
-                return utf8.count
-            }
-        }
-        return unifyPunctuation(nfkcCasefold(String(text)))
+        asciiKey(text.utf8) ?? unifyPunctuation(nfkcCasefold(String(text)))
     }
 
     public static func key(_ text: String) -> String { key(text[...]) }
 
     /// The lookup key of some UTF-8 text (a token's bytes), without making a `String` first.
     public static func key(utf8 bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return key(String(decoding: bytes, as: UTF8.self)[...]) }
+        asciiKey(bytes) ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// ASCII text lower-cased straight into a new string (small keys need no allocation); nil when
+    /// the text is not ASCII and needs ICU.
+    private static func asciiKey(_ bytes: some Collection<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
             return bytes.count

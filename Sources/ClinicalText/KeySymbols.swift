@@ -23,3 +23,22 @@ public struct KeySymbols: Sendable {
     /// The key's symbol, or ``unknown``.
     public func symbol(_ key: String) -> Int32 { numbers[key] ?? Self.unknown }
 }
+
+/// The values of one-word lexicon entries (ordinals, credentials …) by key symbol: a token's value
+/// is one array read, with no string hashing.
+public struct SymbolMap<Value: Sendable>: Sendable {
+    private let values: [Value?]
+
+    /// `entries` maps symbols of `symbols` to values; built once all keys are numbered.
+    public init(_ entries: [Int32: Value], symbols: KeySymbols) {
+        var values = [Value?](repeating: nil, count: symbols.count)
+        for (symbol, value) in entries { values[Int(symbol)] = value }
+        self.values = values
+    }
+
+    /// The value of the token's key, nil when it has none.
+    public subscript(token: Token) -> Value? {
+        let symbol = Int(token.symbol)
+        return symbol >= 0 && symbol < values.count ? values[symbol] : nil
+    }
+}

@@ -1409,6 +1409,27 @@ performing physician	provider	yes
 surgeon:	provider	yes
 author:	provider	yes
 """#,
+        "documentation/name-particles.tsv": #"""
+# Lower-case words inside a person's name ("de la Cruz", "van der Berg", "bin Said"): when the
+# review collects a patient's name to remove it from excerpts, these do not end the name.
+particle
+de
+la
+del
+della
+van
+von
+der
+den
+da
+di
+du
+le
+bin
+al
+el
+st
+"""#,
         "drugs/dose-cues.tsv": #"""
 # Words near a dose that say what the dose is: injected (given today), total (the session's
 # total), discarded (toxin wasted), no-waste (nothing discarded), reconstituted (vial size or

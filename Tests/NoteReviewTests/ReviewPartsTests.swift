@@ -94,10 +94,10 @@ struct ReviewPartsTests {
 
     @Test("initials and name particles do not end a patient's name: every part is removed")
     func identifierParticles() {
-        let words = NoteExcerpts.identifierWords("J. de la Cruz, Maria   DOB 01/02/1960").map { String(decoding: $0, as: UTF8.self) }
+        let words = NoteExcerpts.identifierWords("J. de la Cruz, Maria   DOB 01/02/1960", particles: Fixtures.pipeline.tagger.lexicons.nameParticles).map { String(decoding: $0, as: UTF8.self) }
         #expect(words.contains("Cruz") && words.contains("Maria"))
         #expect(!words.contains("de") && !words.contains("J"))
-        let stops = NoteExcerpts.identifierWords("52290067) had a left L4-5 injection").map { String(decoding: $0, as: UTF8.self) }
+        let stops = NoteExcerpts.identifierWords("52290067) had a left L4-5 injection", particles: Fixtures.pipeline.tagger.lexicons.nameParticles).map { String(decoding: $0, as: UTF8.self) }
         #expect(stops == ["52290067"])
     }
 

@@ -46,7 +46,7 @@ public struct NoteExcerpts: Sendable {
         var identifiers: [[UInt8]] = []
         for mention in mentions {
             guard case .documentation(let element) = mention.kind, element.element == .patientIdentity, let value = element.value else { continue }
-            identifiers += Self.identifierWords(note.text[value])
+            identifiers += Self.identifierWords(note.text[value], particles: pipeline.tagger.lexicons.nameParticles)
         }
         let cutter = ExcerptCutter(utf8: note.text.utf8, identifiers: identifiers)
         return cutter.excerpt(scalarStart: span.start, scalarEnd: span.end)
@@ -55,14 +55,14 @@ public struct NoteExcerpts: Sendable {
     /// The words of an identifier's value that could name the patient anywhere in the note: the
     /// leading run of capitalized words and words with a digit ("Gallardo-Pryce, Leontine",
     /// "52290067"), up to the first word in lower case ("52290067) had a left L4-5 …" → "52290067");
-    /// initials and name particles ("J.", "de la") are passed over, not taken as the end.
+    /// initials and name particles ("J.", "de la"; `Lexicons/documentation/name-particles.tsv`) are
+    /// passed over, not taken as the end.
     /// A hyphenated name counts whole and by its parts ("Gallardo-Pryce", "Gallardo", "Pryce").
-    static func identifierWords(_ value: String) -> [[UInt8]] {
-        let particles: Set<String> = ["de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "le", "bin", "al", "el", "st"]
+    static func identifierWords(_ value: String, particles: Set<String>) -> [[UInt8]] {
         var words: [String] = []
         for piece in value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == ";" || $0 == "\t" }) {
             let word = String(piece.trimmingPrefix { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed())
-            if word.count < 2 || particles.contains(word.lowercased()) { continue }  // "J.", "de", "van"
+            if word.count < 2 || particles.contains(KeyFolding.key(word)) { continue }  // "J.", "de", "van"
             guard word.contains(where: \.isNumber) || word.first?.isUppercase == true else { break }
             words.append(word)
             if word.contains("-"), !word.contains(where: \.isNumber) {

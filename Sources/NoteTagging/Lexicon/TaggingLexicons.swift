@@ -25,8 +25,8 @@ public struct TaggingLexicons: Sendable {
     /// Words that tie a view to the final needle position.
     public let finalPositionCues: PhraseTable<Bool>
     /// Ordinal word → number ("fourth", "4th" → 4).
-    /// Ordinal words ("first", "12th") by their key's symbol: the number, 0 for none. See ``ordinal(_:)``.
-    let ordinalBySymbol: [Int]
+    /// Ordinal words ("first", "12th") and their numbers, read by token symbol.
+    public let ordinals: SymbolMap<Int>
     /// Folded month names and abbreviations.
     public let months: Set<String>
     /// Number words ("eight", "a few") → value, for durations written out.
@@ -37,8 +37,10 @@ public struct TaggingLexicons: Sendable {
     public let electrical: PhraseTable<ElectricalGuidance>
     /// Words that name a block or an injection (a nerve's name beside one names a nerve block).
     public let blockWords: PhraseTable<Bool>
-    /// Professional credentials ("md", "do") by their key's symbol, for typed signature lines. See ``isCredential(_:)``.
-    let credentialBySymbol: [Bool]
+    /// Professional credentials ("md", "do") for typed signature lines, read by token symbol.
+    public let credentials: SymbolMap<Bool>
+    /// Folded lower-case words inside names ("de", "van"), which do not end a name.
+    public let nameParticles: Set<String>
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
@@ -46,21 +48,8 @@ public struct TaggingLexicons: Sendable {
         "procedures/procedures.tsv", "procedures/block-words.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
-        "anatomy/muscles.tsv", "guidance/electrical.tsv", "documentation/credentials.tsv",
+        "anatomy/muscles.tsv", "guidance/electrical.tsv", "documentation/credentials.tsv", "documentation/name-particles.tsv",
     ]
-
-    /// The number of an ordinal word ("first", "12th"), read by the token's symbol.
-    public func ordinal(_ token: Token) -> Int? {
-        let symbol = Int(token.symbol)
-        guard symbol >= 0, symbol < ordinalBySymbol.count, ordinalBySymbol[symbol] > 0 else { return nil }
-        return ordinalBySymbol[symbol]
-    }
-
-    /// Whether a token is a professional credential ("MD", "DO"), read by its symbol.
-    public func isCredential(_ token: Token) -> Bool {
-        let symbol = Int(token.symbol)
-        return symbol >= 0 && symbol < credentialBySymbol.count && credentialBySymbol[symbol]
-    }
 
     /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
     public init(source: LexiconSource = .embedded) throws(LexiconError) {
@@ -151,9 +140,9 @@ public struct TaggingLexicons: Sendable {
             MuscleCue(muscle: try row.text("muscle"), site: try row.value("site", as: MuscleSite.self))
         }
         blockWords = try load("procedures/block-words.tsv") { _ throws(LexiconError) in true }
-        var credentials: [Int32] = []
+        var credentials: [Int32: Bool] = [:]
         for row in try source.table("documentation/credentials.tsv").rows {
-            credentials.append(symbols.intern(KeyFolding.key(try row.text("credential"))))
+            credentials[symbols.intern(KeyFolding.key(try row.text("credential")))] = true
         }
         electrical = try load("guidance/electrical.tsv") { row throws(LexiconError) in
             try row.value("kind", as: ElectricalGuidance.self)
@@ -179,12 +168,11 @@ public struct TaggingLexicons: Sendable {
                                   direction: try row.value("direction", as: TriggerDirection.self),
                                   window: window.flatMap { Int($0) })
         }
-        var ordinalBySymbol = [Int](repeating: 0, count: symbols.count)
-        for (symbol, number) in ordinals { ordinalBySymbol[Int(symbol)] = number }
-        self.ordinalBySymbol = ordinalBySymbol
-        var credentialBySymbol = [Bool](repeating: false, count: symbols.count)
-        for symbol in credentials { credentialBySymbol[Int(symbol)] = true }
-        self.credentialBySymbol = credentialBySymbol
+        nameParticles = Set(try source.table("documentation/name-particles.tsv").rows.map { row throws(LexiconError) in
+            KeyFolding.key(try row.text("particle"))
+        })
+        self.ordinals = SymbolMap(ordinals, symbols: symbols)
+        self.credentials = SymbolMap(credentials, symbols: symbols)
         // Last: analysis numbers each token by the keys every table above has interned.
         self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, symbols: symbols)
     }

@@ -59,16 +59,16 @@ struct DocumentationTagger {
         }
         // A credential right after a capitalized name word (the comma and initials' periods may stand between).
         let named = line.contains { index in
-            guard lexicons.isCredential(tokens[index]), index > start else { return false }
+            guard lexicons.credentials[tokens[index]] != nil, index > start else { return false }
             var previous = index - 1
             while previous > start, [",", "."].contains(tokens[previous].key) { previous -= 1 }
-            return isCapitalized(previous) && !lexicons.isCredential(tokens[previous])
+            return isCapitalized(previous) && lexicons.credentials[tokens[previous]] == nil
         }
         guard named else { return nil }
         if keys.contains(where: { Self.signingWords.contains($0) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in
-            isCapitalized(index) || lexicons.isCredential(tokens[index]) || [",", ".", "-", "'", "/"].contains(tokens[index].key)
+            isCapitalized(index) || lexicons.credentials[tokens[index]] != nil || [",", ".", "-", "'", "/"].contains(tokens[index].key)
         }
         return onlyName && keys.count <= 12 ? line : nil
     }
