@@ -56,10 +56,10 @@ let benchmarks: @Sendable () -> Void = {
         for facts in stages.facts { blackHole(stages.pipeline.coder.code(facts, options: stages.pipeline.options)) }
     }
     Benchmark("5 contract JSON (\(count) notes)") { benchmark in
-        for result in stages.results { blackHole(ResultEncoder.json(result).serialized()) }
+        for result in stages.results { blackHole(ResultEncoder.bytes(result)) }
     }
     Benchmark("6 whole pipeline + JSON (\(count) notes)") { benchmark in
-        for note in stages.notes { blackHole(ResultEncoder.json(stages.pipeline.run(note)).serialized()) }
+        for note in stages.notes { blackHole(ResultEncoder.bytes(stages.pipeline.run(note))) }
     }
     Benchmark("7 lexicon load (start-up)") { benchmark in
         blackHole(try! NeedlepointPipeline())

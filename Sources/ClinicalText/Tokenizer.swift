@@ -41,7 +41,8 @@ public struct Tokenizer: Sendable {
                 index = end
             }
         }
-        return mergeMeasurements(raw, text)
+        mergeMeasurements(&raw, text)
+        return raw
     }
 
     /// End (exclusive scalar index) of the word starting at `start`, with its joined parts.
@@ -129,35 +130,37 @@ public struct Tokenizer: Sendable {
         return bytes.firstIndex { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
-    /// Joins a number with the unit word after it, and a unit with "/unit" after it.
-    private func mergeMeasurements(_ tokens: [Token], _ text: NoteText) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
-        var index = 0
-        while index < tokens.count {
-            var token = tokens[index]
-            index += 1
-            if token.kind == .number, token.quantity?.unit == nil, index < tokens.count,
-               let unit = units[tokens[index].key], tokens[index].kind == .word,
-               sameLine(token.range, tokens[index].range, text) {
-                token.range = token.range.union(tokens[index].range)
-                token.kind = .measurement
-                token.quantity?.unit = unit
-                index += 1
+    /// Joins a number with the unit word after it, and a unit with "/unit" after it, in place:
+    /// tokens move down over the ones merged away, and most tokens are never copied.
+    private func mergeMeasurements(_ tokens: inout [Token], _ text: NoteText) {
+        var write = 0
+        var read = 0
+        while read < tokens.count {
+            let first = read
+            read += 1
+            var merged = false
+            if tokens[first].kind == .number, tokens[first].quantity?.unit == nil, read < tokens.count,
+               tokens[read].kind == .word, let unit = units[tokens[read].key],
+               sameLine(tokens[first].range, tokens[read].range, text) {
+                tokens[first].range = tokens[first].range.union(tokens[read].range)
+                tokens[first].kind = .measurement
+                tokens[first].quantity?.unit = unit
+                read += 1
+                merged = true
             }
-            if token.kind == .measurement, index + 1 < tokens.count, tokens[index].key == "/",
-               tokens[index].joinsPrevious, tokens[index + 1].joinsPrevious,
-               let perUnit = units[tokens[index + 1].key] {
-                token.range = token.range.union(tokens[index + 1].range)
-                token.quantity?.perUnit = perUnit
-                index += 2
+            if tokens[first].kind == .measurement, read + 1 < tokens.count, tokens[read].key == "/",
+               tokens[read].joinsPrevious, tokens[read + 1].joinsPrevious,
+               let perUnit = units[tokens[read + 1].key] {
+                tokens[first].range = tokens[first].range.union(tokens[read + 1].range)
+                tokens[first].quantity?.perUnit = perUnit
+                read += 2
+                merged = true
             }
-            if token.kind == .measurement {
-                token.key = KeyFolding.key(utf8: text.utf8[token.range.bytes])
-            }
-            out.append(token)
+            if merged { tokens[first].key = KeyFolding.key(utf8: text.utf8[tokens[first].range.bytes]) }
+            if write != first { tokens.swapAt(write, first) }
+            write += 1
         }
-        return out
+        tokens.removeSubrange(write...)
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {

@@ -20,4 +20,10 @@ public struct NoteResult: Sendable {
         self.outcome = outcome
         self.patientKey = patientKey
     }
+
+    /// True for an error record.
+    public var isFailed: Bool {
+        if case .failed = outcome { return true }
+        return false
+    }
 }

@@ -59,4 +59,33 @@ struct ContractTests {
         #expect(first.hasPrefix("{\n  \"codes\": [\n    {\n      \"code\": \"64483\","))
         #expect(JSONValue.object(["b": .number(10), "a": .string("x/y\n")]).serialized() == "{\"a\":\"x/y\\n\",\"b\":10}")
     }
+
+    @Test("the result writer prints what the JSON tree prints: keys in order, same layout, compact and pretty",
+          arguments: corpusNotes)
+    func writerMatchesTree(path: String) throws {
+        let result = Fixtures.pipeline.run(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), id: "n")
+        for pretty in [false, true] {
+            let written = ResultEncoder.bytes(result, pretty: pretty)
+            let tree = try JSONValue.parse(written)
+            #expect(written == Array(tree.serialized(pretty: pretty).utf8))
+        }
+    }
+
+    @Test("the writer lays out nesting and empty containers like the tree")
+    func writerLayout() throws {
+        let tree = JSONValue.object(["a": .array([]), "b": .object([:]), "c": .array([.number(1.5), .object(["d": .null])]),
+                                     "e": .bool(true), "f": .string("\u{1}\"/")])
+        for pretty in [false, true] {
+            var writer = JSONWriter(pretty: pretty)
+            writer.beginObject()
+            writer.key("a"); writer.beginArray(); writer.endArray()
+            writer.key("b"); writer.beginObject(); writer.endObject()
+            writer.key("c"); writer.beginArray(); writer.number(1.5); writer.beginObject(); writer.key("d"); writer.null()
+            writer.endObject(); writer.endArray()
+            writer.key("e"); writer.bool(true)
+            writer.key("f"); writer.string("\u{1}\"/")
+            writer.endObject()
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == tree.serialized(pretty: pretty))
+        }
+    }
 }

@@ -51,12 +51,19 @@ struct Code: ParsableCommand {
         case .text:
             print(results.map { TextReport.render($0, pipeline: pipeline) }.joined(separator: "\n"), terminator: "")
         case .json:
-            let values = results.map(ResultEncoder.json)
-            print(values.count == 1 ? values[0].serialized(pretty: true) : JSONValue.array(values).serialized(pretty: true))
+            var writer = JSONWriter(pretty: true)
+            if results.count == 1 {
+                ResultEncoder.write(results[0], into: &writer)
+            } else {
+                writer.beginArray()
+                for result in results { ResultEncoder.write(result, into: &writer) }
+                writer.endArray()
+            }
+            print(String(decoding: writer.bytes, as: UTF8.self))
         case .jsonl:
-            for result in results { print(ResultEncoder.json(result).serialized()) }
+            for result in results { print(String(decoding: ResultEncoder.bytes(result), as: UTF8.self)) }
         }
-        if results.contains(where: { if case .failed = $0.outcome { return true } else { return false } }) {
+        if results.contains(where: \.isFailed) {
             throw ExitCode(1)
         }
     }

@@ -106,13 +106,11 @@ public struct BatchRunner: Sendable {
                     case .bytes(let bytes): pipeline.run(bytes: bytes, id: item.id)
                     case .failed(let error): NoteResult(id: item.id, outcome: .failed(error))
                     }
-                    let value = ResultEncoder.json(result)
-                    var line: [UInt8] = []
-                    line.reserveCapacity(8192)
-                    value.write(into: &line)
-                    line.append(0x0A)
-                    return Done(ordinal: item.ordinal, line: line, sessions: self.sessions(of: value, ordinal: item.ordinal),
-                                failed: value["error"] != nil)
+                    var writer = JSONWriter(capacity: 8192)
+                    ResultEncoder.write(result, into: &writer)
+                    writer.appendRaw(0x0A)
+                    return Done(ordinal: item.ordinal, line: writer.bytes, sessions: self.sessions(of: result, ordinal: item.ordinal),
+                                failed: result.isFailed)
                 }
                 inFlight += 1
             }
@@ -166,16 +164,30 @@ public struct BatchRunner: Sendable {
 
     /// What the frequency check needs from one result: one small session per procedure of a
     /// family some limit counts, and only for notes with a patient and a date of service.
+    /// The counted sessions of a note just coded.
+    private func sessions(of result: NoteResult, ordinal: Int) -> [FrequencyLimits.Session] {
+        guard case .coded(_, let facts, _) = result.outcome else { return [] }
+        return sessions(patient: result.patientKey, date: facts.encounter.serviceDate,
+                        procedures: facts.procedures.map { ($0.family, $0.region) }, ordinal: ordinal)
+    }
+
+    /// The counted sessions of a result line already written (a resumed run).
     private func sessions(of value: JSONValue, ordinal: Int) -> [FrequencyLimits.Session] {
-        guard let procedures = value["procedures"]?.arrayValue, !procedures.isEmpty,
-              let patient = value["encounter"]?["patientKey"]?.stringValue,
-              let dateText = value["encounter"]?["serviceDate"]?.stringValue,
-              let date = ClinicalDate(parsing: dateText) else { return [] }
+        let procedures = (value["procedures"]?.arrayValue ?? []).map { procedure in
+            (procedure["family"]?.stringValue.flatMap(ProcedureFamily.init(rawValue:)),
+             procedure["region"]?.stringValue.flatMap(Region.init(rawValue:)))
+        }
+        return sessions(patient: value["encounter"]?["patientKey"]?.stringValue,
+                        date: value["encounter"]?["serviceDate"]?.stringValue.flatMap(ClinicalDate.init(parsing:)),
+                        procedures: procedures, ordinal: ordinal)
+    }
+
+    private func sessions(patient: String?, date: ClinicalDate?, procedures: [(ProcedureFamily?, Region?)],
+                          ordinal: Int) -> [FrequencyLimits.Session] {
+        guard let patient, let date else { return [] }
         var sessions: [FrequencyLimits.Session] = []
-        for (index, procedure) in procedures.enumerated() {
-            guard let family = procedure["family"]?.stringValue.flatMap(ProcedureFamily.init(rawValue:)),
-                  limits.countedFamilies.contains(family) else { continue }
-            let region = procedure["region"]?.stringValue.flatMap(Region.init(rawValue:))
+        for (index, (family, region)) in procedures.enumerated() {
+            guard let family, limits.countedFamilies.contains(family) else { continue }
             sessions.append(.init(ordinal: ordinal, patientKey: patient, date: date, family: family, region: region, procedure: index))
         }
         return sessions

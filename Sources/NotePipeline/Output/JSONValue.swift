@@ -60,7 +60,7 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func writeNumber(_ value: Double, into out: inout [UInt8]) {
+    static func writeNumber(_ value: Double, into out: inout [UInt8]) {
         if value.isNaN || value.isInfinite { out += "null".utf8; return }
         guard value == value.rounded(), abs(value) < 1e15 else { out += String(value).utf8; return }
         var integer = Int64(value)

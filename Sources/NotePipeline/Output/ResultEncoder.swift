@@ -9,98 +9,169 @@ import ProcedureCoding
 public enum ResultEncoder {
     public static let schema = "needlepoint.result/1"
 
+    /// The result as one JSON text, compact (a JSON Lines line without its newline) or pretty.
+    public static func bytes(_ result: NoteResult, pretty: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty, capacity: 8192)
+        write(result, into: &writer)
+        return writer.bytes
+    }
+
+    /// The result as a JSON tree, for readers that look values up (evaluation, the API, tests).
     public static func json(_ result: NoteResult) -> JSONValue {
+        do { return try JSONValue.parse(bytes(result)) } catch { preconditionFailure("the result writer wrote invalid JSON: \(error)") }
+    }
+
+    /// Writes the result; members in key order, as the contract's readers and ``JSONValue`` print them.
+    public static func write(_ result: NoteResult, into w: inout JSONWriter) {
+        w.beginObject()
         switch result.outcome {
         case .failed(let error):
-            return .object([
-                "schema": .string(schema), "id": .string(result.id),
-                "error": .object(["kind": .string(error.kind.rawValue), "message": .string(error.message)]),
-            ])
+            w.key("error")
+            w.beginObject()
+            w.key("kind"); w.string(error.kind.rawValue)
+            w.key("message"); w.string(error.message)
+            w.endObject()
+            w.key("id"); w.string(result.id)
         case .coded(let note, let facts, let report):
             let evidence = EvidenceEncoder(note.text)
-            return .object([
-                "schema": .string(schema),
-                "id": .string(result.id),
-                "procedures": .array(facts.procedures.map { procedure(evidence, $0) }),
-                "contrast": .object([
-                    "documented": .bool(facts.contrast.documented),
-                    "agent": JSONValue(facts.contrast.agent),
-                    "needleViews": .number(Double(facts.contrast.needleViews)),
-                    "views": .array(facts.contrast.views.map { .string($0.rawValue) }),
-                    "withheld": .bool(facts.contrast.withheld),
-                    "evidence": evidence.json(facts.contrast.evidence + facts.contrast.viewEvidence),
-                ]),
-                "pain": .object([
-                    "scale": JSONValue(facts.pain.scale?.rawValue),
-                    "pre": JSONValue(facts.pain.pre),
-                    "post": JSONValue(facts.pain.post),
-                    "evidence": evidence.json(facts.pain.preEvidence + facts.pain.postEvidence),
-                ]),
-                "drugs": .array(facts.drugs.map { drug in
-                    var object: JSONObject = [
-                        "name": .string(drug.name), "dose": JSONValue(drug.dose), "unit": JSONValue(drug.unit),
-                        "evidence": evidence.json(drug.evidence),
-                    ]
-                    if drug.drugClass == .botulinumToxin { object["discarded"] = JSONValue(drug.discarded) }
-                    return .object(object)
-                }),
-                "diagnoses": .array(facts.diagnoses.map { diagnosis in
-                    .object([
-                        "code": JSONValue(diagnosis.code), "text": .string(diagnosis.text),
-                        "category": JSONValue(diagnosis.category?.rawValue), "evidence": evidence.json(diagnosis.evidence),
-                    ])
-                }),
-                "documentation": documentation(evidence, facts.documentation),
-                "encounter": .object([
-                    "patientKey": JSONValue(result.patientKey),
-                    "serviceDate": JSONValue(facts.encounter.serviceDate?.description),
-                    "provider": JSONValue(facts.encounter.provider),
-                ]),
-                "codes": .array(report.codes.map { line in
-                    .object([
-                        "code": .string(line.code.rawValue), "modifiers": .array(line.modifiers.map { .string($0.rawValue) }),
-                        "units": .number(Double(line.units)), "why": .string(line.why), "evidence": evidence.json(line.evidence),
-                    ])
-                }),
-                "flags": .array(report.flags.map { flag in
-                    .object([
-                        "id": .string(flag.id.rawValue), "severity": .string(flag.severity.rawValue), "message": .string(flag.message),
-                        "codes": .array(flag.codes.map { .string($0.rawValue) }), "evidence": evidence.json(flag.evidence),
-                    ])
-                }),
-            ])
+            w.key("codes")
+            w.beginArray()
+            for line in report.codes {
+                w.beginObject()
+                w.key("code"); w.string(line.code.rawValue)
+                w.key("evidence"); evidence.write(line.evidence, into: &w)
+                w.key("modifiers")
+                w.beginArray()
+                for modifier in line.modifiers { w.string(modifier.rawValue) }
+                w.endArray()
+                w.key("units"); w.number(line.units)
+                w.key("why"); w.string(line.why)
+                w.endObject()
+            }
+            w.endArray()
+
+            let contrast = facts.contrast
+            w.key("contrast")
+            w.beginObject()
+            w.key("agent"); w.string(contrast.agent)
+            w.key("documented"); w.bool(contrast.documented)
+            w.key("evidence"); evidence.write(contrast.evidence + contrast.viewEvidence, into: &w)
+            w.key("needleViews"); w.number(contrast.needleViews)
+            w.key("views")
+            w.beginArray()
+            for view in contrast.views { w.string(view.rawValue) }
+            w.endArray()
+            w.key("withheld"); w.bool(contrast.withheld)
+            w.endObject()
+
+            w.key("diagnoses")
+            w.beginArray()
+            for diagnosis in facts.diagnoses {
+                w.beginObject()
+                w.key("category"); w.string(diagnosis.category?.rawValue)
+                w.key("code"); w.string(diagnosis.code)
+                w.key("evidence"); evidence.write(diagnosis.evidence, into: &w)
+                w.key("text"); w.string(diagnosis.text)
+                w.endObject()
+            }
+            w.endArray()
+
+            w.key("documentation"); documentation(evidence, facts.documentation, into: &w)
+
+            w.key("drugs")
+            w.beginArray()
+            for drug in facts.drugs {
+                w.beginObject()
+                if drug.drugClass == .botulinumToxin { w.key("discarded"); w.number(drug.discarded) }
+                w.key("dose"); w.number(drug.dose)
+                w.key("evidence"); evidence.write(drug.evidence, into: &w)
+                w.key("name"); w.string(drug.name)
+                w.key("unit"); w.string(drug.unit)
+                w.endObject()
+            }
+            w.endArray()
+
+            w.key("encounter")
+            w.beginObject()
+            w.key("patientKey"); w.string(result.patientKey)
+            w.key("provider"); w.string(facts.encounter.provider)
+            w.key("serviceDate"); w.string(facts.encounter.serviceDate?.description)
+            w.endObject()
+
+            w.key("flags")
+            w.beginArray()
+            for flag in report.flags {
+                w.beginObject()
+                w.key("codes")
+                w.beginArray()
+                for code in flag.codes { w.string(code.rawValue) }
+                w.endArray()
+                w.key("evidence"); evidence.write(flag.evidence, into: &w)
+                w.key("id"); w.string(flag.id.rawValue)
+                w.key("message"); w.string(flag.message)
+                w.key("severity"); w.string(flag.severity.rawValue)
+                w.endObject()
+            }
+            w.endArray()
+
+            w.key("id"); w.string(result.id)
+
+            w.key("pain")
+            w.beginObject()
+            w.key("evidence"); evidence.write(facts.pain.preEvidence + facts.pain.postEvidence, into: &w)
+            w.key("post"); w.number(facts.pain.post)
+            w.key("pre"); w.number(facts.pain.pre)
+            w.key("scale"); w.string(facts.pain.scale?.rawValue)
+            w.endObject()
+
+            w.key("procedures")
+            w.beginArray()
+            for procedure in facts.procedures { self.procedure(evidence, procedure, into: &w) }
+            w.endArray()
         }
+        w.key("schema"); w.string(schema)
+        w.endObject()
     }
 
-    private static func procedure(_ evidence: EvidenceEncoder, _ fact: ProcedureFact) -> JSONValue {
-        .object([
-            "family": .string(fact.family.rawValue),
-            "region": JSONValue(fact.region?.rawValue),
-            "levels": .array(fact.levels.map { .string($0.description) }),
-            "laterality": JSONValue(fact.laterality?.rawValue),
-            "guidance": JSONValue(fact.guidance?.rawValue),
-            "target": JSONValue(fact.target),
-            "evidence": evidence.json(fact.evidence),
-            "conflicts": .array(fact.conflicts.map { conflict in
-                .object(["kind": .string(conflict.kind.rawValue), "evidence": evidence.json(conflict.evidence)])
-            }),
-        ])
+    private static func procedure(_ evidence: EvidenceEncoder, _ fact: ProcedureFact, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("conflicts")
+        w.beginArray()
+        for conflict in fact.conflicts {
+            w.beginObject()
+            w.key("evidence"); evidence.write(conflict.evidence, into: &w)
+            w.key("kind"); w.string(conflict.kind.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("evidence"); evidence.write(fact.evidence, into: &w)
+        w.key("family"); w.string(fact.family.rawValue)
+        w.key("guidance"); w.string(fact.guidance?.rawValue)
+        w.key("laterality"); w.string(fact.laterality?.rawValue)
+        w.key("levels")
+        w.beginArray()
+        for level in fact.levels { w.string(level.description) }
+        w.endArray()
+        w.key("region"); w.string(fact.region?.rawValue)
+        w.key("target"); w.string(fact.target)
+        w.endObject()
     }
 
-    private static func documentation(_ evidence: EvidenceEncoder, _ facts: DocumentationFacts) -> JSONValue {
-        .object([
-            "patientIdentification": evidence.json(facts.patientIdentification),
-            "signature": evidence.json(facts.signature),
-            "conservativeCare": .object([
-                "documented": .bool(!facts.conservativeCare.isEmpty),
-                "failed": .bool(facts.conservativeCareFailed),
-                "weeks": JSONValue(facts.conservativeCareWeeks.map { ($0 * 10).rounded() / 10 }),
-                "evidence": evidence.json(facts.conservativeCare),
-            ]),
-            "minutes": JSONValue(facts.minutes),
-            "retentionMinutes": JSONValue(facts.retentionMinutes),
-            "timeEvidence": evidence.json(facts.timeEvidence),
-        ])
+    private static func documentation(_ evidence: EvidenceEncoder, _ facts: DocumentationFacts, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("conservativeCare")
+        w.beginObject()
+        w.key("documented"); w.bool(!facts.conservativeCare.isEmpty)
+        w.key("evidence"); evidence.write(facts.conservativeCare, into: &w)
+        w.key("failed"); w.bool(facts.conservativeCareFailed)
+        w.key("weeks"); w.number(facts.conservativeCareWeeks.map { ($0 * 10).rounded() / 10 })
+        w.endObject()
+        w.key("minutes"); w.number(facts.minutes)
+        w.key("patientIdentification"); evidence.write(facts.patientIdentification, into: &w)
+        w.key("retentionMinutes"); w.number(facts.retentionMinutes)
+        w.key("signature"); evidence.write(facts.signature, into: &w)
+        w.key("timeEvidence"); evidence.write(facts.timeEvidence, into: &w)
+        w.endObject()
     }
 }
 
@@ -122,13 +193,16 @@ public struct EvidenceEncoder {
         self.map = ScalarOffsetMap(text)
     }
 
-    public func json(_ ranges: [TextRange]) -> JSONValue {
-        .array(Self.unique(ranges.sorted()).map { range in
-            .object([  // in key order, so the object needs no sorting
-                "end": .number(Double(map.scalarOffset(range.end))),
-                "start": .number(Double(map.scalarOffset(range.start))),
-                "text": .string(text[range]),
-            ])
-        })
+    /// Writes the ranges as contract evidence: sorted, without repeats, scalar offsets and text.
+    public func write(_ ranges: [TextRange], into w: inout JSONWriter) {
+        w.beginArray()
+        for range in Self.unique(ranges.sorted()) {
+            w.beginObject()
+            w.key("end"); w.number(map.scalarOffset(range.end))
+            w.key("start"); w.number(map.scalarOffset(range.start))
+            w.key("text"); w.string(text[range])
+            w.endObject()
+        }
+        w.endArray()
     }
 }

@@ -167,7 +167,8 @@ struct SpinalLevelGrammar {
     static func parse(_ key: String) -> LevelMention.Item? {
         // Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most keys stop here.
         let bytes = key.utf8
-        guard bytes.count >= 2, let head = bytes.first, "ctls".utf8.contains(head),
+        guard bytes.count >= 2, let head = bytes.first,
+              head == UInt8(ascii: "c") || head == UInt8(ascii: "t") || head == UInt8(ascii: "l") || head == UInt8(ascii: "s"),
               (0x30...0x39).contains(bytes[bytes.index(after: bytes.startIndex)]) else { return nil }
         var parts: [(region: Vertebra.Region?, digits: String)] = []
         var region: Vertebra.Region?

@@ -1,0 +1,136 @@
+/// Writes JSON text straight into bytes, with the same layout as ``JSONValue``'s writer: compact,
+/// or pretty with a two-space indent; integral numbers without a fraction; slashes unescaped.
+///
+/// The caller writes object members in key order (UTF-8 byte order), as ``JSONObject`` would print
+/// them; debug builds check it. No tree is built, so encoding a result allocates only its bytes.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8]
+    private let pretty: Bool
+    /// For every open container: how many items it has so far.
+    private var counts: [Int] = []
+    /// True right after a key: the value follows without a separator.
+    private var afterKey = false
+    #if DEBUG
+    private var lastKeys: [String?] = []
+    #endif
+
+    public init(pretty: Bool = false, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends raw bytes between values (a newline between JSON Lines); only outside any container.
+    public mutating func appendRaw(_ byte: UInt8) {
+        precondition(counts.isEmpty, "raw bytes inside a JSON container")
+        bytes.append(byte)
+    }
+
+    // MARK: Containers
+
+    public mutating func beginObject() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "{"))
+        counts.append(0)
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
+    }
+
+    public mutating func endObject() {
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        close(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        counts.append(0)
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
+    }
+
+    public mutating func endArray() {
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        close(UInt8(ascii: "]"))
+    }
+
+    /// The next member's key; its value is the next thing written.
+    public mutating func key(_ name: String) {
+        #if DEBUG
+        if let last = lastKeys[lastKeys.count - 1] {
+            assert(last.utf8.lexicographicallyPrecedes(name.utf8), "JSON keys out of order: \(last) before \(name)")
+        }
+        lastKeys[lastKeys.count - 1] = name
+        #endif
+        beforeValue()
+        JSONValue.escape(name, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    // MARK: Scalars
+
+    public mutating func string(_ value: String) {
+        beforeValue()
+        JSONValue.escape(value, into: &bytes)
+    }
+
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func number(_ value: Double) {
+        beforeValue()
+        JSONValue.writeNumber(value, into: &bytes)
+    }
+
+    public mutating func number(_ value: Double?) {
+        if let value { number(value) } else { null() }
+    }
+
+    public mutating func number(_ value: Int) { number(Double(value)) }
+
+    public mutating func bool(_ value: Bool) {
+        beforeValue()
+        bytes += (value ? "true" : "false").utf8
+    }
+
+    public mutating func null() {
+        beforeValue()
+        bytes += "null".utf8
+    }
+
+    /// A whole value, written as ``JSONValue/write(into:pretty:indent:)`` would at this depth.
+    public mutating func value(_ value: JSONValue) {
+        beforeValue()
+        value.write(into: &bytes, pretty: pretty, indent: counts.count)
+    }
+
+    // MARK: Layout
+
+    private mutating func beforeValue() {
+        if afterKey { afterKey = false; return }
+        guard let last = counts.indices.last else { return }
+        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
+        counts[last] += 1
+        if pretty { newline(depth: counts.count) }
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let items = counts.removeLast()
+        if pretty && items > 0 { newline(depth: counts.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { bytes += "  ".utf8 }
+    }
+}
