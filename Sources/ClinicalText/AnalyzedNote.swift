@@ -129,9 +129,10 @@ struct LineLayout {
         startsLine = []; followsBlankLine = []; followsWideGap = []
         startsLine.reserveCapacity(tokens.count)
         var previousEnd = 0
-        for (index, token) in tokens.enumerated() {
+        for index in tokens.indices {
+            let range = tokens[index].range
             var newlines = 0, spaces = 0
-            for offset in previousEnd..<Int(token.range.start) {
+            for offset in previousEnd..<Int(range.start) {
                 switch text.utf8[offset] {
                 case 0x0A: newlines += 1; spaces = 0
                 case 0x20, 0x09: spaces += 1
@@ -141,7 +142,7 @@ struct LineLayout {
             startsLine.append(index == 0 || newlines > 0)
             followsBlankLine.append(newlines > 1)
             followsWideGap.append(newlines == 0 && spaces >= 2)
-            previousEnd = Int(token.range.end)
+            previousEnd = Int(range.end)
         }
     }
 }

@@ -1,27 +1,81 @@
 /// The lookup keys the lexicons know, numbered from 0. Each token of a note gets its key's number
 /// once, during analysis (``Token/symbol``), so that phrase lookups index arrays with small
 /// integers instead of hashing and comparing strings at every token of every table.
+///
+/// Keys are found by their UTF-8 bytes in an open-addressing table (FNV-1a hash, linear probing):
+/// one short loop per token, no string hashing.
 public struct KeySymbols: Sendable {
     /// The symbol of a key no lexicon phrase contains.
     public static let unknown: Int32 = -1
 
-    private var numbers: [String: Int32] = [:]
+    /// Every key's bytes, one after the other; symbol `i` is `bytes[starts[i]..<starts[i + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
+    /// Symbols by hash slot (`unknown` for a free slot); the count is a power of two, at most half full.
+    private var slots = [Int32](repeating: KeySymbols.unknown, count: 1024)
 
     public init() {}
 
     /// How many keys are numbered (symbols are `0..<count`).
-    public var count: Int { numbers.count }
+    public var count: Int { starts.count - 1 }
 
     /// The key's symbol, numbering it if it is new (while lexicons are being loaded).
     public mutating func intern(_ key: String) -> Int32 {
-        if let number = numbers[key] { return number }
-        let number = Int32(numbers.count)
-        numbers[key] = number
-        return number
+        var key = key
+        return key.withUTF8 { key in
+            let found = find(key)
+            if found.symbol != Self.unknown { return found.symbol }
+            let symbol = Int32(count)
+            bytes += key
+            starts.append(Int32(bytes.count))
+            slots[found.slot] = symbol
+            if count * 2 > slots.count { rehash() }
+            return symbol
+        }
     }
 
     /// The key's symbol, or ``unknown``.
-    public func symbol(_ key: String) -> Int32 { numbers[key] ?? Self.unknown }
+    public func symbol(_ key: String) -> Int32 {
+        var key = key
+        return key.withUTF8 { find($0).symbol }
+    }
+
+    /// The symbol of `key`, or `unknown` with the free slot where it would go.
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let symbol = slots[slot]
+            if symbol == Self.unknown || isKey(symbol, key) { return (symbol, slot) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func isKey(_ symbol: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[Int(symbol)]), end = Int(starts[Int(symbol) + 1])
+        guard end - start == key.count else { return false }
+        for index in 0..<key.count where bytes[start + index] != key[index] { return false }
+        return true
+    }
+
+    private mutating func rehash() {
+        slots = [Int32](repeating: Self.unknown, count: slots.count * 2)
+        let mask = slots.count - 1
+        for symbol in 0..<count {
+            let hash = bytes.withUnsafeBufferPointer {
+                Self.hash(UnsafeBufferPointer(rebasing: $0[Int(starts[symbol])..<Int(starts[symbol + 1])]))
+            }
+            var slot = hash & mask
+            while slots[slot] != Self.unknown { slot = (slot + 1) & mask }
+            slots[slot] = Int32(symbol)
+        }
+    }
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
 }
 
 /// The values of one-word lexicon entries (ordinals, credentials …) by key symbol: a token's value

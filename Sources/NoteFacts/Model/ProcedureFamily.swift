@@ -1,5 +1,7 @@
+public import ClinicalText
+
 /// The contract's procedure families.
-public enum ProcedureFamily: String, Sendable, CaseIterable, Hashable, Comparable {
+public enum ProcedureFamily: String, Sendable, CaseIterable, CaseHashable, Comparable {
     case epiduralInterlaminar = "epidural-interlaminar"
     case epiduralTransforaminal = "epidural-transforaminal"
     case facetJoint = "facet-joint"
@@ -27,7 +29,7 @@ public enum ProcedureFamily: String, Sendable, CaseIterable, Hashable, Comparabl
 }
 
 /// The contract's spinal regions.
-public enum Region: String, Sendable, CaseIterable, Hashable {
+public enum Region: String, Sendable, CaseIterable, CaseHashable {
     case cervicalThoracic = "cervical-thoracic"
     case lumbarSacral = "lumbar-sacral"
 }

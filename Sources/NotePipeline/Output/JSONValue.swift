@@ -65,39 +65,44 @@ public enum JSONValue: Sendable, Equatable {
         guard value == value.rounded(), abs(value) < 1e15 else { out += String(value).utf8; return }
         var integer = Int64(value)
         if integer < 0 { out.append(UInt8(ascii: "-")); integer = -integer }
-        let start = out.count
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(integer % 10))
-            integer /= 10
-        } while integer > 0
-        out[start...].reverse()
+        var divisor: Int64 = 1
+        while integer / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(integer / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else (UTF-8
     /// included) copied as it is, in runs.
     static func escape(_ string: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out += bytes[runStart..<index]
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): out += "\\\"".utf8
-                case UInt8(ascii: "\\"): out += "\\\\".utf8
-                case UInt8(ascii: "\n"): out += "\\n".utf8
-                case UInt8(ascii: "\r"): out += "\\r".utf8
-                case UInt8(ascii: "\t"): out += "\\t".utf8
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += "\\u00".utf8
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 15)])
-                }
+        string.withUTF8 { escape(utf8: $0, into: &out) }
+    }
+
+    /// ``escape(_:into:)`` for text given as its UTF-8 bytes (valid UTF-8).
+    static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case UInt8(ascii: "\n"): out += "\\n".utf8
+            case UInt8(ascii: "\r"): out += "\\r".utf8
+            case UInt8(ascii: "\t"): out += "\\t".utf8
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out += "\\u00".utf8
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
             }
-            out += bytes[runStart...]
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         out.append(UInt8(ascii: "\""))
     }
 }

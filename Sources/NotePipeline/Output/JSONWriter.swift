@@ -69,7 +69,11 @@ public struct JSONWriter {
         lastKeys[lastKeys.count - 1] = name
         #endif
         beforeValue()
-        JSONValue.escape(name, into: &bytes)
+        // Keys are the encoder's own ASCII names: nothing to escape.
+        assert(name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+        bytes.append(UInt8(ascii: "\""))
+        bytes += name.utf8
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
@@ -80,6 +84,12 @@ public struct JSONWriter {
     public mutating func string(_ value: String) {
         beforeValue()
         JSONValue.escape(value, into: &bytes)
+    }
+
+    /// A string given as UTF-8 bytes (valid UTF-8), such as a span of a note.
+    public mutating func string(utf8 value: ArraySlice<UInt8>) {
+        beforeValue()
+        value.withUnsafeBufferPointer { JSONValue.escape(utf8: $0, into: &bytes) }
     }
 
     public mutating func string(_ value: String?) {

@@ -200,7 +200,7 @@ public struct EvidenceEncoder {
             w.beginObject()
             w.key("end"); w.number(map.scalarOffset(range.end))
             w.key("start"); w.number(map.scalarOffset(range.start))
-            w.key("text"); w.string(text[range])
+            w.key("text"); w.string(utf8: text.utf8[range.bytes])
             w.endObject()
         }
         w.endArray()

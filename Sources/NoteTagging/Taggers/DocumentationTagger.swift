@@ -51,8 +51,6 @@ struct DocumentationTagger {
         var end = start
         while end < tokens.count, end == start || note.onSameLine(end - 1, end) { end += 1 }  // adjacent pairs: linear
         let line = start..<end
-        let keys = line.map { tokens[$0].key }
-        guard !keys.contains("consent") else { return nil }
         func isCapitalized(_ index: Int) -> Bool {
             let first = note.text.utf8[Int(tokens[index].range.start)]
             return tokens[index].kind == .word && first >= 65 && first <= 90
@@ -64,13 +62,13 @@ struct DocumentationTagger {
             while previous > start, [",", "."].contains(tokens[previous].key) { previous -= 1 }
             return isCapitalized(previous) && lexicons.credentials[tokens[previous]] == nil
         }
-        guard named else { return nil }
-        if keys.contains(where: { Self.signingWords.contains($0) }) { return line }
+        guard named, !line.contains(where: { tokens[$0].key == "consent" }) else { return nil }
+        if line.contains(where: { Self.signingWords.contains(tokens[$0].key) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in
             isCapitalized(index) || lexicons.credentials[tokens[index]] != nil || [",", ".", "-", "'", "/"].contains(tokens[index].key)
         }
-        return onlyName && keys.count <= 12 ? line : nil
+        return onlyName && line.count <= 12 ? line : nil
     }
 
     static let signingWords: Set<String> = ["signed", "signature", "e-signed", "esigned", "e-signature", "attested",

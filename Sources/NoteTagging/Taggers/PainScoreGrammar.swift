@@ -51,13 +51,14 @@ struct PainScoreGrammar {
 
     private func score(at index: Int, _ tokens: [Token], _ sentence: Sentence,
                        _ painCues: [(payload: PainRole, tokens: Range<Int>)], previous: Score?) -> Score? {
-        let token = tokens[index]
+        let kind = tokens[index].kind
         let limit = sentence.tokens.upperBound
         // "7/10", "7.5/10"
-        if token.kind == .word, token.key.hasSuffix("/10"), let value = Double(token.key.dropLast(3)), (0...10).contains(value) {
+        if kind == .word, tokens[index].key.utf8.last == UInt8(ascii: "0"), tokens[index].key.hasSuffix("/10"),
+           let value = Double(tokens[index].key.dropLast(3)), (0...10).contains(value) {
             return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
         }
-        guard token.kind == .number, token.quantity?.unit == nil, let value = token.quantity?.value,
+        guard kind == .number, tokens[index].quantity?.unit == nil, let value = tokens[index].quantity?.value,
               (0...10).contains(value) else { return nil }
         // "7 / 10", "7 out of 10"
         if index + 2 < limit, tokens[index + 1].key == "/", tokens[index + 2].key == "10" {

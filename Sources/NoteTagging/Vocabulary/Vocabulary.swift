@@ -1,23 +1,25 @@
+public import ClinicalText
+
 /// Closed vocabularies of the tagger. Raw values are the strings used in `Lexicons/` (and, where
 /// the contract has the same notion, the contract's strings).
 
 /// A side of the body.
-public enum Side: String, Sendable, CaseIterable, Hashable {
+public enum Side: String, Sendable, CaseIterable, CaseHashable {
     case left, right, bilateral
 }
 
 /// Image guidance for needle placement; `none` means the note says no imaging was used.
-public enum GuidanceKind: String, Sendable, CaseIterable, Hashable {
+public enum GuidanceKind: String, Sendable, CaseIterable, CaseHashable {
     case fluoroscopy, ct, ultrasound, none
 }
 
 /// A spinal region word.
-public enum RegionWord: String, Sendable, CaseIterable, Hashable {
+public enum RegionWord: String, Sendable, CaseIterable, CaseHashable {
     case cervical, thoracic, lumbar, sacral
 }
 
 /// What a procedure cue names. `epidural` and `facet` are generic and resolved by NoteFacts.
-public enum ProcedureCueFamily: String, Sendable, CaseIterable, Hashable {
+public enum ProcedureCueFamily: String, Sendable, CaseIterable, CaseHashable {
     case epidural
     case epiduralInterlaminar = "epidural-interlaminar"
     case epiduralCaudal = "epidural-caudal"
@@ -36,7 +38,7 @@ public enum ProcedureCueFamily: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What a spinal level next to it names.
-public enum LevelReading: String, Sendable, CaseIterable, Hashable {
+public enum LevelReading: String, Sendable, CaseIterable, CaseHashable {
     case root
     case medialBranch = "medial-branch"
     case dorsalRamus = "dorsal-ramus"
@@ -46,7 +48,7 @@ public enum LevelReading: String, Sendable, CaseIterable, Hashable {
 }
 
 /// A fluoroscopic view of the final needle position.
-public enum NeedleView: String, Sendable, CaseIterable, Hashable, Comparable {
+public enum NeedleView: String, Sendable, CaseIterable, CaseHashable, Comparable {
     case ap, lateral, oblique
     case contralateralOblique = "contralateral-oblique"
 
@@ -56,7 +58,7 @@ public enum NeedleView: String, Sendable, CaseIterable, Hashable, Comparable {
 }
 
 /// The class of a drug.
-public enum DrugClass: String, Sendable, CaseIterable, Hashable {
+public enum DrugClass: String, Sendable, CaseIterable, CaseHashable {
     case corticosteroid
     case botulinumToxin = "botulinum-toxin"
     case localAnesthetic = "local-anesthetic"
@@ -65,7 +67,7 @@ public enum DrugClass: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What a word near a dose says about it.
-public enum DoseRole: String, Sendable, CaseIterable, Hashable {
+public enum DoseRole: String, Sendable, CaseIterable, CaseHashable {
     case injected, total, discarded
     case noWaste = "no-waste"
     case reconstituted
@@ -74,12 +76,12 @@ public enum DoseRole: String, Sendable, CaseIterable, Hashable {
 }
 
 /// Pain-score vocabulary roles.
-public enum PainRole: String, Sendable, CaseIterable, Hashable {
+public enum PainRole: String, Sendable, CaseIterable, CaseHashable {
     case vas, nrs, pain, pre, post, arrow
 }
 
 /// The category of indication a diagnosis shows.
-public enum DiagnosisCategory: String, Sendable, CaseIterable, Hashable {
+public enum DiagnosisCategory: String, Sendable, CaseIterable, CaseHashable {
     case radiculopathy, stenosis, spondylosis, spondylolisthesis
     case facetArthropathy = "facet-arthropathy"
     case axialPain = "axial-pain"
@@ -97,12 +99,12 @@ public enum DiagnosisCategory: String, Sendable, CaseIterable, Hashable {
 }
 
 /// Electrical guidance of a chemodenervation, or electrical stimulation of acupuncture needles.
-public enum ElectricalGuidance: String, Sendable, CaseIterable, Hashable {
+public enum ElectricalGuidance: String, Sendable, CaseIterable, CaseHashable {
     case emg, stimulation
 }
 
 /// Where a muscle is (chemodenervation sites, trigger-point anatomic sites).
-public enum MuscleSite: String, Sendable, CaseIterable, Hashable {
+public enum MuscleSite: String, Sendable, CaseIterable, CaseHashable {
     case head, neck, larynx
     case upperBack = "upper-back"
     case lowerBack = "lower-back"
@@ -116,7 +118,7 @@ public enum MuscleSite: String, Sendable, CaseIterable, Hashable {
 }
 
 /// Documentation elements the coder checks.
-public enum DocumentationElement: String, Sendable, CaseIterable, Hashable {
+public enum DocumentationElement: String, Sendable, CaseIterable, CaseHashable {
     case conservativeCare = "conservative-care"
     case careFailed = "care-failed"
     case patientIdentity = "patient-identity"
@@ -129,7 +131,7 @@ public enum DocumentationElement: String, Sendable, CaseIterable, Hashable {
 }
 
 /// ConText categories of `Lexicons/context/triggers.tsv`.
-public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
+public enum TriggerCategory: String, Sendable, CaseIterable, CaseHashable {
     case negated, historical, hypothetical
     case otherExperiencer = "other-experiencer"
     case possible, pseudo, terminate
@@ -141,6 +143,6 @@ public enum TriggerCategory: String, Sendable, CaseIterable, Hashable {
 }
 
 /// Which way a trigger's scope runs.
-public enum TriggerDirection: String, Sendable, CaseIterable, Hashable {
+public enum TriggerDirection: String, Sendable, CaseIterable, CaseHashable {
     case forward, backward, both
 }

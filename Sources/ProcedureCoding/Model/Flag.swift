@@ -1,7 +1,7 @@
 public import ClinicalText
 
 /// The contract's flag identifiers (`../shared/contract/flags.tsv`), in its order.
-public enum FlagID: String, Sendable, CaseIterable, Hashable, Comparable {
+public enum FlagID: String, Sendable, CaseIterable, CaseHashable, Comparable {
     case missingPatientIdentification = "missing-patient-identification"
     case missingSignature = "missing-signature"
     case missingDiagnosis = "missing-diagnosis"
@@ -30,7 +30,7 @@ public enum FlagID: String, Sendable, CaseIterable, Hashable, Comparable {
     }
 }
 
-public enum Severity: String, Sendable, CaseIterable, Hashable {
+public enum Severity: String, Sendable, CaseIterable, CaseHashable {
     case error, warning, info
 }
 
