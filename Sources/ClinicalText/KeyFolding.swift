@@ -14,7 +14,7 @@ public enum KeyFolding {
 
     /// The lookup key of some UTF-8 text (a token's bytes), without making a `String` first.
     public static func key(utf8 bytes: ArraySlice<UInt8>) -> String {
-        asciiKey(bytes) ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
+        bytes.withUnsafeBufferPointer { asciiKey($0) } ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
     }
 
     /// ASCII text lower-cased straight into a new string (small keys need no allocation); nil when
@@ -23,6 +23,19 @@ public enum KeyFolding {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return bytes.count
+        }
+    }
+
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var index = 0
+        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        guard index == bytes.count else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            }
             return bytes.count
         }
     }

@@ -14,10 +14,10 @@ public struct Tokenizer: Sendable {
     /// Tokens of `text`, in order. Never fails: odd text gives odd tokens.
     public func tokens(of text: NoteText) -> [Token] {
         let scalars = ScannedScalar.scan(text.utf8)
-        var raw: [Token] = []
-        raw.reserveCapacity(scalars.count / 4)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 4)
         var index = 0
-        var previousEnd = -1
+        var previousEnd: Int32 = -1
         while index < scalars.count {
             let scalar = scalars[index]
             switch scalar.kind {
@@ -26,7 +26,8 @@ public struct Tokenizer: Sendable {
                 continue
             case .letter, .digit:
                 let end = wordEnd(scalars, from: index)
-                raw.append(makeToken(text, scalars, index, end, previousEnd: previousEnd))
+                let token = makeToken(text, scalars, index, end, previousEnd: previousEnd)
+                if !mergeMeasurement(token, into: &tokens, text) { tokens.append(token) }
                 previousEnd = scalars[end - 1].end
                 index = end
             default:
@@ -34,15 +35,14 @@ public struct Tokenizer: Sendable {
                 if scalar.isArrowPart {
                     while end < scalars.count, scalars[end].isArrowPart { end += 1 }
                 }
-                let range = TextRange(scalars[index].start, scalars[end - 1].end)
-                raw.append(Token(range: range, kind: .punctuation, key: KeyFolding.key(utf8: text.utf8[range.bytes]),
-                                 joinsPrevious: scalars[index].start == previousEnd))
+                let range = TextRange(start: scalars[index].start, end: scalars[end - 1].end)
+                tokens.append(Token(range: range, kind: .punctuation, key: KeyFolding.key(utf8: text.utf8[range.bytes]),
+                                    joinsPrevious: scalars[index].start == previousEnd))
                 previousEnd = scalars[end - 1].end
                 index = end
             }
         }
-        mergeMeasurements(&raw, text)
-        return raw
+        return tokens
     }
 
     /// End (exclusive scalar index) of the word starting at `start`, with its joined parts.
@@ -93,8 +93,8 @@ public struct Tokenizer: Sendable {
     }
 
     private func makeToken(_ text: NoteText, _ scalars: [ScannedScalar], _ start: Int, _ end: Int,
-                           previousEnd: Int) -> Token {
-        let range = TextRange(scalars[start].start, scalars[end - 1].end)
+                           previousEnd: Int32) -> Token {
+        let range = TextRange(start: scalars[start].start, end: scalars[end - 1].end)
         let key = KeyFolding.key(utf8: text.utf8[range.bytes])
         let joins = scalars[start].start == previousEnd
         // Numbers and measurements start with an ASCII digit; every other word is done.
@@ -130,37 +130,27 @@ public struct Tokenizer: Sendable {
         return bytes.firstIndex { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
-    /// Joins a number with the unit word after it, and a unit with "/unit" after it, in place:
-    /// tokens move down over the ones merged away, and most tokens are never copied.
-    private func mergeMeasurements(_ tokens: inout [Token], _ text: NoteText) {
-        var write = 0
-        var read = 0
-        while read < tokens.count {
-            let first = read
-            read += 1
-            var merged = false
-            if tokens[first].kind == .number, tokens[first].quantity?.unit == nil, read < tokens.count,
-               tokens[read].kind == .word, let unit = units[tokens[read].key],
-               sameLine(tokens[first].range, tokens[read].range, text) {
-                tokens[first].range = tokens[first].range.union(tokens[read].range)
-                tokens[first].kind = .measurement
-                tokens[first].quantity?.unit = unit
-                read += 1
-                merged = true
-            }
-            if tokens[first].kind == .measurement, read + 1 < tokens.count, tokens[read].key == "/",
-               tokens[read].joinsPrevious, tokens[read + 1].joinsPrevious,
-               let perUnit = units[tokens[read + 1].key] {
-                tokens[first].range = tokens[first].range.union(tokens[read + 1].range)
-                tokens[first].quantity?.perUnit = perUnit
-                read += 2
-                merged = true
-            }
-            if merged { tokens[first].key = KeyFolding.key(utf8: text.utf8[tokens[first].range.bytes]) }
-            if write != first { tokens.swapAt(write, first) }
-            write += 1
+    /// Joins a word just made to the tokens before it when it is a unit: a number and the unit
+    /// after it on its line ("10 mg"), and a measurement with "/unit" right after it ("10 mg/mL").
+    /// True when the word was merged (and is not a token of its own).
+    private func mergeMeasurement(_ word: Token, into tokens: inout [Token], _ text: NoteText) -> Bool {
+        guard word.kind == .word, let last = tokens.indices.last else { return false }
+        let afterNumber = tokens[last].kind == .number && tokens[last].quantity?.unit == nil
+        let afterSlash = !afterNumber && last > 0 && tokens[last].key == "/" && tokens[last].joinsPrevious && word.joinsPrevious
+            && tokens[last - 1].kind == .measurement && tokens[last - 1].quantity?.perUnit == nil
+        guard afterNumber || afterSlash, let unit = units[word.key] else { return false }
+        if afterNumber {
+            guard sameLine(tokens[last].range, word.range, text) else { return false }
+            tokens[last].range = tokens[last].range.union(word.range)
+            tokens[last].kind = .measurement
+            tokens[last].quantity?.unit = unit
+        } else {
+            tokens.removeLast()
+            tokens[last - 1].range = tokens[last - 1].range.union(word.range)
+            tokens[last - 1].quantity?.perUnit = unit
         }
-        tokens.removeSubrange(write...)
+        tokens[tokens.count - 1].key = KeyFolding.key(utf8: text.utf8[tokens[tokens.count - 1].range.bytes])
+        return true
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
@@ -206,31 +196,37 @@ public struct Tokenizer: Sendable {
 struct ScannedScalar {
     var value: UInt32
     var kind: ScalarClass
-    var start: Int
-    var end: Int
+    var start: Int32
+    var end: Int32
 
     var isArrowPart: Bool { kind == .dash || value == 0x3E || value == 0x3D }  // "-", ">", "="
 
     /// The scalars of valid UTF-8 text (a ``NoteText``'s bytes): ASCII classified by table lookup,
     /// other scalars decoded from their bytes and classified by their Unicode properties.
     static func scan(_ utf8: [UInt8]) -> [ScannedScalar] {
-        var out: [ScannedScalar] = []
-        out.reserveCapacity(utf8.count)
-        var offset = 0
-        while offset < utf8.count {
-            let byte = utf8[offset]
-            if byte < 0x80 {
-                out.append(ScannedScalar(value: UInt32(byte), kind: ScalarClass.ascii[Int(byte)], start: offset, end: offset + 1))
-                offset += 1
-                continue
+        [ScannedScalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+            utf8.withUnsafeBufferPointer { utf8 in
+                var offset = 0
+                count = 0
+                while offset < utf8.count {
+                    let byte = utf8[offset]
+                    if byte < 0x80 {
+                        out[count] = ScannedScalar(value: UInt32(byte), kind: ScalarClass.ascii[Int(byte)],
+                                                   start: Int32(offset), end: Int32(offset + 1))
+                        count += 1
+                        offset += 1
+                        continue
+                    }
+                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let end = min(offset + width, utf8.count)
+                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for index in (offset + 1)..<end { value = value << 6 | UInt32(utf8[index] & 0x3F) }
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    out[count] = ScannedScalar(value: scalar.value, kind: ScalarClass(scalar), start: Int32(offset), end: Int32(end))
+                    count += 1
+                    offset += width
+                }
             }
-            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for index in (offset + 1)..<min(offset + width, utf8.count) { value = value << 6 | UInt32(utf8[index] & 0x3F) }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            out.append(ScannedScalar(value: scalar.value, kind: ScalarClass(scalar), start: offset, end: min(offset + width, utf8.count)))
-            offset += width
         }
-        return out
     }
 }

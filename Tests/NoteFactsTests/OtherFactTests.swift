@@ -89,4 +89,25 @@ struct OtherFactTests {
         #expect(unsigned["documentation"]?["signature"]?.arrayValue?.isEmpty == true)
         #expect(unsigned["documentation"]?["patientIdentification"]?.arrayValue?.isEmpty == true)
     }
+
+    @Test("encounter: the service date in the forms notes write, and the signer's name without date or signing words",
+          arguments: [
+              ("Date of Service: 04/23/2025", "2025-04-23"), ("DOS: 2025-04-23", "2025-04-23"), ("DOS: 4.23.25", "2025-04-23"),
+              ("Date of Service: April 23, 2025", "2025-04-23"), ("DOS: 23 Apr 2025", "2025-04-23"),
+              ("DOS: \u{FF10}\u{FF14}/\u{FF12}\u{FF13}/2025", nil), ("DOS: 13/45/2025", nil),
+          ] as [(String, String?)])
+    func serviceDate(line: String, date: String?) {
+        let result = Fixtures.result("\(line)\nRight L5-S1 TFESI under fluoroscopy.")
+        #expect(result["encounter"]?["serviceDate"]?.stringValue == date, "\(line)")
+    }
+
+    @Test("encounter: the signer's name", arguments: [
+        ("Electronically signed by: Anselm Ruiz-Takahashi, MD on 02/18/2026 10:42", "Anselm Ruiz-Takahashi, MD"),
+        ("Signed: José Núñez, DO (attending)", "José Núñez, DO"),
+        ("Electronically signed by Beth Kaminski, DO - 04/23/2025", "Beth Kaminski, DO"),
+    ])
+    func provider(line: String, name: String) {
+        let result = Fixtures.result("Right L5-S1 TFESI under fluoroscopy.\n\n\(line)")
+        #expect(result["encounter"]?["provider"]?.stringValue == name, "\(line)")
+    }
 }

@@ -25,31 +25,35 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// The first date in a piece of text, in the forms notes write.
+    /// The first date in a piece of text, in the forms notes write. Reads ASCII bytes: digits,
+    /// separators and month names are ASCII, and anything else is part of no date.
     public init?(parsing text: String) {
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let words = bytes.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\t") }
+        func int(_ digits: ArraySlice<UInt8>) -> Int? { Int(String(decoding: digits, as: UTF8.self)) }
         for (index, word) in words.enumerated() {
-            let parts = word.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-            if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
-                let numbers = parts.compactMap { Int($0) }
-                if parts[0].count == 4, let date = ClinicalDate(year: numbers[0], month: numbers[1], day: numbers[2]) {
+            let parts = word.split { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+            if parts.count == 3, parts.allSatisfy({ $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+               let first = int(parts[0]), let second = int(parts[1]), let third = int(parts[2]) {
+                if parts[0].count == 4, let date = ClinicalDate(year: first, month: second, day: third) {
                     self = date; return
                 }
-                let year = parts[2].count == 2 ? 2000 + numbers[2] : numbers[2]
-                if let date = ClinicalDate(year: year, month: numbers[0], day: numbers[1]) { self = date; return }
+                let year = parts[2].count == 2 ? 2000 + third : third
+                if let date = ClinicalDate(year: year, month: first, day: second) { self = date; return }
             }
-            if let month = months.firstIndex(where: { word.hasPrefix($0) }), index + 2 < words.count + 1 {
+            if let month = Self.monthPrefixes.firstIndex(where: { word.starts(with: $0.utf8) }), index + 1 < words.count {
                 // "January 30, 2026" / "Jan 30 2026"
-                if index + 2 < words.count, let day = Int(words[index + 1]), let year = Int(words[index + 2]),
+                if index + 2 < words.count, let day = int(words[index + 1]), let year = int(words[index + 2]),
                    let date = ClinicalDate(year: year, month: month + 1, day: day) { self = date; return }
                 // "30 Jan 2026"
-                if index >= 1, index + 1 < words.count, let day = Int(words[index - 1]), let year = Int(words[index + 1]),
+                if index >= 1, let day = int(words[index - 1]), let year = int(words[index + 1]),
                    let date = ClinicalDate(year: year, month: month + 1, day: day) { self = date; return }
             }
         }
         return nil
     }
+
+    private static let monthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// Days since 1970-01-01 (proleptic Gregorian), for windows of days.
     public var dayNumber: Int {

@@ -58,14 +58,26 @@ enum DocumentationReader {
     /// "Anselm Ruiz-Takahashi, MD on 02/18/2026" → "Anselm Ruiz-Takahashi, MD": the name and
     /// credentials, without dates, times or notes in parentheses.
     static func providerName(_ value: String) -> String? {
-        var words: [Substring] = []
-        for word in value.split(separator: " ") {
-            if word.first?.isNumber == true || word.hasPrefix("(") || ["on", "at", "-", "--", "—", "–", "|"].contains(word.lowercased()) { break }
-            if ["signed", "electronically", "e-signed", "by", "signed:", "esigned"].contains(word.lowercased()) { continue }
-            words.append(word)
+        var name: [UInt8] = []
+        for word in value.utf8.split(separator: UInt8(ascii: " ")) {
+            let folded = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if startsWithNumber(word) || word.first == UInt8(ascii: "(") || Self.nameEnds.contains(folded) { break }
+            if Self.signingWords.contains(folded) { continue }
+            if !name.isEmpty { name.append(UInt8(ascii: " ")) }
+            name += word
         }
-        var name = words.joined(separator: " ")
-        while let last = name.last, [",", ".", ";", ":"].contains(last) { name.removeLast() }
-        return name.isEmpty || !(name.first?.isUppercase ?? false) ? nil : name
+        while let last = name.last, ",.;:".utf8.contains(last) { name.removeLast() }
+        let text = String(decoding: name, as: UTF8.self)
+        return text.first?.isUppercase == true ? text : nil
+    }
+
+    /// Words that end a signer's name ("… MD on 02/18/2026") and words around it that are not the name.
+    private static let nameEnds: [[UInt8]] = ["on", "at", "-", "--", "\u{2014}", "\u{2013}", "|"].map { Array($0.utf8) }
+    private static let signingWords: [[UInt8]] = ["signed", "electronically", "e-signed", "by", "signed:", "esigned"].map { Array($0.utf8) }
+
+    private static func startsWithNumber(_ word: Substring.UTF8View.SubSequence) -> Bool {
+        guard let first = word.first else { return false }
+        if first < 0x80 { return first >= 0x30 && first <= 0x39 }
+        return String(decoding: word, as: UTF8.self).first?.isNumber == true
     }
 }
