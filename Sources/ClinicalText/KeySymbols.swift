@@ -81,7 +81,7 @@ public struct KeySymbols: Sendable {
 /// The values of one-word lexicon entries (ordinals, credentials …) by key symbol: a token's value
 /// is one array read, with no string hashing.
 public struct SymbolMap<Value: Sendable>: Sendable {
-    private let values: [Value?]
+    @usableFromInline let values: [Value?]
 
     /// `entries` maps symbols of `symbols` to values; built once all keys are numbered.
     public init(_ entries: [Int32: Value], symbols: KeySymbols) {
@@ -90,9 +90,10 @@ public struct SymbolMap<Value: Sendable>: Sendable {
         self.values = values
     }
 
-    /// The value of the token's key, nil when it has none.
-    public subscript(token: Token) -> Value? {
-        let symbol = Int(token.symbol)
+    /// The value of a key symbol (a token's ``Token/symbol``), nil when it has none.
+    @inlinable
+    public subscript(symbol: Int32) -> Value? {
+        let symbol = Int(symbol)
         return symbol >= 0 && symbol < values.count ? values[symbol] : nil
     }
 }

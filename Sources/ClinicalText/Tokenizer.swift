@@ -205,13 +205,14 @@ struct ScannedScalar {
     /// other scalars decoded from their bytes and classified by their Unicode properties.
     static func scan(_ utf8: [UInt8]) -> [ScannedScalar] {
         [ScannedScalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+            ScalarClass.ascii.withUnsafeBufferPointer { ascii in
             utf8.withUnsafeBufferPointer { utf8 in
                 var offset = 0
                 count = 0
                 while offset < utf8.count {
                     let byte = utf8[offset]
                     if byte < 0x80 {
-                        out[count] = ScannedScalar(value: UInt32(byte), kind: ScalarClass.ascii[Int(byte)],
+                        out[count] = ScannedScalar(value: UInt32(byte), kind: ascii[Int(byte)],
                                                    start: Int32(offset), end: Int32(offset + 1))
                         count += 1
                         offset += 1
@@ -226,6 +227,7 @@ struct ScannedScalar {
                     count += 1
                     offset += width
                 }
+            }
             }
         }
     }

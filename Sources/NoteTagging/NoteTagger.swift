@@ -26,8 +26,18 @@ public struct NoteTagger: Sendable {
         mentions += DoseGrammar(lexicons: lexicons).mentions(in: note)
         mentions += DiagnosisCodeGrammar().mentions(in: note)
         mentions += DocumentationTagger(lexicons: lexicons).mentions(in: note)
-        mentions.sort { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+        mentions = Self.sortedByPosition(mentions)
         context.annotate(&mentions, in: note)
         return mentions
+    }
+
+    /// The mentions by start, then end, ties in tagger order: sorts small keys, then moves each
+    /// mention once (sorting the mentions themselves moves large values many times).
+    static func sortedByPosition(_ mentions: [Mention]) -> [Mention] {
+        var keys = mentions.indices.map { index in
+            (position: UInt64(UInt32(mentions[index].range.start)) << 32 | UInt64(UInt32(mentions[index].range.end)), index: index)
+        }
+        keys.sort { $0.position != $1.position ? $0.position < $1.position : $0.index < $1.index }
+        return keys.map { mentions[$0.index] }
     }
 }

@@ -61,18 +61,20 @@ public struct JSONWriter {
     }
 
     /// The next member's key; its value is the next thing written.
-    public mutating func key(_ name: String) {
+    public mutating func key(_ name: StaticString) {
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         #if DEBUG
+        let key = String(decoding: utf8, as: UTF8.self)
         if let last = lastKeys[lastKeys.count - 1] {
-            assert(last.utf8.lexicographicallyPrecedes(name.utf8), "JSON keys out of order: \(last) before \(name)")
+            assert(last.utf8.lexicographicallyPrecedes(key.utf8), "JSON keys out of order: \(last) before \(key)")
         }
-        lastKeys[lastKeys.count - 1] = name
+        lastKeys[lastKeys.count - 1] = key
+        // Keys are the encoder's own ASCII names: nothing to escape.
+        assert(utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
         #endif
         beforeValue()
-        // Keys are the encoder's own ASCII names: nothing to escape.
-        assert(name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
         bytes.append(UInt8(ascii: "\""))
-        bytes += name.utf8
+        bytes.append(contentsOf: utf8)
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(UInt8(ascii: " ")) }

@@ -196,7 +196,8 @@ public struct EvidenceEncoder {
     /// Writes the ranges as contract evidence: sorted, without repeats, scalar offsets and text.
     public func write(_ ranges: [TextRange], into w: inout JSONWriter) {
         w.beginArray()
-        for range in Self.unique(ranges.sorted()) {
+        let sorted = zip(ranges, ranges.dropFirst()).allSatisfy { $0 < $1 } ? ranges : Self.unique(ranges.sorted())
+        for range in sorted {
             w.beginObject()
             w.key("end"); w.number(map.scalarOffset(range.end))
             w.key("start"); w.number(map.scalarOffset(range.start))

@@ -53,7 +53,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
 /// lists. Payloads are indices into the owning table's payload array, so the trie is not generic.
 public struct PhraseTrie: Sendable {
     /// `rootChild[symbol]`: the node a phrase starting with `symbol` goes to, 0 for none.
-    private var rootChild: [Int32] = []
+    @usableFromInline var rootChild: [Int32] = []
     /// Per node (0 is the root): its children's symbols and nodes, and its payload index or -1.
     private var childSymbols: [[Int32]] = [[]]
     private var childNodes: [[Int32]] = [[]]
@@ -96,8 +96,18 @@ public struct PhraseTrie: Sendable {
     }
 
     /// The longest phrase starting at token `start` and ending at or before `limit`: its payload
-    /// index (-1 for none) and the index after its last token.
+    /// index (-1 for none) and the index after its last token. Inlined where it is called: most
+    /// tokens start no phrase and are turned away by one array read.
+    @inlinable
     public func longestMatch(in tokens: [Token], at start: Int, limit: Int) -> (payload: Int32, end: Int) {
+        guard start < limit else { return (-1, start) }
+        let symbol = Int(tokens[start].symbol)
+        guard symbol >= 0, symbol < rootChild.count, rootChild[symbol] != 0 else { return (-1, start) }
+        return walk(tokens, from: start, limit: limit)
+    }
+
+    @usableFromInline
+    func walk(_ tokens: [Token], from start: Int, limit: Int) -> (payload: Int32, end: Int) {
         var best: (payload: Int32, end: Int) = (-1, start)
         var node: Int32 = 0
         var index = start

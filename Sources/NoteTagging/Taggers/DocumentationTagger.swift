@@ -57,16 +57,16 @@ struct DocumentationTagger {
         }
         // A credential right after a capitalized name word (the comma and initials' periods may stand between).
         let named = line.contains { index in
-            guard lexicons.credentials[tokens[index]] != nil, index > start else { return false }
+            guard lexicons.credentials[tokens[index].symbol] != nil, index > start else { return false }
             var previous = index - 1
             while previous > start, [",", "."].contains(tokens[previous].key) { previous -= 1 }
-            return isCapitalized(previous) && lexicons.credentials[tokens[previous]] == nil
+            return isCapitalized(previous) && lexicons.credentials[tokens[previous].symbol] == nil
         }
         guard named, !line.contains(where: { tokens[$0].key == "consent" }) else { return nil }
         if line.contains(where: { Self.signingWords.contains(tokens[$0].key) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in
-            isCapitalized(index) || lexicons.credentials[tokens[index]] != nil || [",", ".", "-", "'", "/"].contains(tokens[index].key)
+            isCapitalized(index) || lexicons.credentials[tokens[index].symbol] != nil || [",", ".", "-", "'", "/"].contains(tokens[index].key)
         }
         return onlyName && line.count <= 12 ? line : nil
     }

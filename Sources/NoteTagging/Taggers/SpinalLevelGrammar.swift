@@ -60,14 +60,14 @@ struct SpinalLevelGrammar {
     /// "fourth to tenth intercostal spaces", "5th and 6th ribs": ordinals before a rib word name
     /// thoracic segments.
     private func ribLevels(_ tokens: [Token], from start: Int, limit: Int) -> (level: LevelMention, end: Int)? {
-        guard let first = lexicons.ordinals[tokens[start]] else { return nil }
+        guard let first = lexicons.ordinals[tokens[start].symbol] else { return nil }
         var numbers = [first]
         var ranges: [(Int, Int)] = []
         var index = start + 1
         while index + 1 < limit {
             let word = tokens[index].key
             guard Self.rangeWords.contains(word) || Self.listWords.contains(word),
-                  let next = lexicons.ordinals[tokens[index + 1]] else { break }
+                  let next = lexicons.ordinals[tokens[index + 1].symbol] else { break }
             if Self.rangeWords.contains(word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
             index += 2
         }

@@ -40,7 +40,7 @@ struct ProcedureCoder {
     /// Rows of the family that fit the procedure's kind and guidance, primaries first.
     func candidateRows(_ procedure: ProcedureFact, variant: String?) -> [CodeRow] {
         let guidance = GuidanceValue(procedure.guidance)
-        let family = rules.codes.filter { $0.families.contains(procedure.family) }
+        let family = rules.codesByFamily[procedure.family] ?? []
         let ofVariant = variant.map { wanted in family.filter { $0.variants?.contains(wanted) == true } } ?? []
         let kind = ofVariant.isEmpty ? family.filter { $0.variants == nil } : ofVariant
         return kind.filter { $0.applies(to: guidance) }.sorted { !$0.counts.isAddOn && $1.counts.isAddOn }

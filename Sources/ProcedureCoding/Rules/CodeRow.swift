@@ -1,7 +1,8 @@
+import ClinicalText
 import NoteFacts
 
 /// How a code's units are counted; each mode is implemented once, by the coder.
-enum CountMode: String, Sendable, CaseIterable {
+enum CountMode: String, Sendable, CaseIterable, CaseHashable {
     case perSession = "per-session"
     case perSide = "per-side"
     case firstLevel = "first-level"
@@ -18,19 +19,19 @@ enum CountMode: String, Sendable, CaseIterable {
 }
 
 /// The guidance values a code row applies to (`unknown`: not documented; `any`: whatever).
-enum GuidanceValue: String, Sendable, CaseIterable {
+enum GuidanceValue: String, Sendable, CaseIterable, CaseHashable {
     case fluoroscopy, ct, ultrasound, none, unknown, any
 }
 
 /// The Medicare bilateral-surgery indicator.
-enum BilateralIndicator: String, Sendable, CaseIterable {
+enum BilateralIndicator: String, Sendable, CaseIterable, CaseHashable {
     case none = "0", sided = "1", bilateralByDescriptor = "2", notApplicable = "9"
 
     var takesSideModifiers: Bool { self == .sided }
 }
 
 /// Whether image guidance is part of the code or separately reportable.
-enum ImagingMode: String, Sendable, CaseIterable {
+enum ImagingMode: String, Sendable, CaseIterable, CaseHashable {
     case included, separate, none
 }
 

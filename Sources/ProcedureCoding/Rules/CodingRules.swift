@@ -6,6 +6,8 @@ import NoteTagging
 /// guidance, drug supply codes, flag rules, level limits and diagnosis support. Immutable; load once.
 public struct CodingRules: Sendable {
     let codes: [CodeRow]
+    /// The code rows of each family, in table order (``codes`` indexed once).
+    let codesByFamily: [ProcedureFamily: [CodeRow]]
     let guidanceCodes: [GuidanceCodeRow]
     let drugSupply: [DrugSupplyRow]
     let flags: [FlagID: FlagRule]
@@ -57,6 +59,9 @@ public struct CodingRules: Sendable {
                                reason: "add-on \(row.code) names an unknown primary \(parent)")
         } }
         self.codes = codes
+        self.codesByFamily = Dictionary(uniqueKeysWithValues: ProcedureFamily.allCases.map { family in
+            (family, codes.filter { $0.families.contains(family) })
+        })
 
         var guidanceCodes: [GuidanceCodeRow] = []
         for row in try source.table("coding/guidance-codes.tsv").rows {
