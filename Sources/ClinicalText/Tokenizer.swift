@@ -26,8 +26,8 @@ public struct Tokenizer: Sendable {
                 continue
             case .letter, .digit:
                 let end = wordEnd(scalars, from: index)
-                let token = makeToken(text, scalars, index, end, previousEnd: previousEnd)
-                if !mergeMeasurement(token, into: &tokens, text) { tokens.append(token) }
+                tokens.append(makeToken(text, scalars, index, end, previousEnd: previousEnd))
+                mergeMeasurement(&tokens, text)
                 previousEnd = scalars[end - 1].end
                 index = end
             default:
@@ -130,27 +130,30 @@ public struct Tokenizer: Sendable {
         return bytes.firstIndex { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
-    /// Joins a word just made to the tokens before it when it is a unit: a number and the unit
-    /// after it on its line ("10 mg"), and a measurement with "/unit" right after it ("10 mg/mL").
-    /// True when the word was merged (and is not a token of its own).
-    private func mergeMeasurement(_ word: Token, into tokens: inout [Token], _ text: NoteText) -> Bool {
-        guard word.kind == .word, let last = tokens.indices.last else { return false }
+    /// Joins the word just made (the last token) to the tokens before it when it is a unit: a
+    /// number and the unit after it on its line ("10 mg"), and a measurement with "/unit" right
+    /// after it ("10 mg/mL").
+    private func mergeMeasurement(_ tokens: inout [Token], _ text: NoteText) {
+        let word = tokens.count - 1
+        guard word > 0, tokens[word].kind == .word else { return }
+        let last = word - 1
         let afterNumber = tokens[last].kind == .number && tokens[last].quantity?.unit == nil
-        let afterSlash = !afterNumber && last > 0 && tokens[last].key == "/" && tokens[last].joinsPrevious && word.joinsPrevious
-            && tokens[last - 1].kind == .measurement && tokens[last - 1].quantity?.perUnit == nil
-        guard afterNumber || afterSlash, let unit = units[word.key] else { return false }
+        let afterSlash = !afterNumber && last > 0 && tokens[last].key == "/" && tokens[last].joinsPrevious
+            && tokens[word].joinsPrevious && tokens[last - 1].kind == .measurement && tokens[last - 1].quantity?.perUnit == nil
+        guard afterNumber || afterSlash, let unit = units[tokens[word].key] else { return }
+        let wordRange = tokens[word].range
         if afterNumber {
-            guard sameLine(tokens[last].range, word.range, text) else { return false }
-            tokens[last].range = tokens[last].range.union(word.range)
+            guard sameLine(tokens[last].range, wordRange, text) else { return }
+            tokens.removeLast()
+            tokens[last].range = tokens[last].range.union(wordRange)
             tokens[last].kind = .measurement
             tokens[last].quantity?.unit = unit
         } else {
-            tokens.removeLast()
-            tokens[last - 1].range = tokens[last - 1].range.union(word.range)
+            tokens.removeLast(2)
+            tokens[last - 1].range = tokens[last - 1].range.union(wordRange)
             tokens[last - 1].quantity?.perUnit = unit
         }
         tokens[tokens.count - 1].key = KeyFolding.key(utf8: text.utf8[tokens[tokens.count - 1].range.bytes])
-        return true
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {

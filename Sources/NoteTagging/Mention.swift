@@ -24,7 +24,8 @@ public struct Mention: Sendable {
     public var isCurrentFact: Bool { assertion.isAffirmedCurrent }
 }
 
-/// What a mention is, with its payload.
+/// What a mention is, with its payload. Large payloads are boxed (`indirect`), so that a mention
+/// stays small and copying one (readers do, often) moves a few words instead of the largest case.
 public enum MentionKind: Sendable {
     case procedure(ProcedureCue)
     case region(RegionWord)
@@ -33,12 +34,12 @@ public enum MentionKind: Sendable {
     case guidance(GuidanceKind)
     case contrast(ContrastCue)
     case view(ViewCue)
-    case drug(DrugMention)
-    case painScore(PainScoreMention)
-    case diagnosis(DiagnosisMention)
-    case documentation(DocumentationMention)
-    case quantity(QuantityMention)
-    case muscle(MuscleMention)
+    indirect case drug(DrugMention)
+    indirect case painScore(PainScoreMention)
+    indirect case diagnosis(DiagnosisMention)
+    indirect case documentation(DocumentationMention)
+    indirect case quantity(QuantityMention)
+    indirect case muscle(MuscleMention)
     case electricalGuidance(ElectricalGuidance)
 }
 

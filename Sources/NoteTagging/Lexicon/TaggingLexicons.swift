@@ -2,8 +2,9 @@ public import ClinicalText
 public import LexiconKit
 
 /// Every lexicon the taggers use, decoded into typed tables. Immutable and `Sendable`: build it
-/// once and share it across notes and threads.
-public struct TaggingLexicons: Sendable {
+/// once and share it across notes and threads. A class, so that every tagger and reader holding
+/// it shares one instance rather than copying thirty tables' worth of references.
+public final class TaggingLexicons: Sendable {
     public let conventions: TextConventions
     public let tokenizer: Tokenizer
     public let procedures: PhraseTable<ProcedureCue>

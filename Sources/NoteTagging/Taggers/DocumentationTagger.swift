@@ -97,7 +97,8 @@ struct DocumentationTagger {
         guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
         let token = note.tokens[next]
         if ["the", "patient", "pt", "and", "a", "an"].contains(token.key) { return false }
-        if token.kind == .number || token.kind == .measurement || token.key.contains(where: \.isNumber) { return true }
+        if token.kind == .number || token.kind == .measurement || token.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            || (!token.key.utf8.allSatisfy { $0 < 0x80 } && token.key.contains(where: \.isNumber)) { return true }
         let first = note.text.utf8[Int(token.range.start)]
         return token.kind == .word && first >= 65 && first <= 90
     }
