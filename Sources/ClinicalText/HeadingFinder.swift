@@ -50,11 +50,13 @@ struct HeadingFinder {
         guard !words.isEmpty else { return nil }
         let hasColon = end < tokens.count && tokens[end].key == ":" && !layout.startsLine[end]
         let endsLine = end >= tokens.count || layout.startsLine[end]
+        // Only a phrase ending in a colon, or alone on its line, can be a heading.
+        guard hasColon || (endsLine && atLineStart) else { return nil }
         let phrase = words.joined(separator: " ")
         let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
         let through = hasColon ? end + 1 : end
 
-        if let kind = conventions.sectionHeadings[phrase], hasColon || (endsLine && atLineStart) {
+        if let kind = conventions.sectionHeadings[phrase] {
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)
         }
         guard hasColon else { return nil }

@@ -18,5 +18,21 @@ public struct NoteText: Sendable, CustomStringConvertible {
         String(decoding: utf8[Int(range.start)..<Int(range.end)], as: UTF8.self)
     }
 
+    /// True when every byte is ASCII (checked eight bytes at a time).
+    public var isASCII: Bool {
+        utf8.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                offset += 8
+            }
+            while offset < raw.count {
+                if raw[offset] >= 0x80 { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
     public var description: String { "NoteText(\(utf8.count) bytes)" }
 }

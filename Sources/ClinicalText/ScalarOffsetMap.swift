@@ -6,7 +6,7 @@ public struct ScalarOffsetMap: Sendable {
     private let scalarIndex: [Int32]
 
     public init(_ text: NoteText) {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else {
+        guard !text.isASCII else {
             scalarIndex = []
             return
         }

@@ -6,8 +6,10 @@
 public struct JSONWriter {
     public private(set) var bytes: [UInt8]
     private let pretty: Bool
-    /// For every open container: how many items it has so far.
-    private var counts: [Int] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// Bit `d`: the container open at depth `d + 1` has an item already (containers nest at most 64 deep).
+    private var hasItems: UInt64 = 0
     /// True right after a key: the value follows without a separator.
     private var afterKey = false
     #if DEBUG
@@ -22,7 +24,7 @@ public struct JSONWriter {
 
     /// Appends raw bytes between values (a newline between JSON Lines); only outside any container.
     public mutating func appendRaw(_ byte: UInt8) {
-        precondition(counts.isEmpty, "raw bytes inside a JSON container")
+        precondition(depth == 0, "raw bytes inside a JSON container")
         bytes.append(byte)
     }
 
@@ -31,7 +33,7 @@ public struct JSONWriter {
     public mutating func beginObject() {
         beforeValue()
         bytes.append(UInt8(ascii: "{"))
-        counts.append(0)
+        open()
         #if DEBUG
         lastKeys.append(nil)
         #endif
@@ -47,7 +49,7 @@ public struct JSONWriter {
     public mutating func beginArray() {
         beforeValue()
         bytes.append(UInt8(ascii: "["))
-        counts.append(0)
+        open()
         #if DEBUG
         lastKeys.append(nil)
         #endif
@@ -122,22 +124,29 @@ public struct JSONWriter {
     /// A whole value, written as ``JSONValue/write(into:pretty:indent:)`` would at this depth.
     public mutating func value(_ value: JSONValue) {
         beforeValue()
-        value.write(into: &bytes, pretty: pretty, indent: counts.count)
+        value.write(into: &bytes, pretty: pretty, indent: depth)
     }
 
     // MARK: Layout
 
     private mutating func beforeValue() {
         if afterKey { afterKey = false; return }
-        guard let last = counts.indices.last else { return }
-        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
-        counts[last] += 1
-        if pretty { newline(depth: counts.count) }
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if hasItems & bit != 0 { bytes.append(UInt8(ascii: ",")) } else { hasItems |= bit }
+        if pretty { newline(depth: depth) }
+    }
+
+    private mutating func open() {
+        precondition(depth < 64, "JSON nested deeper than 64 levels")
+        depth += 1
+        hasItems &= ~(1 << UInt64(depth - 1))
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let items = counts.removeLast()
-        if pretty && items > 0 { newline(depth: counts.count) }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        depth -= 1
+        if pretty && hasItems & bit != 0 { newline(depth: depth) }
         bytes.append(bracket)
     }
 
