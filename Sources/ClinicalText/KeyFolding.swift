@@ -14,7 +14,13 @@ public enum KeyFolding {
 
     /// The lookup key of some UTF-8 text (a token's bytes), without making a `String` first.
     public static func key(utf8 bytes: ArraySlice<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer { asciiKey($0) } ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
+        if bytes.count == 1, let byte = bytes.first, byte < 0x80 { return asciiCharacterKeys[Int(byte)] }  // punctuation, mostly
+        return bytes.withUnsafeBufferPointer { asciiKey($0) } ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// The key of every one-byte ASCII text, made once.
+    private static let asciiCharacterKeys: [String] = (0..<128).map { byte in
+        String(decoding: [UInt8(byte) >= 65 && UInt8(byte) <= 90 ? UInt8(byte) + 32 : UInt8(byte)], as: UTF8.self)
     }
 
     /// ASCII text lower-cased straight into a new string (small keys need no allocation); nil when

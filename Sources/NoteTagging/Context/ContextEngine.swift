@@ -48,8 +48,7 @@ public struct ContextEngine: Sendable {
     /// (a month name or date brackets may stand between) dates what is near it as past. "Since
     /// 2019" and "from … through …" do not: they run to the present.
     private func yearTrigger(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
-        let token = tokens[index]
-        guard token.kind == .number, let value = token.quantity?.value, value >= 1900, value <= 2100,
+        guard tokens[index].kind == .number, let value = tokens[index].quantity?.value, value >= 1900, value <= 2100,
               value == value.rounded() else { return nil }
         var start = index - 1
         while start > sentence.tokens.lowerBound, index - start <= 6,
