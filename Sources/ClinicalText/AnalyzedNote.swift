@@ -128,6 +128,8 @@ struct LineLayout {
     init(text: NoteText, tokens: [Token]) {
         startsLine = []; followsBlankLine = []; followsWideGap = []
         startsLine.reserveCapacity(tokens.count)
+        followsBlankLine.reserveCapacity(tokens.count)
+        followsWideGap.reserveCapacity(tokens.count)
         var previousEnd = 0
         for index in tokens.indices {
             let range = tokens[index].range

@@ -30,6 +30,7 @@ struct HeadingFinder {
         // Extend over heading-like tokens up to a colon or the end of the line.
         var end = start
         var words: [String] = []
+        words.reserveCapacity(Self.maxCapsWords + 1)
         var allCaps = true
         var titleCase = true
         while end < tokens.count, end - start < Self.maxCapsWords * 2 {

@@ -20,6 +20,7 @@ public struct NoteTagger: Sendable {
     /// Every mention in the note, sorted by position, with its assertion, section and sentence.
     public func mentions(in note: AnalyzedNote) -> [Mention] {
         var mentions: [Mention] = []
+        mentions.reserveCapacity(note.tokens.count / 2)
         mentions += PhraseTaggers(lexicons: lexicons).mentions(in: note)
         mentions += SpinalLevelGrammar(lexicons: lexicons).mentions(in: note)
         mentions += PainScoreGrammar(lexicons: lexicons).mentions(in: note)
