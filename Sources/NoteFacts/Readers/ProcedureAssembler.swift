@@ -13,6 +13,22 @@ struct ProcedureAssembler {
     let mentions: [Mention]
     let cues: SentenceCues
     let lexicons: TaggingLexicons
+    /// For each sentence: it states findings only (see ``sentenceIsFindingOnly(_:)``), read in one pass.
+    private let findingOnly: [Bool]
+
+    init(note: AnalyzedNote, mentions: [Mention], cues: SentenceCues, lexicons: TaggingLexicons) {
+        self.note = note
+        self.mentions = mentions
+        self.cues = cues
+        self.lexicons = lexicons
+        var strongCue = [Bool](repeating: false, count: note.sentences.count)
+        var diagnosis = strongCue
+        for mention in mentions where mention.sentence < strongCue.count {
+            if mention.procedureCue?.isWeak == false { strongCue[mention.sentence] = true }
+            if case .diagnosis = mention.kind { diagnosis[mention.sentence] = true }
+        }
+        findingOnly = strongCue.indices.map { !strongCue[$0] && (diagnosis[$0] || cues.nonTarget.contains($0)) }
+    }
 
     private struct Draft {
         var family: ProcedureFamily
@@ -28,6 +44,7 @@ struct ProcedureAssembler {
             guard TodayScope.includes(mention), case .level = mention.kind else { return false }
             return !sentenceIsFindingOnly(mention.sentence)
         }
+        let muscles = mentions.filter(\.isMuscle)
         var sideOwners: [Int: [Mention]] = [:]
         var extras: [Int: [Mention]] = [:]
         for mention in mentions where TodayScope.includes(mention) {
@@ -36,7 +53,7 @@ struct ProcedureAssembler {
                 // A side inside a level or a muscle phrase belongs to that phrase.
                 guard !sentenceIsFindingOnly(mention.sentence),
                       !levels.contains(where: { $0.tokens.overlaps(mention.tokens) }),
-                      !mentions.contains(where: { $0.isMuscle && $0.tokens.overlaps(mention.tokens) }),
+                      !muscles.contains(where: { $0.tokens.overlaps(mention.tokens) }),
                       let owner = owner(of: mention, among: Array(drafts.indices), drafts) else { continue }
                 sideOwners[owner, default: []].append(mention)
             case .muscle, .electricalGuidance:
@@ -192,10 +209,7 @@ struct ProcedureAssembler {
     /// A sentence that states findings (a diagnosis, an imaging study, where contrast spread) and
     /// names no procedure: its levels and sides are not treated ones.
     private func sentenceIsFindingOnly(_ sentence: Int) -> Bool {
-        let inSentence = mentions.filter { $0.sentence == sentence }
-        if inSentence.contains(where: { $0.procedureCue?.isWeak == false }) { return false }
-        let hasDiagnosis = inSentence.contains { if case .diagnosis = $0.kind { return true } else { return false } }
-        return hasDiagnosis || cues.nonTarget.contains(sentence)
+        sentence < findingOnly.count ? findingOnly[sentence] : cues.nonTarget.contains(sentence)
     }
 
     private func owner(of level: Mention, among owners: [Int], _ drafts: [Draft]) -> Int? {
