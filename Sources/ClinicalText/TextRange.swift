@@ -37,3 +37,15 @@ public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { "@\(start)-\(end)" }
 }
+
+extension Array where Element == TextRange {
+    /// Sorted, without repeats (evidence lists). A list already in strictly increasing order is
+    /// returned as it is.
+    public func normalized() -> [TextRange] {
+        if zip(self, dropFirst()).allSatisfy({ $0 < $1 }) { return self }
+        var out: [TextRange] = []
+        out.reserveCapacity(count)
+        for range in sorted() where out.last != range { out.append(range) }
+        return out
+    }
+}

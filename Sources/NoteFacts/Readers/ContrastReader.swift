@@ -20,7 +20,7 @@ enum ContrastReader {
             if case .guidance(let kind) = mention.kind, kind != .none { return mention.sentence }
             return nil
         })
-        for mention in mentions where TodayScope.sections.contains(mention.section) {
+        for mention in mentions where TodayScope.describesToday(mention.section) {
             switch mention.kind {
             case .contrast(let cue):
                 if mention.isCurrentFact && !sentenceHas(withheldWords, mention.sentence, note) {

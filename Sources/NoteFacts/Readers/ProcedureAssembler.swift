@@ -383,7 +383,7 @@ struct ProcedureAssembler {
         var counts: [GuidanceKind: Int] = [:]
         var evidence: [TextRange] = []
         let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
-        for mention in mentions where TodayScope.sections.contains(mention.section) {
+        for mention in mentions where TodayScope.describesToday(mention.section) {
             guard case .guidance(var kind) = mention.kind, !mention.assertion.isHistorical,
                   !mention.assertion.isHypothetical, !mention.assertion.isOtherExperiencer else { continue }
             if ownSentencesOnly && !cueSentences.contains(mention.sentence) { continue }

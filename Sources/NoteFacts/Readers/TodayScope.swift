@@ -4,16 +4,15 @@ import NoteTagging
 /// Which mentions speak of what was done today: affirmed, current, about the patient, and in a
 /// section that describes the encounter (not history, plan, imaging or the diagnosis list).
 enum TodayScope {
-    static let sections: Set<SectionKind> = [
-        .preamble, .procedure, .other, .postProcedure, .preProcedure, .complications, .anesthesia, .medications,
-    ]
+    /// The sections that describe the encounter.
+    static func describesToday(_ section: SectionKind) -> Bool {
+        switch section {
+        case .preamble, .procedure, .other, .postProcedure, .preProcedure, .complications, .anesthesia, .medications: true
+        default: false
+        }
+    }
 
     static func includes(_ mention: Mention) -> Bool {
-        mention.isCurrentFact && sections.contains(mention.section)
+        mention.isCurrentFact && describesToday(mention.section)
     }
-}
-
-extension Array where Element == TextRange {
-    /// Sorted, without duplicates.
-    func normalized() -> [TextRange] { Array(Set(self)).sorted() }
 }

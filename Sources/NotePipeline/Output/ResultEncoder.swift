@@ -177,14 +177,6 @@ public enum ResultEncoder {
 
 /// Turns byte ranges into contract evidence: scalar offsets and the text they cover.
 public struct EvidenceEncoder {
-    /// Sorted ranges without repeats.
-    static func unique(_ sorted: [TextRange]) -> [TextRange] {
-        var out: [TextRange] = []
-        out.reserveCapacity(sorted.count)
-        for range in sorted where out.last != range { out.append(range) }
-        return out
-    }
-
     let text: NoteText
     let map: ScalarOffsetMap
 
@@ -196,8 +188,7 @@ public struct EvidenceEncoder {
     /// Writes the ranges as contract evidence: sorted, without repeats, scalar offsets and text.
     public func write(_ ranges: [TextRange], into w: inout JSONWriter) {
         w.beginArray()
-        let sorted = zip(ranges, ranges.dropFirst()).allSatisfy { $0 < $1 } ? ranges : Self.unique(ranges.sorted())
-        for range in sorted {
+        for range in ranges.normalized() {
             w.beginObject()
             w.key("end"); w.number(map.scalarOffset(range.end))
             w.key("start"); w.number(map.scalarOffset(range.start))

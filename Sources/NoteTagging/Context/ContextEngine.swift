@@ -146,12 +146,12 @@ public struct ContextEngine: Sendable {
 
     /// Sets ``Mention/assertion``, ``Mention/section`` and ``Mention/sentence`` on every mention.
     public func annotate(_ mentions: inout [Mention], in note: AnalyzedNote) {
-        var cache: [Int: [Match]] = [:]
+        var cache = [[Match]?](repeating: nil, count: note.sentences.count)  // each sentence's triggers, found once
         for index in mentions.indices {
             let sentenceIndex = Int(note.sentenceOfToken[mentions[index].tokens.lowerBound])
             let sentence = note.sentences[sentenceIndex]
             let matches = cache[sentenceIndex] ?? matches(in: note, sentence: sentence)
-            cache[sentenceIndex] = matches
+            if cache[sentenceIndex] == nil { cache[sentenceIndex] = matches }
             let section = note.sections[sentence.section]
             var assertion = assertion(for: mentions[index].tokens, in: note, sentence: sentence, matches: matches)
             Self.applySectionDefault(section, to: &assertion)
