@@ -138,7 +138,7 @@ public struct Tokenizer: Sendable {
         guard word > 0, tokens[word].kind == .word else { return }
         let last = word - 1
         let afterNumber = tokens[last].kind == .number && tokens[last].quantity?.unit == nil
-        let afterSlash = !afterNumber && last > 0 && tokens[last].key == "/" && tokens[last].joinsPrevious
+        let afterSlash = !afterNumber && last > 0 && tokens[last].kind == .punctuation && tokens[last].key == "/" && tokens[last].joinsPrevious
             && tokens[word].joinsPrevious && tokens[last - 1].kind == .measurement && tokens[last - 1].quantity?.perUnit == nil
         guard afterNumber || afterSlash, let unit = units[tokens[word].key] else { return }
         let wordRange = tokens[word].range

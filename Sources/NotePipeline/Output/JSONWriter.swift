@@ -121,12 +121,6 @@ public struct JSONWriter {
         bytes += "null".utf8
     }
 
-    /// A whole value, written as ``JSONValue/write(into:pretty:indent:)`` would at this depth.
-    public mutating func value(_ value: JSONValue) {
-        beforeValue()
-        value.write(into: &bytes, pretty: pretty, indent: depth)
-    }
-
     // MARK: Layout
 
     private mutating func beforeValue() {
