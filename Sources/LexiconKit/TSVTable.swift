@@ -99,15 +99,29 @@ public struct TSVTable: Sendable {
         var rows: [Row] = []
         var lineNumber = 0
         // Split on bytes (tab, newline and space are ASCII and never inside a multi-byte character).
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let lineBytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine[...]
-            let content = lineBytes.drop { $0 == 0x20 || $0 == 0x09 }
-            if content.isEmpty || content.first == UInt8(ascii: "#") { continue }
-            let line = String(decoding: lineBytes, as: UTF8.self)
-            let cells = lineBytes.split(separator: 0x09, omittingEmptySubsequences: false).map { cell in
-                let trimmed = cell.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
-                return String(decoding: trimmed, as: UTF8.self)
+            let end = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+            var contentStart = lineStart
+            while contentStart < end, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
+            if contentStart == end || bytes[contentStart] == UInt8(ascii: "#") { continue }
+            let line = String(decoding: bytes[lineStart..<end], as: UTF8.self)
+            var cells: [String] = []
+            var cellStart = lineStart
+            while true {
+                var cellEnd = cellStart
+                while cellEnd < end, bytes[cellEnd] != 0x09 { cellEnd += 1 }
+                var first = cellStart, last = cellEnd
+                while first < last, bytes[first] == 0x20 { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 { last -= 1 }
+                cells.append(String(decoding: bytes[first..<last], as: UTF8.self))
+                if cellEnd == end { break }
+                cellStart = cellEnd + 1
             }
             guard let columns = header else {
                 header = cells
