@@ -39,7 +39,19 @@ public struct TSVTable: Sendable {
         /// A comma-separated list cell; empty for `-`.
         public func list(_ column: String) throws(LexiconError) -> [String] {
             guard let value = try optional(column) else { return [] }
-            return value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            let bytes = Array(value.utf8)
+            var out: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+                var first = start, last = end
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                if first < last { out.append(String(decoding: bytes[first..<last], as: UTF8.self)) }
+                start = end + 1
+            }
+            return out
         }
 
         /// Decodes a cell into a closed vocabulary, naming the allowed values on failure.
@@ -138,14 +150,5 @@ public struct TSVTable: Sendable {
         }
         self.columns = columns
         self.rows = rows
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
     }
 }
