@@ -17,6 +17,45 @@ public struct BatchItem: Sendable {
     public let path: String
 }
 
+/// A note of a batch found but not yet read: a file to load or a JSON Lines line to parse. A batch
+/// hands these to its workers, so that reading and parsing run in parallel with the coding and the
+/// task that walks the inputs does no more than split lines.
+public struct PendingItem: Sendable {
+    enum Source: Sendable {
+        case file(id: String, path: String)
+        case jsonLine([UInt8], path: String, line: Int)
+        case ready(BatchItem.Payload, id: String, path: String)
+    }
+    public let ordinal: Int
+    let source: Source
+    let maxBytes: Int
+
+    /// Reads the note: the file's bytes, or the line's `id` and `text`, or the error.
+    public func resolve() -> BatchItem {
+        switch source {
+        case .file(let id, let path):
+            return BatchItem(ordinal: ordinal, id: id, payload: NoteFile.read(path, maxBytes: maxBytes), path: path)
+        case .ready(let payload, let id, let path):
+            return BatchItem(ordinal: ordinal, id: id, payload: payload, path: path)
+        case .jsonLine(let bytes, let path, let line):
+            let (id, payload) = Self.parse(bytes, fallback: "\(NoteID.forFile(path)):\(line)")
+            return BatchItem(ordinal: ordinal, id: id, payload: payload, path: path)
+        }
+    }
+
+    private struct JSONNote: Decodable { var id: String?; var text: String? }
+
+    private static func parse(_ bytes: [UInt8], fallback: String) -> (String, BatchItem.Payload) {
+        let fast = JSONNoteLine.parse(bytes).map { JSONNote(id: $0.id, text: $0.text) }
+        guard let note = fast ?? (try? JSONDecoder().decode(JSONNote.self, from: Data(bytes))) else {
+            return (fallback, .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
+        }
+        let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+        guard let text = note.text else { return (id, .failed(NoteError(.empty, "\(id): the line has no \"text\""))) }
+        return (id, .bytes(Array(text.utf8)))
+    }
+}
+
 /// The notes of a batch, read lazily in a fixed order: each INPUT in turn; a folder walked
 /// recursively one directory at a time, entries sorted by their UTF-8 bytes, `.txt` and `.xml`
 /// files kept; a `.jsonl` file line by line (`{"id": …, "text": …}`); any other file as one note.
@@ -64,13 +103,16 @@ public struct BatchInputs: Sequence, Sendable {
             self.maxBytes = maxBytes
         }
 
-        public mutating func next() -> BatchItem? {
+        public mutating func next() -> BatchItem? { nextPending()?.resolve() }
+
+        /// The next note without reading it (see ``PendingItem``).
+        public mutating func nextPending() -> PendingItem? {
             while true {
                 if var current = folder {
                     let next = current.walker.next()
                     folder = current
                     if let file = next {
-                        return item(id: NoteID.forRelativePath(file.relative), path: file.full, payload: Self.read(file.full, maxBytes))
+                        return pending(.file(id: NoteID.forRelativePath(file.relative), path: file.full))
                     }
                     folder = nil
                 }
@@ -81,10 +123,11 @@ public struct BatchInputs: Sequence, Sendable {
                     switch next {
                     case .line(let bytes)?:
                         if bytes.allSatisfy(NoteDecoder.isSpace) { continue }
-                        return jsonLine(bytes, path: current.path, line: current.line)
+                        return pending(.jsonLine(bytes, path: current.path, line: current.line))
                     case .tooLong?:
-                        return item(id: "\(NoteID.forFile(current.path)):\(current.line)", path: current.path,
-                                    payload: .failed(NoteError(.tooLarge, "\(NoteID.forFile(current.path)):\(current.line): the line is over the limit of \(maxBytes) bytes")))
+                        let id = "\(NoteID.forFile(current.path)):\(current.line)"
+                        return pending(.ready(.failed(NoteError(.tooLarge, "\(id): the line is over the limit of \(maxBytes) bytes")),
+                                              id: id, path: current.path))
                     case nil:
                         jsonl = nil
                     }
@@ -94,36 +137,19 @@ public struct BatchInputs: Sequence, Sendable {
                     folder = (FolderWalker(root: path), path)
                 } else if path.lowercased().hasSuffix(".jsonl") {
                     guard let reader = LineReader(path: path, maxLine: maxBytes) else {
-                        return item(id: NoteID.forFile(path), path: path, payload: .failed(NoteError(.unreadable, "\(path): cannot read the file")))
+                        return pending(.ready(.failed(NoteError(.unreadable, "\(path): cannot read the file")), id: NoteID.forFile(path), path: path))
                     }
                     jsonl = (reader, path, 0)
                 } else {
-                    return item(id: NoteID.forFile(path), path: path, payload: Self.read(path, maxBytes))
+                    return pending(.file(id: NoteID.forFile(path), path: path))
                 }
             }
         }
 
-        private mutating func item(id: String, path: String, payload: BatchItem.Payload) -> BatchItem {
+        private mutating func pending(_ source: PendingItem.Source) -> PendingItem {
             defer { ordinal += 1 }
-            return BatchItem(ordinal: ordinal, id: id, payload: payload, path: path)
+            return PendingItem(ordinal: ordinal, source: source, maxBytes: maxBytes)
         }
-
-        private struct JSONNote: Decodable { var id: String?; var text: String? }
-
-        private mutating func jsonLine(_ bytes: [UInt8], path: String, line: Int) -> BatchItem {
-            let fallback = "\(NoteID.forFile(path)):\(line)"
-            let fast = JSONNoteLine.parse(bytes).map { JSONNote(id: $0.id, text: $0.text) }
-            guard let note = fast ?? (try? JSONDecoder().decode(JSONNote.self, from: Data(bytes))) else {
-                return item(id: fallback, path: path, payload: .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
-            }
-            let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-            guard let text = note.text else {
-                return item(id: id, path: path, payload: .failed(NoteError(.empty, "\(id): the line has no \"text\"")))
-            }
-            return item(id: id, path: path, payload: .bytes(Array(text.utf8)))
-        }
-
-        static func read(_ path: String, _ maxBytes: Int) -> BatchItem.Payload { NoteFile.read(path, maxBytes: maxBytes) }
     }
 }
 

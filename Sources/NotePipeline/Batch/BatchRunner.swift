@@ -94,14 +94,16 @@ public struct BatchRunner: Sendable {
                     progress(written)
                 }
             }
-            for item in inputs {
-                if item.ordinal < skip { continue }
-                while inFlight >= jobs || item.ordinal >= nextToWrite + window {
+            var pendingItems = inputs.makeIterator()
+            while let pendingItem = pendingItems.nextPending() {
+                if pendingItem.ordinal < skip { continue }
+                while inFlight >= jobs || pendingItem.ordinal >= nextToWrite + window {
                     guard let done = try await group.next() else { break }
                     inFlight -= 1
                     try drain(done)
                 }
                 group.addTask {
+                    let item = pendingItem.resolve()  // read or parse on the worker, not on this task
                     let result: NoteResult = switch item.payload {
                     case .bytes(let bytes): pipeline.run(bytes: bytes, id: item.id)
                     case .failed(let error): NoteResult(id: item.id, outcome: .failed(error))
