@@ -7,7 +7,9 @@ internal import CICUShim
 public enum KeyFolding {
     /// The lookup key of a piece of text.
     public static func key(_ text: Substring) -> String {
-        asciiKey(text.utf8) ?? unifyPunctuation(nfkcCasefold(String(text)))
+        // Native strings are contiguous; any other text takes the ICU path, which folds ASCII alike.
+        if case let key?? = text.utf8.withContiguousStorageIfAvailable(asciiKey) { return key }
+        return unifyPunctuation(nfkcCasefold(String(text)))
     }
 
     public static func key(_ text: String) -> String { key(text[...]) }
@@ -25,14 +27,6 @@ public enum KeyFolding {
 
     /// ASCII text lower-cased straight into a new string (small keys need no allocation); nil when
     /// the text is not ASCII and needs ICU.
-    private static func asciiKey(_ bytes: some Collection<UInt8>) -> String? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
-            return bytes.count
-        }
-    }
-
     private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 0
         while index < bytes.count, bytes[index] < 0x80 { index += 1 }

@@ -1,6 +1,6 @@
 public import Hummingbird
 public import Logging
-public import NotePipeline
+import NotePipeline
 import ProcedureCoding
 public import LexiconKit
 

@@ -1260,154 +1260,156 @@ facs
 #   attestation), time (a time label; the minutes follow), face-to-face (time is personal contact),
 #   retention (needle retention time: not coded time), service-date (a date-of-service label; the date
 #   follows), provider (a label that introduces the performing provider)
-phrase	element	needs-value
-physical therapy	conservative-care	no
-physiotherapy	conservative-care	no
-home exercise program	conservative-care	no
-home exercise	conservative-care	no
-hep	conservative-care	no
-exercise program	conservative-care	no
-chiropractic	conservative-care	no
-chiropractor	conservative-care	no
-chiropractic care	conservative-care	no
-nsaids	conservative-care	no
-nsaid	conservative-care	no
-anti-inflammatories	conservative-care	no
-anti-inflammatory	conservative-care	no
-anti-inflammatory medications	conservative-care	no
-ibuprofen	conservative-care	no
-naproxen	conservative-care	no
-meloxicam	conservative-care	no
-celecoxib	conservative-care	no
-muscle relaxants	conservative-care	no
-muscle relaxant	conservative-care	no
-cyclobenzaprine	conservative-care	no
-tizanidine	conservative-care	no
-gabapentin	conservative-care	no
-pregabalin	conservative-care	no
-oral steroids	conservative-care	no
-medrol dosepak	conservative-care	no
-activity modification	conservative-care	no
-activity modifications	conservative-care	no
-bracing	conservative-care	no
-tens	conservative-care	no
-tens unit	conservative-care	no
-massage	conservative-care	no
-conservative care	conservative-care	no
-conservative treatment	conservative-care	no
-conservative management	conservative-care	no
-conservative therapy	conservative-care	no
-conservative measures	conservative-care	no
-medication management	conservative-care	no
-pain medications	conservative-care	no
-analgesics	conservative-care	no
-failed	care-failed	no
-failure of	care-failed	no
-despite	care-failed	no
-without relief	care-failed	no
-without improvement	care-failed	no
-without significant relief	care-failed	no
-without benefit	care-failed	no
-without lasting benefit	care-failed	no
-without lasting relief	care-failed	no
-without meaningful benefit	care-failed	no
-without meaningful relief	care-failed	no
-without adequate relief	care-failed	no
-without sustained relief	care-failed	no
-without enough relief	care-failed	no
-no lasting benefit	care-failed	no
-no lasting relief	care-failed	no
-little benefit	care-failed	no
-limited benefit	care-failed	no
-limited relief	care-failed	no
-not tolerated	care-failed	no
-ineffective	care-failed	no
-unsuccessful	care-failed	no
-failed to help	care-failed	no
-failed to improve	care-failed	no
-with no relief	care-failed	no
-with minimal relief	care-failed	no
-with little relief	care-failed	no
-no relief	care-failed	no
-no improvement	care-failed	no
-minimal relief	care-failed	no
-minimal improvement	care-failed	no
-refractory	care-failed	no
-refractory to	care-failed	no
-persistent	care-failed	no
-persists	care-failed	no
-continued pain	care-failed	no
-did not help	care-failed	no
-did not improve	care-failed	no
-has tried	care-failed	no
-tried	care-failed	no
-trial of	care-failed	no
-exhausted	care-failed	no
-patient:	patient-identity	yes
-pt:	patient-identity	yes
-acct	patient-identity	yes
-account	patient-identity	yes
-patient name	patient-identity	yes
-pt name	patient-identity	yes
-name:	patient-identity	yes
-mrn	patient-identity	yes
-medical record number	patient-identity	yes
-medical record #	patient-identity	yes
-mr#	patient-identity	yes
-mr #	patient-identity	yes
-record number	patient-identity	yes
-dob	patient-identity	yes
-d.o.b	patient-identity	yes
-date of birth	patient-identity	yes
-birth date	patient-identity	yes
-patient id	patient-identity	yes
-account number	patient-identity	yes
-signed:	signature	yes
-signature:	signature	yes
-electronically signed	signature	yes
-electronically signed by	signature	yes
-signed by	signature	yes
-digitally signed	signature	yes
-attestation	signature	no
-attending attestation	signature	no
-i attest	signature	no
-i was present	signature	no
-i personally performed	signature	no
-/s/	signature	yes
-authenticated by	signature	yes
-e-signed	signature	yes
-esigned	signature	yes
-total time	time	no
-procedure time	time	no
-face-to-face time	face-to-face	no
-face to face time	face-to-face	no
-face-to-face	face-to-face	no
-face to face	face-to-face	no
-one-on-one	face-to-face	no
-personal one-on-one contact	face-to-face	no
-total treatment time	face-to-face	no
-treatment time	face-to-face	no
-retained for	retention	no
-retention	retention	no
-left in place	retention	no
-needles were retained	retention	no
-needle retention	retention	no
-date of service	service-date	yes
-date of procedure	service-date	yes
-procedure date	service-date	yes
-service date	service-date	yes
-dos	service-date	yes
-date:	service-date	yes
-visit date	service-date	yes
-provider:	provider	yes
-physician:	provider	yes
-proceduralist:	provider	yes
-attending:	provider	yes
-attending physician:	provider	yes
-performed by	provider	yes
-performing physician	provider	yes
-surgeon:	provider	yes
-author:	provider	yes
+# identifies: for a patient-identity label, what its value is: name (the patient's name), record (a
+#   medical record or account number), birth-date; - for every other element.
+phrase	element	needs-value	identifies
+physical therapy	conservative-care	no	-
+physiotherapy	conservative-care	no	-
+home exercise program	conservative-care	no	-
+home exercise	conservative-care	no	-
+hep	conservative-care	no	-
+exercise program	conservative-care	no	-
+chiropractic	conservative-care	no	-
+chiropractor	conservative-care	no	-
+chiropractic care	conservative-care	no	-
+nsaids	conservative-care	no	-
+nsaid	conservative-care	no	-
+anti-inflammatories	conservative-care	no	-
+anti-inflammatory	conservative-care	no	-
+anti-inflammatory medications	conservative-care	no	-
+ibuprofen	conservative-care	no	-
+naproxen	conservative-care	no	-
+meloxicam	conservative-care	no	-
+celecoxib	conservative-care	no	-
+muscle relaxants	conservative-care	no	-
+muscle relaxant	conservative-care	no	-
+cyclobenzaprine	conservative-care	no	-
+tizanidine	conservative-care	no	-
+gabapentin	conservative-care	no	-
+pregabalin	conservative-care	no	-
+oral steroids	conservative-care	no	-
+medrol dosepak	conservative-care	no	-
+activity modification	conservative-care	no	-
+activity modifications	conservative-care	no	-
+bracing	conservative-care	no	-
+tens	conservative-care	no	-
+tens unit	conservative-care	no	-
+massage	conservative-care	no	-
+conservative care	conservative-care	no	-
+conservative treatment	conservative-care	no	-
+conservative management	conservative-care	no	-
+conservative therapy	conservative-care	no	-
+conservative measures	conservative-care	no	-
+medication management	conservative-care	no	-
+pain medications	conservative-care	no	-
+analgesics	conservative-care	no	-
+failed	care-failed	no	-
+failure of	care-failed	no	-
+despite	care-failed	no	-
+without relief	care-failed	no	-
+without improvement	care-failed	no	-
+without significant relief	care-failed	no	-
+without benefit	care-failed	no	-
+without lasting benefit	care-failed	no	-
+without lasting relief	care-failed	no	-
+without meaningful benefit	care-failed	no	-
+without meaningful relief	care-failed	no	-
+without adequate relief	care-failed	no	-
+without sustained relief	care-failed	no	-
+without enough relief	care-failed	no	-
+no lasting benefit	care-failed	no	-
+no lasting relief	care-failed	no	-
+little benefit	care-failed	no	-
+limited benefit	care-failed	no	-
+limited relief	care-failed	no	-
+not tolerated	care-failed	no	-
+ineffective	care-failed	no	-
+unsuccessful	care-failed	no	-
+failed to help	care-failed	no	-
+failed to improve	care-failed	no	-
+with no relief	care-failed	no	-
+with minimal relief	care-failed	no	-
+with little relief	care-failed	no	-
+no relief	care-failed	no	-
+no improvement	care-failed	no	-
+minimal relief	care-failed	no	-
+minimal improvement	care-failed	no	-
+refractory	care-failed	no	-
+refractory to	care-failed	no	-
+persistent	care-failed	no	-
+persists	care-failed	no	-
+continued pain	care-failed	no	-
+did not help	care-failed	no	-
+did not improve	care-failed	no	-
+has tried	care-failed	no	-
+tried	care-failed	no	-
+trial of	care-failed	no	-
+exhausted	care-failed	no	-
+patient:	patient-identity	yes	name
+pt:	patient-identity	yes	name
+acct	patient-identity	yes	record
+account	patient-identity	yes	record
+patient name	patient-identity	yes	name
+pt name	patient-identity	yes	name
+name:	patient-identity	yes	name
+mrn	patient-identity	yes	record
+medical record number	patient-identity	yes	record
+medical record #	patient-identity	yes	record
+mr#	patient-identity	yes	record
+mr #	patient-identity	yes	record
+record number	patient-identity	yes	record
+dob	patient-identity	yes	birth-date
+d.o.b	patient-identity	yes	birth-date
+date of birth	patient-identity	yes	birth-date
+birth date	patient-identity	yes	birth-date
+patient id	patient-identity	yes	record
+account number	patient-identity	yes	record
+signed:	signature	yes	-
+signature:	signature	yes	-
+electronically signed	signature	yes	-
+electronically signed by	signature	yes	-
+signed by	signature	yes	-
+digitally signed	signature	yes	-
+attestation	signature	no	-
+attending attestation	signature	no	-
+i attest	signature	no	-
+i was present	signature	no	-
+i personally performed	signature	no	-
+/s/	signature	yes	-
+authenticated by	signature	yes	-
+e-signed	signature	yes	-
+esigned	signature	yes	-
+total time	time	no	-
+procedure time	time	no	-
+face-to-face time	face-to-face	no	-
+face to face time	face-to-face	no	-
+face-to-face	face-to-face	no	-
+face to face	face-to-face	no	-
+one-on-one	face-to-face	no	-
+personal one-on-one contact	face-to-face	no	-
+total treatment time	face-to-face	no	-
+treatment time	face-to-face	no	-
+retained for	retention	no	-
+retention	retention	no	-
+left in place	retention	no	-
+needles were retained	retention	no	-
+needle retention	retention	no	-
+date of service	service-date	yes	-
+date of procedure	service-date	yes	-
+procedure date	service-date	yes	-
+service date	service-date	yes	-
+dos	service-date	yes	-
+date:	service-date	yes	-
+visit date	service-date	yes	-
+provider:	provider	yes	-
+physician:	provider	yes	-
+proceduralist:	provider	yes	-
+attending:	provider	yes	-
+attending physician:	provider	yes	-
+performed by	provider	yes	-
+performing physician	provider	yes	-
+surgeon:	provider	yes	-
+author:	provider	yes	-
 """#,
         "documentation/name-particles.tsv": #"""
 # Lower-case words inside a person's name ("de la Cruz", "van der Berg", "bin Said"): when the

@@ -40,18 +40,7 @@ public struct TSVTable: Sendable {
         public func list(_ column: String) throws(LexiconError) -> [String] {
             guard let value = try optional(column) else { return [] }
             let bytes = Array(value.utf8)
-            var out: [String] = []
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
-                var first = start, last = end
-                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
-                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
-                if first < last { out.append(String(decoding: bytes[first..<last], as: UTF8.self)) }
-                start = end + 1
-            }
-            return out
+            return TSVTable.fields(bytes, 0..<bytes.count, separator: UInt8(ascii: ","), trimmingTabs: true).filter { !$0.isEmpty }
         }
 
         /// Decodes a cell into a closed vocabulary, naming the allowed values on failure.
@@ -123,18 +112,7 @@ public struct TSVTable: Sendable {
             while contentStart < end, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
             if contentStart == end || bytes[contentStart] == UInt8(ascii: "#") { continue }
             let line = String(decoding: bytes[lineStart..<end], as: UTF8.self)
-            var cells: [String] = []
-            var cellStart = lineStart
-            while true {
-                var cellEnd = cellStart
-                while cellEnd < end, bytes[cellEnd] != 0x09 { cellEnd += 1 }
-                var first = cellStart, last = cellEnd
-                while first < last, bytes[first] == 0x20 { first += 1 }
-                while last > first, bytes[last - 1] == 0x20 { last -= 1 }
-                cells.append(String(decoding: bytes[first..<last], as: UTF8.self))
-                if cellEnd == end { break }
-                cellStart = cellEnd + 1
-            }
+            let cells = Self.fields(bytes, lineStart..<end, separator: 0x09, trimmingTabs: false)
             guard let columns = header else {
                 header = cells
                 continue
@@ -150,5 +128,23 @@ public struct TSVTable: Sendable {
         }
         self.columns = columns
         self.rows = rows
+    }
+
+    /// The fields of `bytes[range]` between separators, each trimmed of spaces (and tabs), empty
+    /// fields kept. Works on bytes: the separators and spaces are ASCII, never inside a character.
+    static func fields(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8, trimmingTabs: Bool) -> [String] {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (trimmingTabs && byte == 0x09) }
+        var out: [String] = []
+        var start = range.lowerBound
+        while true {
+            var end = start
+            while end < range.upperBound, bytes[end] != separator { end += 1 }
+            var first = start, last = end
+            while first < last, isBlank(bytes[first]) { first += 1 }
+            while last > first, isBlank(bytes[last - 1]) { last -= 1 }
+            out.append(String(decoding: bytes[first..<last], as: UTF8.self))
+            if end == range.upperBound { return out }
+            start = end + 1
+        }
     }
 }

@@ -120,4 +120,6 @@ public struct DocumentationMention: Sendable, Hashable {
     /// The value a label introduces on its line (a patient's name or MRN, a date, a provider's
     /// name). Protected health information: used for keys and dates, never written out as text.
     public var value: TextRange?
+    /// What a patient-identity label's value is (name, record number, birth date).
+    public var identifies: PatientIdentifier?
 }

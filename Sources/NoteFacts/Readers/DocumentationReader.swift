@@ -14,18 +14,10 @@ enum DocumentationReader {
             case .patientIdentity:
                 facts.patientIdentification.append(mention.range)
                 guard let value = element.value else { continue }
-                let label = note.text.utf8[mention.range.bytes].map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
-                func says(_ word: StaticString) -> Bool {  // ASCII, byte by byte
-                    let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-                    guard label.count >= needle.count else { return false }
-                    return (0...(label.count - needle.count)).contains { start in needle.indices.allSatisfy { label[start + $0] == needle[$0] } }
-                }
-                if says("dob") || says("birth") || says("d.o.b") {
-                    encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsing: note.text[value])
-                } else if says("mrn") || says("record") || says("mr") || says("id") || says("acc") {
-                    encounter.recordNumber = encounter.recordNumber ?? value
-                } else {
-                    encounter.patientName = encounter.patientName ?? value
+                switch element.identifies ?? .name {
+                case .birthDate: encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsing: note.text[value])
+                case .record: encounter.recordNumber = encounter.recordNumber ?? value
+                case .name: encounter.patientName = encounter.patientName ?? value
                 }
             case .signature:
                 facts.signature.append(mention.range)

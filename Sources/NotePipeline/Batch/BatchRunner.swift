@@ -8,7 +8,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import NoteFacts
+import NoteFacts
 import ProcedureCoding
 
 /// Runs a batch: notes stream from the inputs through the pipeline on `jobs` workers and their

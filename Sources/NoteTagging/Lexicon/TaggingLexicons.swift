@@ -149,7 +149,12 @@ public final class TaggingLexicons: Sendable {
             try row.value("kind", as: ElectricalGuidance.self)
         }
         documentation = try load("documentation/documentation.tsv") { row throws(LexiconError) in
-            DocumentationCue(element: try row.value("element", as: DocumentationElement.self), needsValue: try row.yesNo("needs-value"))
+            let element = try row.value("element", as: DocumentationElement.self)
+            let identifies = try row.optional("identifies") == nil ? nil : try row.value("identifies", as: PatientIdentifier.self)
+            guard (element == .patientIdentity) == (identifies != nil) else {
+                throw row.error(column: "identifies", "a patient-identity label says what it identifies (name, record, birth-date); other elements take -")
+            }
+            return DocumentationCue(element: element, needsValue: try row.yesNo("needs-value"), identifies: identifies)
         }
         triggers = try load("context/triggers.tsv") { row throws(LexiconError) in
             let window = try row.optional("window")
@@ -223,6 +228,8 @@ public struct DocumentationCue: Sendable, Hashable {
     public var element: DocumentationElement
     /// The phrase counts only when a name or identifier follows on the same line.
     public var needsValue: Bool
+    /// What a patient-identity label's value is.
+    public var identifies: PatientIdentifier?
 }
 
 /// A ConText trigger's payload.

@@ -16,7 +16,7 @@ struct DocumentationTagger {
             for match in lexicons.documentation.matches(in: tokens, range: sentence.tokens) {
                 let cue = match.payload
                 if cue.needsValue, !hasValue(after: match.tokens.upperBound, note) { continue }
-                var mention = DocumentationMention(element: cue.element)
+                var mention = DocumentationMention(element: cue.element, identifies: cue.identifies)
                 switch cue.element {
                 case .time, .faceToFace, .retention:
                     mention.minutes = minutes(near: match.tokens, in: sentence, tokens)

@@ -130,6 +130,12 @@ public enum DocumentationElement: String, Sendable, CaseIterable, CaseHashable {
     case provider
 }
 
+/// What a patient-identity label introduces (`identifies` in `Lexicons/documentation/documentation.tsv`).
+public enum PatientIdentifier: String, Sendable, CaseIterable, CaseHashable {
+    case name, record
+    case birthDate = "birth-date"
+}
+
 /// ConText categories of `Lexicons/context/triggers.tsv`.
 public enum TriggerCategory: String, Sendable, CaseIterable, CaseHashable {
     case negated, historical, hypothetical
