@@ -1,0 +1,206 @@
+import ClinicalText
+import NoteTagging
+
+/// Drafts to facts: each procedure's levels, sides, conflicts between heading and description,
+/// guidance and region.
+extension ProcedureAssembler {
+    func build(_ draft: Draft, levels allLevels: [Mention], ownSides: [Mention], soleProcedure: Bool) -> ProcedureFact {
+        // Facet procedures named by their nerves: bare vertebrae elsewhere are landmarks, not targets.
+        var levels = allLevels
+        if [.medialBranchBlock, .facetRFA, .facetJoint].contains(draft.family),
+           levels.contains(where: { Self.isNerveReading($0) }) {
+            levels = levels.filter { Self.isNerveReading($0) || Self.hasSpan($0) }
+        }
+        var evidence = draft.cues.map(\.range)
+        let cueSentences = Set(draft.cues.map(\.sentence))
+        let levelSentences = Set(levels.map(\.sentence))
+
+        // Sides: next to its levels, and in the sentences of its cues and levels.
+        var sides: Set<Side> = []
+        for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
+        // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
+        // named elsewhere (positioning, symptoms).
+        let namedWithCue = ownSides.filter { cueSentences.contains($0.sentence) }
+        let levelSideWithCue = levels.contains { level in
+            guard case .level(let value) = level.kind else { return false }
+            return value.side != nil && cueSentences.contains(level.sentence)
+        }
+        var sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? ownSides : namedWithCue
+        // Acupuncture points are not sided procedures: only a side named with the procedure counts.
+        if draft.family == .acupuncture { sideSources = namedWithCue }
+        for mention in sideSources {
+            guard case .side(let side) = mention.kind else { continue }
+            // Spinal procedures take sides from the sentences that name them or their levels.
+            if draft.family.isSpinal, !cueSentences.contains(mention.sentence), !levelSentences.contains(mention.sentence) {
+                continue
+            }
+            sides.insert(side)
+            evidence.append(mention.range)
+        }
+        let laterality: Side? = sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right))
+            ? .bilateral : sides.first
+
+        // Levels, read for the family.
+        var segments: [SpinalSegment] = []
+        var bySide: [Side: [SpinalSegment]] = [:]
+        var nerves: [(Vertebra, Side?)] = []
+        if draft.isCaudal {
+            segments = [.sacralHiatus]
+        } else if draft.family.isSpinal || draft.family == .nerveBlock {
+            // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
+            // those decide each side's levels; levels named without a side then only add to the list.
+            let namedSides = Set(levels.compactMap { if case .level(let value) = $0.kind { value.side } else { nil } })
+            let anySided = namedSides.contains(.left) && namedSides.contains(.right)
+            for level in levels {
+                guard case .level(let value) = level.kind else { continue }
+                let read = LevelReader.read(value, family: draft.family)
+                segments += read.segments
+                nerves += read.nerves.map { ($0, value.side) }
+                if value.side != nil || !anySided {
+                    for side in Self.sides(value.side ?? laterality) { bySide[side, default: []] += read.segments }
+                }
+                evidence.append(level.range)
+            }
+            if !nerves.isEmpty {
+                let joints = LevelReader.joints(fromNerves: nerves.map(\.0))
+                segments += joints
+                for side in [Side.left, .right] {
+                    let own = nerves.filter { Self.sides($0.1 ?? laterality).contains(side) }.map(\.0)
+                    if !own.isEmpty { bySide[side, default: []] += LevelReader.joints(fromNerves: own) }
+                }
+            }
+        }
+        segments = Array(Set(segments)).sorted()
+        for side in bySide.keys { bySide[side] = Array(Set(bySide[side]!)).sorted() }
+
+        let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
+        evidence += guidanceEvidence
+        let conflicts = conflicts(draft, levels: levels, sides: sideSources)
+        // Heading and description name different levels: the description says what was done.
+        if conflicts.contains(where: { $0.kind == .level }) {
+            let headingSentences = Set(draft.cues.filter(isTitleLike).map(\.sentence))
+            let body = levels.filter { !headingSentences.contains($0.sentence) }
+            var bodySegments: [SpinalSegment] = []
+            for mention in body { if case .level(let value) = mention.kind { bodySegments += LevelReader.read(value, family: draft.family).segments } }
+            segments = Array(Set(bodySegments)).sorted()
+            for side in bySide.keys { bySide[side] = bySide[side]!.filter { segments.contains($0) } }
+        }
+        return ProcedureFact(
+            family: draft.family, region: region(draft, segments, cueSentences), levels: segments, levelsBySide: bySide,
+            laterality: conflicts.contains { $0.kind == .side } ? nil : laterality, guidance: guidance, target: draft.target,
+            isCaudal: draft.isCaudal, conflicts: conflicts, evidence: evidence.normalized(),
+            guidanceEvidence: guidanceEvidence.normalized())
+    }
+
+    /// The heading (the title, or the first line under a procedure heading) against the
+    /// description: a side or levels named in both that have nothing in common.
+    private func conflicts(_ draft: Draft, levels: [Mention], sides: [Mention]) -> [Conflict] {
+        let headingSentences = Set(draft.cues.filter(isTitleLike).map(\.sentence))
+        guard !headingSentences.isEmpty else { return [] }
+        var headingSides: [Side: [TextRange]] = [:], bodySides: [Side: [TextRange]] = [:]
+        var headingLevels: [SpinalSegment: [TextRange]] = [:], bodyLevels: [SpinalSegment: [TextRange]] = [:]
+        for mention in levels {
+            guard case .level(let level) = mention.kind else { continue }
+            let inHeading = headingSentences.contains(mention.sentence)
+            for segment in LevelReader.read(level, family: draft.family).segments {
+                if inHeading { headingLevels[segment, default: []].append(mention.range) }
+                else { bodyLevels[segment, default: []].append(mention.range) }
+            }
+            if let side = level.side {
+                if inHeading { headingSides[side, default: []].append(mention.range) }
+                else { bodySides[side, default: []].append(mention.range) }
+            }
+        }
+        for mention in sides {
+            guard case .side(let side) = mention.kind else { continue }
+            if headingSentences.contains(mention.sentence) { headingSides[side, default: []].append(mention.range) }
+            else { bodySides[side, default: []].append(mention.range) }
+        }
+        var out: [Conflict] = []
+        let oneSided = { (sides: [Side: [TextRange]]) in !sides.isEmpty && sides[.bilateral] == nil && sides.count == 1 }
+        if oneSided(headingSides), oneSided(bodySides), Set(headingSides.keys).isDisjoint(with: bodySides.keys) {
+            out.append(Conflict(kind: .side, evidence: (headingSides.values.flatMap { $0 } + bodySides.values.flatMap { $0 }).normalized()))
+        }
+        if !headingLevels.isEmpty, !bodyLevels.isEmpty, Set(headingLevels.keys).isDisjoint(with: bodyLevels.keys) {
+            out.append(Conflict(kind: .level, evidence: (headingLevels.values.flatMap { $0 } + bodyLevels.values.flatMap { $0 }).normalized()))
+        }
+        return out
+    }
+
+    private static func isNerveReading(_ mention: Mention) -> Bool {
+        guard case .level(let level) = mention.kind else { return false }
+        return level.reading == .medialBranch || level.reading == .dorsalRamus
+    }
+
+    private static func hasSpan(_ mention: Mention) -> Bool {
+        guard case .level(let level) = mention.kind else { return false }
+        return level.items.contains { if case .span = $0 { return true } else { return false } }
+    }
+
+    private static func sides(_ side: Side?) -> [Side] {
+        switch side {
+        case .left: [.left]
+        case .right: [.right]
+        case .bilateral: [.left, .right]
+        case nil: []
+        }
+    }
+
+    /// The guidance named most in today's sections (three times more in the procedure's own
+    /// sentences); "none" when the note says no imaging was used and that statement outweighs any
+    /// mention of imaging. A procedure rarely image-guided (trigger points, acupuncture, dry
+    /// needling, chemodenervation) that shares the note with others takes only its own sentences.
+    private func guidance(for draft: Draft, cueSentences: Set<Int>, soleProcedure: Bool) -> (GuidanceKind?, [TextRange]) {
+        var counts: [GuidanceKind: Int] = [:]
+        var evidence: [TextRange] = []
+        let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
+        for mention in mentions where TodayScope.describesToday(mention.section) {
+            guard case .guidance(var kind) = mention.kind, !mention.assertion.isHistorical,
+                  !mention.assertion.isHypothetical, !mention.assertion.isOtherExperiencer else { continue }
+            if ownSentencesOnly && !cueSentences.contains(mention.sentence) { continue }
+            if mention.assertion.isNegated {
+                guard kind != .none else { continue }  // "not landmark-guided" says nothing
+                kind = .none
+            }
+            counts[kind, default: 0] += cueSentences.contains(mention.sentence) ? 3 : 1
+            evidence.append(mention.range)
+        }
+        let order: [GuidanceKind] = [.fluoroscopy, .ct, .ultrasound, .none]
+        guard let best = order.max(by: { (counts[$0] ?? 0, -order.firstIndex(of: $0)!) < (counts[$1] ?? 0, -order.firstIndex(of: $1)!) }),
+              (counts[best] ?? 0) > 0 else { return (nil, []) }
+        return (best, evidence)
+    }
+
+    private func region(_ draft: Draft, _ segments: [SpinalSegment], _ cueSentences: Set<Int>) -> Region? {
+        switch draft.family {
+        case .sacroiliacJoint: return .lumbarSacral
+        case .nerveBlock, .triggerPoint, .acupuncture, .dryNeedling, .chemodenervation, .other: return nil
+        default: break
+        }
+        if draft.isCaudal { return .lumbarSacral }
+        if !segments.isEmpty {
+            // The region most levels are in; a tie (T12-L1 with L1-L2, LV-11) counts as lumbar.
+            let upper = segments.filter { [.c, .t].contains($0.vertebraRegion) }.count
+            return upper * 2 > segments.count ? .cervicalThoracic : .lumbarSacral
+        }
+        let words = mentions.compactMap { mention -> (RegionWord, Bool)? in
+            guard TodayScope.includes(mention), case .region(let word) = mention.kind else { return nil }
+            return (word, cueSentences.contains(mention.sentence))
+        }
+        let preferred = words.first(where: \.1)?.0 ?? words.first?.0
+        switch preferred {
+        case .cervical, .thoracic: return .cervicalThoracic
+        case .lumbar, .sacral: return .lumbarSacral
+        case nil: return nil
+        }
+    }
+}
+
+extension Mention {
+    var isMuscle: Bool { if case .muscle = kind { true } else { false } }
+
+    var procedureCue: ProcedureCue? {
+        if case .procedure(let cue) = kind { return cue }
+        return nil
+    }
+}
