@@ -75,45 +75,43 @@ public struct BatchRunner: Sendable {
         let window = 4 * jobs
         let pipeline = self.pipeline
 
-        // A worker hands back only what the writer needs: the line, and the note's sessions for the
-        // frequency check; the result's JSON tree is built and freed on the worker.
+        // Notes go to the workers in small chunks, so that handing work between threads costs
+        // little next to the work. A worker hands back only what the writer needs: the chunk's
+        // lines, and its notes' sessions for the frequency check.
         var pending: [Int: Done] = [:]
         var nextToWrite = skip
         var written = skip
         try await withThrowingTaskGroup(of: Done.self) { group in
             var inFlight = 0
             func drain(_ done: Done) throws {
-                pending[done.ordinal] = done
+                pending[done.first] = done
                 while let ready = pending.removeValue(forKey: nextToWrite) {
-                    try partial.write(ready.line)
+                    try partial.write(ready.lines)
                     sessions += ready.sessions
-                    if ready.failed { summary.failed += 1 }
-                    nextToWrite += 1
-                    written += 1
-                    if written % 256 == 0 { try partial.checkpoint() }
+                    summary.failed += ready.failed
+                    nextToWrite += ready.count
+                    let before = written
+                    written += ready.count
+                    if written / 256 != before / 256 { try partial.checkpoint() }
                     progress(written)
                 }
             }
             var pendingItems = inputs.makeIterator()
-            while let pendingItem = pendingItems.nextPending() {
-                if pendingItem.ordinal < skip { continue }
-                while inFlight >= jobs || pendingItem.ordinal >= nextToWrite + window {
+            var exhausted = false
+            while !exhausted {
+                var chunk: [PendingItem] = []
+                chunk.reserveCapacity(Self.chunkSize)
+                while chunk.count < Self.chunkSize {
+                    guard let item = pendingItems.nextPending() else { exhausted = true; break }
+                    if item.ordinal >= skip { chunk.append(item) }
+                }
+                guard let first = chunk.first?.ordinal else { break }
+                while inFlight >= jobs || first >= nextToWrite + window * Self.chunkSize {
                     guard let done = try await group.next() else { break }
                     inFlight -= 1
                     try drain(done)
                 }
-                group.addTask {
-                    let item = pendingItem.resolve()  // read or parse on the worker, not on this task
-                    let result: NoteResult = switch item.payload {
-                    case .bytes(let bytes): pipeline.run(bytes: bytes, id: item.id)
-                    case .failed(let error): NoteResult(id: item.id, outcome: .failed(error))
-                    }
-                    var writer = JSONWriter(capacity: 8192)
-                    ResultEncoder.write(result, into: &writer)
-                    writer.appendRaw(0x0A)
-                    return Done(ordinal: item.ordinal, line: writer.bytes, sessions: self.sessions(of: result, ordinal: item.ordinal),
-                                failed: result.isFailed)
-                }
+                group.addTask { self.process(chunk, pipeline: pipeline) }
                 inFlight += 1
             }
             while let done = try await group.next() { try drain(done) }
@@ -156,12 +154,36 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
-    /// A note done by a worker: its result line (newline included) and what the writer keeps of it.
+    /// How many notes a worker takes at a time.
+    static let chunkSize = 8
+
+    /// Notes done by a worker: their result lines (newlines included), in order from `first`,
+    /// and what the writer keeps of them.
     private struct Done: Sendable {
-        var ordinal: Int
-        var line: [UInt8]
+        var first: Int
+        var count: Int
+        var lines: [UInt8]
         var sessions: [FrequencyLimits.Session]
-        var failed: Bool
+        var failed: Int
+    }
+
+    /// Reads (or parses) and codes a chunk of notes on the worker, and writes their result lines.
+    private func process(_ chunk: [PendingItem], pipeline: NeedlepointPipeline) -> Done {
+        var writer = JSONWriter(capacity: 8192 * chunk.count)
+        var sessions: [FrequencyLimits.Session] = []
+        var failed = 0
+        for pendingItem in chunk {
+            let item = pendingItem.resolve()
+            let result: NoteResult = switch item.payload {
+            case .bytes(let bytes): pipeline.run(bytes: bytes, id: item.id)
+            case .failed(let error): NoteResult(id: item.id, outcome: .failed(error))
+            }
+            ResultEncoder.write(result, into: &writer)
+            writer.appendRaw(0x0A)
+            sessions += self.sessions(of: result, ordinal: item.ordinal)
+            if result.isFailed { failed += 1 }
+        }
+        return Done(first: chunk[0].ordinal, count: chunk.count, lines: writer.bytes, sessions: sessions, failed: failed)
     }
 
     /// What the frequency check needs from one result: one small session per procedure of a
