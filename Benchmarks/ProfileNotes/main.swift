@@ -23,9 +23,13 @@ print(String(format: "  reading the input: %.1f µs/note", Date().timeIntervalSi
 let bytes = notes.reduce(0) { $0 + $1.1.count }
 let start = Date()
 var written = 0
-for _ in 0..<repeatCount {
+for pass in 0..<repeatCount {
+    let passStart = Date()
     for (id, text) in notes {
         written += ResultEncoder.bytes(pipeline.run(bytes: text, id: id)).count
+    }
+    if repeatCount > 1 {
+        print(String(format: "  pass %d: %.0f notes/s", pass + 1, Double(notes.count) / Date().timeIntervalSince(passStart)))
     }
 }
 let seconds = Date().timeIntervalSince(start)
