@@ -10,8 +10,7 @@ public struct AnalyzedNote: Sendable {
     public let sentenceOfToken: [Int32]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
-        var tokens = Tokenizer(units: conventions.units).tokens(of: text)
-        for index in tokens.indices { tokens[index].symbol = conventions.symbols.symbol(tokens[index].key) }
+        let tokens = Tokenizer(units: conventions.units, symbols: conventions.symbols).tokens(of: text)
         let layout = LineLayout(text: text, tokens: tokens)
         let headings = HeadingFinder(tokens: tokens, layout: layout, text: text, conventions: conventions).headings()
         let sections = Self.sections(from: headings, tokens: tokens, layout: layout, textLength: text.utf8.count)

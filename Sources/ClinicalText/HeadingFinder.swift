@@ -27,32 +27,37 @@ struct HeadingFinder {
     }
 
     private func heading(at start: Int, atLineStart: Bool) -> Heading? {
-        // Extend over heading-like tokens up to a colon or the end of the line.
+        // Extend over heading-like tokens up to a colon or the end of the line; most lines stop
+        // being candidates here, before any word is copied.
         var end = start
-        var words: [String] = []
-        words.reserveCapacity(Self.maxCapsWords + 1)
-        var allCaps = true
-        var titleCase = true
+        var wordCount = 0
         while end < tokens.count, end - start < Self.maxCapsWords * 2 {
             if end > start, layout.startsLine[end] { break }
             let token = tokens[end]
             if token.key == ":" { break }
             if token.kind == .word {
-                let (caps, title) = casing(token.range)
-                allCaps = allCaps && caps
-                titleCase = titleCase && (title || Self.minorWords.contains(token.key))
-                words.append(token.key)
+                wordCount += 1
             } else if !Self.headingPunctuation.contains(token.key) {
                 return nil
             }
             end += 1
-            if words.count > Self.maxCapsWords { return nil }
+            if wordCount > Self.maxCapsWords { return nil }
         }
-        guard !words.isEmpty else { return nil }
+        guard wordCount > 0 else { return nil }
         let hasColon = end < tokens.count && tokens[end].key == ":" && !layout.startsLine[end]
         let endsLine = end >= tokens.count || layout.startsLine[end]
         // Only a phrase ending in a colon, or alone on its line, can be a heading.
         guard hasColon || (endsLine && atLineStart) else { return nil }
+        var words: [String] = []
+        words.reserveCapacity(wordCount)
+        var allCaps = true
+        var titleCase = true
+        for token in tokens[start..<end] where token.kind == .word {
+            let (caps, title) = casing(token.range)
+            allCaps = allCaps && caps
+            titleCase = titleCase && (title || Self.minorWords.contains(token.key))
+            words.append(token.key)
+        }
         let phrase = words.joined(separator: " ")
         let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
         let through = hasColon ? end + 1 : end

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The lookup keys the lexicons know, numbered from 0. Each token of a note gets its key's number
 /// once, during analysis (``Token/symbol``), so that phrase lookups index arrays with small
 /// integers instead of hashing and comparing strings at every token of every table.
@@ -42,20 +48,24 @@ public struct KeySymbols: Sendable {
 
     /// The symbol of `key`, or `unknown` with the free slot where it would go.
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, slot: Int) {
-        let mask = slots.count - 1
-        var slot = Self.hash(key) & mask
-        while true {
-            let symbol = slots[slot]
-            if symbol == Self.unknown || isKey(symbol, key) { return (symbol, slot) }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            starts.withUnsafeBufferPointer { starts in
+                bytes.withUnsafeBufferPointer { bytes in
+                    let mask = slots.count - 1
+                    var slot = Self.hash(key) & mask
+                    while true {
+                        let symbol = slots[slot]
+                        if symbol == Self.unknown { return (symbol, slot) }
+                        let start = Int(starts[Int(symbol)]), end = Int(starts[Int(symbol) + 1])
+                        if end - start == key.count,
+                           key.isEmpty || memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0 {
+                            return (symbol, slot)
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
-    }
-
-    private func isKey(_ symbol: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[Int(symbol)]), end = Int(starts[Int(symbol) + 1])
-        guard end - start == key.count else { return false }
-        for index in 0..<key.count where bytes[start + index] != key[index] { return false }
-        return true
     }
 
     private mutating func rehash() {

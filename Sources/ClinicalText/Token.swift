@@ -24,12 +24,21 @@ public struct Token: Sendable, Equatable {
     /// ``KeySymbols/unknown`` when no lexicon phrase contains the key.
     public var symbol: Int32 = KeySymbols.unknown
 
-    public init(range: TextRange, kind: Kind, key: String, quantity: Quantity? = nil, joinsPrevious: Bool) {
+    /// The key's one byte when the key is a single ASCII character (most punctuation), else nil.
+    @inlinable public var asciiKey: UInt8? {
+        var utf8 = key.utf8.makeIterator()
+        guard let first = utf8.next(), first < 0x80, utf8.next() == nil else { return nil }
+        return first
+    }
+
+    public init(range: TextRange, kind: Kind, key: String, quantity: Quantity? = nil, joinsPrevious: Bool,
+                symbol: Int32 = KeySymbols.unknown) {
         self.range = range
         self.kind = kind
         self.key = key
         self.quantity = quantity
         self.joinsPrevious = joinsPrevious
+        self.symbol = symbol
     }
 }
 

@@ -6,121 +6,154 @@
 public struct Tokenizer: Sendable {
     /// Folded unit spelling → canonical unit ("cc" → "mL").
     public let units: [String: String]
+    /// The lexicons' keys: each token gets its key's symbol as it is made.
+    public let symbols: KeySymbols
 
-    public init(units: [String: String]) {
+    public init(units: [String: String], symbols: KeySymbols = KeySymbols()) {
         self.units = units
+        self.symbols = symbols
     }
 
     /// Tokens of `text`, in order. Never fails: odd text gives odd tokens.
+    ///
+    /// One pass over the bytes: ASCII is classified by table, other scalars are decoded where
+    /// they stand (``TextScanner``).
     public func tokens(of text: NoteText) -> [Token] {
-        let scalars = ScannedScalar.scan(text.utf8)
+        text.utf8.withUnsafeBufferPointer { utf8 in
+            ScalarClass.ascii.withUnsafeBufferPointer { ascii in
+                tokens(of: text, TextScanner(bytes: utf8, ascii: ascii))
+            }
+        }
+    }
+
+    private func tokens(of text: NoteText, _ scanner: TextScanner) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 4)
-        var index = 0
-        var previousEnd: Int32 = -1
-        while index < scalars.count {
-            let scalar = scalars[index]
+        tokens.reserveCapacity(scanner.bytes.count / 5)
+        var offset = 0
+        var previousEnd = -1
+        while offset < scanner.bytes.count {
+            let scalar = scanner.scalar(at: offset)
             switch scalar.kind {
             case .space, .newline:
-                index += 1
+                offset += scalar.width
                 continue
             case .letter, .digit:
-                let end = wordEnd(scalars, from: index)
-                tokens.append(makeToken(text, scalars, index, end, previousEnd: previousEnd))
+                let end = wordEnd(scanner, from: offset)
+                tokens.append(makeToken(text, scanner, offset, end, joins: offset == previousEnd))
                 mergeMeasurement(&tokens, text)
-                previousEnd = scalars[end - 1].end
-                index = end
+                previousEnd = end
+                offset = end
             default:
-                var end = index + 1
+                var end = offset + scalar.width
                 if scalar.isArrowPart {
-                    while end < scalars.count, scalars[end].isArrowPart { end += 1 }
+                    while end < scanner.bytes.count {
+                        let next = scanner.scalar(at: end)
+                        guard next.isArrowPart else { break }
+                        end += next.width
+                    }
                 }
-                let range = TextRange(start: scalars[index].start, end: scalars[end - 1].end)
-                tokens.append(Token(range: range, kind: .punctuation, key: KeyFolding.key(utf8: text.utf8[range.bytes]),
-                                    joinsPrevious: scalars[index].start == previousEnd))
-                previousEnd = scalars[end - 1].end
-                index = end
+                let range = TextRange(start: Int32(offset), end: Int32(end))
+                tokens.append(token(range, .punctuation, key: KeyFolding.key(utf8: text.utf8[range.bytes]), joins: offset == previousEnd))
+                previousEnd = end
+                offset = end
             }
         }
         return tokens
     }
 
-    /// End (exclusive scalar index) of the word starting at `start`, with its joined parts.
-    private func wordEnd(_ scalars: [ScannedScalar], from start: Int) -> Int {
-        var end = start
+    /// A run of letters and digits: where it ends, how many scalars it has, whether its last
+    /// scalar is a digit, and whether it has a digit or a letter.
+    private struct Run {
+        var end: Int
+        var count = 0
+        var endsWithDigit = false
         var hasDigit = false
-        var segmentStart = start
-        func alnumRun(_ from: Int) -> Int {
-            var i = from
-            while i < scalars.count, scalars[i].kind == .letter || scalars[i].kind == .digit {
-                if scalars[i].kind == .digit { hasDigit = true }
-                i += 1
-            }
-            return i
+        var hasLetter = false
+    }
+
+    private func alnumRun(_ scanner: TextScanner, from start: Int) -> Run {
+        var run = Run(end: start)
+        while run.end < scanner.bytes.count {
+            let scalar = scanner.scalar(at: run.end)
+            guard scalar.kind == .letter || scalar.kind == .digit else { break }
+            run.endsWithDigit = scalar.kind == .digit
+            if run.endsWithDigit { run.hasDigit = true } else { run.hasLetter = true }
+            run.count += 1
+            run.end += scalar.width
         }
-        end = alnumRun(start)
-        while end + 1 < scalars.count {
-            let joiner = scalars[end]
-            let next = scalars[end + 1]
+        return run
+    }
+
+    /// End (exclusive byte offset) of the word starting at `start`, with its joined parts.
+    private func wordEnd(_ scanner: TextScanner, from start: Int) -> Int {
+        var run = alnumRun(scanner, from: start)
+        var hasDigit = run.hasDigit
+        var isFirstSegment = true
+        while run.end < scanner.bytes.count {
+            let joiner = scanner.scalar(at: run.end)
+            let nextOffset = run.end + joiner.width
+            guard nextOffset < scanner.bytes.count else { break }
+            let next = scanner.scalar(at: nextOffset)
             guard next.kind == .letter || next.kind == .digit else { break }
-            let lastIsDigit = scalars[end - 1].kind == .digit
             let joins: Bool
             switch joiner.kind {
             case .dash, .slash:
                 // "L4-5", "L5-S1", "8/10"; one-letter abbreviations "s/p", "w/o", "x-ray". A word of three
                 // or more letters keeps its number apart ("Isovue-300", "Kenalog-40": name, then strength).
-                let letters = end - segmentStart
-                joins = hasDigit || (next.kind == .digit && letters <= 2) || (letters == 1 && segmentStart == start)
+                joins = hasDigit || (next.kind == .digit && run.count <= 2) || (run.count == 1 && isFirstSegment)
             case .other where joiner.value == 0x2E:  // "." inside decimals and codes: "0.5", "M54.16"
-                joins = lastIsDigit && next.kind == .digit
+                joins = run.endsWithDigit && next.kind == .digit
             case .other where joiner.value == 0x3A:  // ":" inside ratios and times: "1:1", "10:30"
-                joins = lastIsDigit && next.kind == .digit
+                joins = run.endsWithDigit && next.kind == .digit
             case .other where joiner.value == 0x2C:  // "," in thousands: "1,000 units", "2,500-unit"
-                let digits = scalars[(end + 1)...].prefix { $0.kind == .digit }.count
-                let after = end + 1 + digits
-                joins = lastIsDigit && digits == 3 && (after >= scalars.count || scalars[after].kind != .digit)
-                    && !scalars[segmentStart..<end].contains { $0.kind == .letter }
+                var digits = 0, after = nextOffset
+                while after < scanner.bytes.count {
+                    let scalar = scanner.scalar(at: after)
+                    guard scalar.kind == .digit else { break }
+                    digits += 1
+                    after += scalar.width
+                }
+                joins = run.endsWithDigit && digits == 3 && !run.hasLetter
             default:
                 joins = false
             }
             guard joins else { break }
-            segmentStart = end + 1
-            end = alnumRun(end + 1)
+            isFirstSegment = false
+            run = alnumRun(scanner, from: nextOffset)
+            hasDigit = hasDigit || run.hasDigit
         }
         // "0.5%": a percent sign right after a number belongs to it.
-        if end < scalars.count, scalars[end].value == 0x25, scalars[end - 1].kind == .digit { end += 1 }
-        return end
+        if run.end < scanner.bytes.count, scanner.bytes[run.end] == 0x25, run.endsWithDigit { return run.end + 1 }
+        return run.end
     }
 
-    private func makeToken(_ text: NoteText, _ scalars: [ScannedScalar], _ start: Int, _ end: Int,
-                           previousEnd: Int32) -> Token {
-        let range = TextRange(start: scalars[start].start, end: scalars[end - 1].end)
+    private func token(_ range: TextRange, _ kind: Token.Kind, key: String, quantity: Quantity? = nil, joins: Bool) -> Token {
+        Token(range: range, kind: kind, key: key, quantity: quantity, joinsPrevious: joins, symbol: symbols.symbol(key))
+    }
+
+    private func makeToken(_ text: NoteText, _ scanner: TextScanner, _ start: Int, _ end: Int, joins: Bool) -> Token {
+        let range = TextRange(start: Int32(start), end: Int32(end))
         let key = KeyFolding.key(utf8: text.utf8[range.bytes])
-        let joins = scalars[start].start == previousEnd
         // Numbers and measurements start with an ASCII digit; every other word is done.
         guard let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 else {
-            return Token(range: range, kind: .word, key: key, joinsPrevious: joins)
+            return token(range, .word, key: key, joins: joins)
         }
         if let value = Tokenizer.number(key) {
-            return Token(range: range, kind: .number, key: key,
-                         quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil),
-                         joinsPrevious: joins)
+            return token(range, .number, key: key, quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil), joins: joins)
         }
         let bytes = key.utf8
         // "50-unit vial", "500-unit": a number joined to its unit by a hyphen.
         if let dash = bytes.firstIndex(of: UInt8(ascii: "-")), let value = Tokenizer.number(key[..<dash]), !value.isPercent,
            let unit = units[String(key[bytes.index(after: dash)...])] {
-            return Token(range: range, kind: .measurement, key: key, quantity: Quantity(value: value.value, unit: unit),
-                         joinsPrevious: joins)
+            return token(range, .measurement, key: key, quantity: Quantity(value: value.value, unit: unit), joins: joins)
         }
         // "10mg", "2.5cc": a number glued to a known unit (starting at its first letter).
         if let split = Self.firstLetter(key), split != key.startIndex,
            let value = Tokenizer.number(key[..<split]), !value.isPercent,
            let unit = units[String(key[split...])] {
-            return Token(range: range, kind: .measurement, key: key,
-                         quantity: Quantity(value: value.value, unit: unit), joinsPrevious: joins)
+            return token(range, .measurement, key: key, quantity: Quantity(value: value.value, unit: unit), joins: joins)
         }
-        return Token(range: range, kind: .word, key: key, joinsPrevious: joins)
+        return token(range, .word, key: key, joins: joins)
     }
 
     /// Where the first letter of a key is: by bytes when the key is ASCII, by Characters otherwise.
@@ -153,7 +186,9 @@ public struct Tokenizer: Sendable {
             tokens[last - 1].range = tokens[last - 1].range.union(wordRange)
             tokens[last - 1].quantity?.perUnit = unit
         }
-        tokens[tokens.count - 1].key = KeyFolding.key(utf8: text.utf8[tokens[tokens.count - 1].range.bytes])
+        let merged = tokens.count - 1
+        tokens[merged].key = KeyFolding.key(utf8: text.utf8[tokens[merged].range.bytes])
+        tokens[merged].symbol = symbols.symbol(tokens[merged].key)
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
@@ -195,43 +230,32 @@ public struct Tokenizer: Sendable {
     }
 }
 
-/// One scalar of the text with its class and UTF-8 span.
-struct ScannedScalar {
-    var value: UInt32
-    var kind: ScalarClass
-    var start: Int32
-    var end: Int32
+/// Reads the scalars of valid UTF-8 text (a ``NoteText``'s bytes) where they stand: ASCII
+/// classified by table lookup, other scalars decoded from their bytes and classified by their
+/// Unicode properties.
+struct TextScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// ``ScalarClass/ascii``.
+    let ascii: UnsafeBufferPointer<ScalarClass>
 
-    var isArrowPart: Bool { kind == .dash || value == 0x3E || value == 0x3D }  // "-", ">", "="
+    struct Scalar {
+        var value: UInt32
+        var kind: ScalarClass
+        /// Its length in bytes.
+        var width: Int
 
-    /// The scalars of valid UTF-8 text (a ``NoteText``'s bytes): ASCII classified by table lookup,
-    /// other scalars decoded from their bytes and classified by their Unicode properties.
-    static func scan(_ utf8: [UInt8]) -> [ScannedScalar] {
-        [ScannedScalar](unsafeUninitializedCapacity: utf8.count) { out, count in
-            ScalarClass.ascii.withUnsafeBufferPointer { ascii in
-            utf8.withUnsafeBufferPointer { utf8 in
-                var offset = 0
-                count = 0
-                while offset < utf8.count {
-                    let byte = utf8[offset]
-                    if byte < 0x80 {
-                        out[count] = ScannedScalar(value: UInt32(byte), kind: ascii[Int(byte)],
-                                                   start: Int32(offset), end: Int32(offset + 1))
-                        count += 1
-                        offset += 1
-                        continue
-                    }
-                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    let end = min(offset + width, utf8.count)
-                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for index in (offset + 1)..<end { value = value << 6 | UInt32(utf8[index] & 0x3F) }
-                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    out[count] = ScannedScalar(value: scalar.value, kind: ScalarClass(scalar), start: Int32(offset), end: Int32(end))
-                    count += 1
-                    offset += width
-                }
-            }
-            }
-        }
+        var isArrowPart: Bool { kind == .dash || value == 0x3E || value == 0x3D }  // "-", ">", "="
+    }
+
+    @inline(__always)
+    func scalar(at offset: Int) -> Scalar {
+        let byte = bytes[offset]
+        if byte < 0x80 { return Scalar(value: UInt32(byte), kind: ascii[Int(byte)], width: 1) }
+        let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        let end = min(offset + width, bytes.count)
+        var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for index in (offset + 1)..<end { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        return Scalar(value: scalar.value, kind: ScalarClass(scalar), width: end - offset)
     }
 }
