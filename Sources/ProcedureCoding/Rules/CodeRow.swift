@@ -35,19 +35,34 @@ enum ImagingMode: String, Sendable, CaseIterable, CaseHashable {
     case included, separate, none
 }
 
-/// One row of `Lexicons/coding/codes.tsv`.
-struct CodeRow: Sendable {
-    var code: HCPCSCode
-    var descriptor: String
-    var families: Set<ProcedureFamily>
+/// One row of `Lexicons/coding/codes.tsv`. A class: the coder filters and sorts rows many times
+/// per note, and sharing a row costs one reference where copying it would copy all its sets.
+final class CodeRow: Sendable {
+    let code: HCPCSCode
+    let descriptor: String
+    let families: Set<ProcedureFamily>
     /// nil: the row applies to the family's default kind only.
-    var variants: Set<String>?
-    var region: Region?
-    var guidance: Set<GuidanceValue>
-    var counts: CountMode
-    var addOnTo: HCPCSCode?
-    var bilateral: BilateralIndicator
-    var imaging: ImagingMode
+    let variants: Set<String>?
+    let region: Region?
+    let guidance: Set<GuidanceValue>
+    let counts: CountMode
+    let addOnTo: HCPCSCode?
+    let bilateral: BilateralIndicator
+    let imaging: ImagingMode
+
+    init(code: HCPCSCode, descriptor: String, families: Set<ProcedureFamily>, variants: Set<String>?, region: Region?,
+         guidance: Set<GuidanceValue>, counts: CountMode, addOnTo: HCPCSCode?, bilateral: BilateralIndicator, imaging: ImagingMode) {
+        self.code = code
+        self.descriptor = descriptor
+        self.families = families
+        self.variants = variants
+        self.region = region
+        self.guidance = guidance
+        self.counts = counts
+        self.addOnTo = addOnTo
+        self.bilateral = bilateral
+        self.imaging = imaging
+    }
 
     func applies(to guidance: GuidanceValue) -> Bool {
         self.guidance.contains(.any) || self.guidance.contains(guidance)
