@@ -8,6 +8,8 @@ public struct AnalyzedNote: Sendable {
     public let sentences: [Sentence]
     /// For every token, the index of its sentence.
     public let sentenceOfToken: [Int32]
+    /// For every token: true when it is the first on its line (a line feed stands before it).
+    public let startsLine: [Bool]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
         let tokens = Tokenizer(units: conventions.units, symbols: conventions.symbols).tokens(of: text)
@@ -25,6 +27,15 @@ public struct AnalyzedNote: Sendable {
         self.sections = sections
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
+        self.startsLine = layout.startsLine
+    }
+
+    /// True when no line break stands between the two tokens.
+    public func onSameLine(_ first: Int, _ second: Int) -> Bool {
+        let lower = min(first, second), upper = max(first, second)
+        guard lower < upper else { return true }
+        for index in (lower + 1)...upper where startsLine[index] { return false }
+        return true
     }
 
     /// The section a token belongs to.
@@ -108,7 +119,7 @@ extension AnalyzedNote {
         while index < tokens.count, index - start < 5, !(index > start && layout.startsLine[index]) {
             let token = tokens[index]
             if token.key == ":" { return index > start }
-            guard token.kind == .word || ["/", "-", "&", "(", ")"].contains(token.key) else { return false }
+            guard token.kind == .word || token.isMark("/-&()") else { return false }
             index += 1
         }
         return false
@@ -129,21 +140,23 @@ struct LineLayout {
         startsLine.reserveCapacity(tokens.count)
         followsBlankLine.reserveCapacity(tokens.count)
         followsWideGap.reserveCapacity(tokens.count)
-        var previousEnd = 0
-        for index in tokens.indices {
-            let range = tokens[index].range
-            var newlines = 0, spaces = 0
-            for offset in previousEnd..<Int(range.start) {
-                switch text.utf8[offset] {
-                case 0x0A: newlines += 1; spaces = 0
-                case 0x20, 0x09: spaces += 1
-                default: break
+        text.utf8.withUnsafeBufferPointer { utf8 in
+            var previousEnd = 0
+            for index in tokens.indices {
+                let range = tokens[index].range
+                var newlines = 0, spaces = 0
+                for offset in previousEnd..<Int(range.start) {
+                    switch utf8[offset] {
+                    case 0x0A: newlines += 1; spaces = 0
+                    case 0x20, 0x09: spaces += 1
+                    default: break
+                    }
                 }
+                startsLine.append(startsLine.isEmpty || newlines > 0)
+                followsBlankLine.append(newlines > 1)
+                followsWideGap.append(newlines == 0 && spaces >= 2)
+                previousEnd = Int(range.end)
             }
-            startsLine.append(index == 0 || newlines > 0)
-            followsBlankLine.append(newlines > 1)
-            followsWideGap.append(newlines == 0 && spaces >= 2)
-            previousEnd = Int(range.end)
         }
     }
 }

@@ -31,6 +31,13 @@ public struct Token: Sendable, Equatable {
         return first
     }
 
+    /// True when the key is one of these one-character ASCII marks (`token.isMark(",.")`).
+    @inlinable public func isMark(_ marks: StaticString) -> Bool {
+        guard let byte = asciiKey else { return false }
+        for index in 0..<marks.utf8CodeUnitCount where marks.utf8Start[index] == byte { return true }
+        return false
+    }
+
     public init(range: TextRange, kind: Kind, key: String, quantity: Quantity? = nil, joinsPrevious: Bool,
                 symbol: Int32 = KeySymbols.unknown) {
         self.range = range

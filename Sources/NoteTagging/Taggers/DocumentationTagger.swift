@@ -59,17 +59,20 @@ struct DocumentationTagger {
         let named = line.contains { index in
             guard lexicons.credentials[tokens[index].symbol] != nil, index > start else { return false }
             var previous = index - 1
-            while previous > start, [",", "."].contains(tokens[previous].key) { previous -= 1 }
+            while previous > start, tokens[previous].isMark(",.") { previous -= 1 }
             return isCapitalized(previous) && lexicons.credentials[tokens[previous].symbol] == nil
         }
         guard named, !line.contains(where: { tokens[$0].key == "consent" }) else { return nil }
         if line.contains(where: { Self.signingWords.contains(tokens[$0].key) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in
-            isCapitalized(index) || lexicons.credentials[tokens[index].symbol] != nil || [",", ".", "-", "'", "/"].contains(tokens[index].key)
+            isCapitalized(index) || lexicons.credentials[tokens[index].symbol] != nil || tokens[index].isMark(",.-'/")
         }
         return onlyName && line.count <= 12 ? line : nil
     }
+
+    /// Words after a label that show it labels no name ("Patient tolerated …", "Patient and family …").
+    static let notAValue: Set<String> = ["the", "patient", "pt", "and", "a", "an"]
 
     static let signingWords: Set<String> = ["signed", "signature", "e-signed", "esigned", "e-signature", "attested",
                                             "authenticated", "electronically"]
@@ -79,7 +82,7 @@ struct DocumentationTagger {
     private func value(after index: Int, _ note: AnalyzedNote) -> TextRange? {
         let tokens = note.tokens
         var first = index
-        while first < tokens.count, [":", "#", "-", "=", ","].contains(tokens[first].key) { first += 1 }
+        while first < tokens.count, tokens[first].isMark(":#-=,") { first += 1 }
         guard first < tokens.count, first > 0, note.onSameLine(index - 1, first) else { return nil }
         var last = first
         while last + 1 < tokens.count, note.onSameLine(last, last + 1), tokens[last + 1].key != "|" {
@@ -93,10 +96,10 @@ struct DocumentationTagger {
     /// A name or identifier on the same line: a capitalized word, a number, or a word with a digit.
     private func hasValue(after index: Int, _ note: AnalyzedNote) -> Bool {
         var next = index
-        while next < note.tokens.count, [":", "#", "-", "=", ","].contains(note.tokens[next].key) { next += 1 }
+        while next < note.tokens.count, note.tokens[next].isMark(":#-=,") { next += 1 }
         guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
         let token = note.tokens[next]
-        if ["the", "patient", "pt", "and", "a", "an"].contains(token.key) { return false }
+        if Self.notAValue.contains(token.key) { return false }
         if token.kind == .number || token.kind == .measurement || token.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             || (!token.key.utf8.allSatisfy { $0 < 0x80 } && token.key.contains(where: \.isNumber)) { return true }
         let first = note.text.utf8[Int(token.range.start)]

@@ -15,8 +15,8 @@ struct PainScoreGrammar {
 
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
-        for sentence in note.sentences where !sentence.isHeading {
-            let tokens = note.tokens
+        let tokens = note.tokens
+        for sentence in note.sentences where !sentence.isHeading && Self.mayHoldScore(tokens[sentence.tokens]) {
             let cues = lexicons.pain.matches(in: tokens, range: sentence.tokens)
             var painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
             // "Pre-procedure pain score: 6" read as a heading and its value: the label's cue counts.
@@ -47,6 +47,12 @@ struct PainScoreGrammar {
             }
         }
         return out
+    }
+
+    /// Every score is a number ("7", "7 out of 10") or a word ending in "/10" ("7/10"): a sentence
+    /// with neither is passed over without looking for cues.
+    private static func mayHoldScore(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.contains { $0.kind == .number || ($0.kind == .word && $0.key.utf8.last == UInt8(ascii: "0")) }
     }
 
     private func score(at index: Int, _ tokens: [Token], _ sentence: Sentence,

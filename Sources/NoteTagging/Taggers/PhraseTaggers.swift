@@ -49,14 +49,4 @@ func span(_ tokens: Range<Int>, _ note: AnalyzedNote) -> TextRange {
 extension AnalyzedNote {
     /// The sentence holding token `index`.
     func sentence(ofToken index: Int) -> Sentence { sentences[Int(sentenceOfToken[index])] }
-
-    /// True when no line break stands between the two tokens.
-    func onSameLine(_ first: Int, _ second: Int) -> Bool {
-        let lower = min(first, second), upper = max(first, second)
-        guard lower < upper else { return true }
-        for offset in Int(tokens[lower].range.end)..<Int(tokens[upper].range.start) where text.utf8[offset] == 0x0A {
-            return false
-        }
-        return true
-    }
 }
