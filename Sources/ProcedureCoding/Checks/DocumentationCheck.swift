@@ -21,16 +21,17 @@ struct CheckContext {
     /// The procedures the flag is checked for (its families in flags.tsv), with their code lines.
     func procedures(for id: FlagID) -> [(fact: ProcedureFact, lines: [CodeLine])] {
         guard let rule = rules.rule(id) else { return [] }
-        return zip(facts.procedures, linesByProcedure).filter { procedure, lines in
-            guard rule.applies(to: procedure.family) else { return false }
+        var out: [(fact: ProcedureFact, lines: [CodeLine])] = []
+        for (procedure, lines) in zip(facts.procedures, linesByProcedure) where rule.applies(to: procedure.family) {
             // The neurolytic epidural (62281/62282) is outside the ESI policy checks (W22).
             if procedure.family == .epiduralInterlaminar, facts.otherDrugs.contains(where: { $0.drugClass == .neurolytic }),
                ![.neurolyticAgent, .missingPatientIdentification, .missingSignature, .missingDiagnosis,
                  .conflictingDocumentation].contains(id) {
-                return false
+                continue
             }
-            return true
-        }.map { (fact: $0.0, lines: $0.1) }
+            out.append((procedure, lines))
+        }
+        return out
     }
 
     /// A flag for some procedures, citing the evidence given (or the procedures' own evidence).

@@ -69,41 +69,60 @@ final class CodeRow: Sendable {
     }
 }
 
+// The other rule rows are classes too, for the same reason: checks and coders filter them per note.
+
 /// One row of `Lexicons/coding/guidance-codes.tsv`.
-struct GuidanceCodeRow: Sendable {
+final class GuidanceCodeRow: Sendable {
     enum Kind: String, Sendable, CaseIterable { case fluoroscopy, ct, ultrasound, emg, stimulation }
-    var code: HCPCSCode
-    var descriptor: String
-    var kind: Kind
-    var families: Set<ProcedureFamily>
-    var exceptCodes: Set<HCPCSCode>
+    let code: HCPCSCode
+    let descriptor: String
+    let kind: Kind
+    let families: Set<ProcedureFamily>
+    let exceptCodes: Set<HCPCSCode>
+
+    init(code: HCPCSCode, descriptor: String, kind: Kind, families: Set<ProcedureFamily>, exceptCodes: Set<HCPCSCode>) {
+        (self.code, self.descriptor, self.kind, self.families, self.exceptCodes) = (code, descriptor, kind, families, exceptCodes)
+    }
 }
 
 /// One row of `Lexicons/coding/drug-supply.tsv`.
-struct DrugSupplyRow: Sendable {
+final class DrugSupplyRow: Sendable {
     enum Rule: String, Sendable, CaseIterable { case divide, fill }
-    var code: HCPCSCode
-    var generic: String
-    var unitDose: Double
-    var unit: String
-    var rule: Rule
-    var takesWasteModifiers: Bool
+    let code: HCPCSCode
+    let generic: String
+    let unitDose: Double
+    let unit: String
+    let rule: Rule
+    let takesWasteModifiers: Bool
+
+    init(code: HCPCSCode, generic: String, unitDose: Double, unit: String, rule: Rule, takesWasteModifiers: Bool) {
+        (self.code, self.generic, self.unitDose, self.unit, self.rule, self.takesWasteModifiers) =
+            (code, generic, unitDose, unit, rule, takesWasteModifiers)
+    }
 }
 
 /// One row of `Lexicons/coding/flags.tsv`.
-struct FlagRule: Sendable {
-    var id: FlagID
-    var severity: Severity
+final class FlagRule: Sendable {
+    let id: FlagID
+    let severity: Severity
     /// nil: every family.
-    var families: Set<ProcedureFamily>?
-    var message: String
+    let families: Set<ProcedureFamily>?
+    let message: String
+
+    init(id: FlagID, severity: Severity, families: Set<ProcedureFamily>?, message: String) {
+        (self.id, self.severity, self.families, self.message) = (id, severity, families, message)
+    }
 
     func applies(to family: ProcedureFamily) -> Bool { families?.contains(family) ?? true }
 }
 
 /// One row of `Lexicons/coding/diagnosis-support.tsv`.
-struct DiagnosisSupport: Sendable {
-    var family: ProcedureFamily
-    var variant: String?
-    var supports: Set<String>
+final class DiagnosisSupport: Sendable {
+    let family: ProcedureFamily
+    let variant: String?
+    let supports: Set<String>
+
+    init(family: ProcedureFamily, variant: String?, supports: Set<String>) {
+        (self.family, self.variant, self.supports) = (family, variant, supports)
+    }
 }
