@@ -9,12 +9,15 @@ struct SentenceSplitter {
     let text: NoteText
 
     func sentences(sections: [Section], headings: [Heading]) -> [Sentence] {
-        var headingTokens: [Int: Range<Int>] = [:]
-        for heading in headings { headingTokens[heading.tokens.lowerBound] = heading.tokens }
+        // Headings and sections are both in text order: one cursor finds a section's heading.
+        var nextHeading = 0
         var out: [Sentence] = []
+        out.reserveCapacity(tokens.count / 8)
         for (sectionIndex, section) in sections.enumerated() {
             var index = section.tokens.lowerBound
-            if let heading = headingTokens[index] {
+            while nextHeading < headings.count, headings[nextHeading].tokens.lowerBound < index { nextHeading += 1 }
+            if nextHeading < headings.count, headings[nextHeading].tokens.lowerBound == index {
+                let heading = headings[nextHeading].tokens
                 out.append(sentence(heading, section: sectionIndex, isHeading: true))
                 index = heading.upperBound
             }
