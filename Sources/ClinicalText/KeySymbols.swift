@@ -17,6 +17,8 @@ public struct KeySymbols: Sendable {
     /// Every key's bytes, one after the other; symbol `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
+    /// Every key as a string, by symbol (a token whose key is known shares this string).
+    private var keys: [String] = []
     /// Symbols by hash slot (`unknown` for a free slot); the count is a power of two, at most half full.
     private var slots = [Int32](repeating: KeySymbols.unknown, count: 1024)
 
@@ -34,6 +36,7 @@ public struct KeySymbols: Sendable {
             let symbol = Int32(count)
             bytes += key
             starts.append(Int32(bytes.count))
+            keys.append(String(decoding: key, as: UTF8.self))
             slots[found.slot] = symbol
             if count * 2 > slots.count { rehash() }
             return symbol
@@ -48,22 +51,47 @@ public struct KeySymbols: Sendable {
 
     /// The symbol of `key`, or `unknown` with the free slot where it would go.
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, slot: Int) {
+        withLookup { $0.find(key) }
+    }
+
+    /// Runs `body` with a ``Lookup`` over this table: many lookups without re-entering the arrays.
+    public func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
         slots.withUnsafeBufferPointer { slots in
             starts.withUnsafeBufferPointer { starts in
                 bytes.withUnsafeBufferPointer { bytes in
-                    let mask = slots.count - 1
-                    var slot = Self.hash(key) & mask
-                    while true {
-                        let symbol = slots[slot]
-                        if symbol == Self.unknown { return (symbol, slot) }
-                        let start = Int(starts[Int(symbol)]), end = Int(starts[Int(symbol) + 1])
-                        if end - start == key.count,
-                           key.isEmpty || memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0 {
-                            return (symbol, slot)
-                        }
-                        slot = (slot + 1) & mask
+                    keys.withUnsafeBufferPointer { keys in
+                        body(Lookup(slots: slots, starts: starts, bytes: bytes, keys: keys))
                     }
                 }
+            }
+        }
+    }
+
+    /// Finds keys by their bytes; valid only inside ``withLookup(_:)``.
+    public struct Lookup {
+        let slots: UnsafeBufferPointer<Int32>
+        let starts: UnsafeBufferPointer<Int32>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let keys: UnsafeBufferPointer<String>
+
+        /// The symbol of a key given as UTF-8 bytes, or ``KeySymbols/unknown``.
+        public func symbol(_ key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key).symbol }
+
+        /// The key a symbol numbers.
+        public func key(_ symbol: Int32) -> String { keys[Int(symbol)] }
+
+        func find(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, slot: Int) {
+            let mask = slots.count - 1
+            var slot = KeySymbols.hash(key) & mask
+            while true {
+                let symbol = slots[slot]
+                if symbol == KeySymbols.unknown { return (symbol, slot) }
+                let start = Int(starts[Int(symbol)]), end = Int(starts[Int(symbol) + 1])
+                if end - start == key.count,
+                   key.isEmpty || memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0 {
+                    return (symbol, slot)
+                }
+                slot = (slot + 1) & mask
             }
         }
     }

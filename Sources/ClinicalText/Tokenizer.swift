@@ -21,12 +21,17 @@ public struct Tokenizer: Sendable {
     public func tokens(of text: NoteText) -> [Token] {
         text.utf8.withUnsafeBufferPointer { utf8 in
             ScalarClass.ascii.withUnsafeBufferPointer { ascii in
-                tokens(of: text, TextScanner(bytes: utf8, ascii: ascii))
+                symbols.withLookup { lookup in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: KeyMaker.scratchSize) { scratch in
+                        tokens(of: text, TextScanner(bytes: utf8, ascii: ascii),
+                               KeyMaker(text: text, utf8: utf8, lookup: lookup, scratch: scratch))
+                    }
+                }
             }
         }
     }
 
-    private func tokens(of text: NoteText, _ scanner: TextScanner) -> [Token] {
+    private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scanner.bytes.count / 5)
         var offset = 0
@@ -39,8 +44,8 @@ public struct Tokenizer: Sendable {
                 continue
             case .letter, .digit:
                 let end = wordEnd(scanner, from: offset)
-                tokens.append(makeToken(text, scanner, offset, end, joins: offset == previousEnd))
-                mergeMeasurement(&tokens, text)
+                tokens.append(makeToken(keys, offset, end, joins: offset == previousEnd))
+                mergeMeasurement(&tokens, text, keys)
                 previousEnd = end
                 offset = end
             default:
@@ -53,7 +58,8 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 let range = TextRange(start: Int32(offset), end: Int32(end))
-                tokens.append(token(range, .punctuation, key: KeyFolding.key(utf8: text.utf8[range.bytes]), joins: offset == previousEnd))
+                let (key, symbol) = keys.key(range)
+                tokens.append(Token(range: range, kind: .punctuation, key: key, joinsPrevious: offset == previousEnd, symbol: symbol))
                 previousEnd = end
                 offset = end
             }
@@ -127,33 +133,39 @@ public struct Tokenizer: Sendable {
         return run.end
     }
 
-    private func token(_ range: TextRange, _ kind: Token.Kind, key: String, quantity: Quantity? = nil, joins: Bool) -> Token {
-        Token(range: range, kind: kind, key: key, quantity: quantity, joinsPrevious: joins, symbol: symbols.symbol(key))
+    /// A word, number or measurement token: every token is a word unless its key starts with an
+    /// ASCII digit and reads as a number, or a number glued to a known unit.
+    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool) -> Token {
+        let range = TextRange(start: Int32(start), end: Int32(end))
+        let (key, symbol) = keys.key(range)
+        var kind = Token.Kind.word
+        var quantity: Quantity?
+        if let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 {
+            if let value = Tokenizer.number(key) {
+                kind = .number
+                quantity = Quantity(value: value.value, unit: value.isPercent ? "%" : nil)
+            } else if let (value, unit) = numberWithUnit(key) {
+                kind = .measurement
+                quantity = Quantity(value: value, unit: unit)
+            }
+        }
+        return Token(range: range, kind: kind, key: key, quantity: quantity, joinsPrevious: joins, symbol: symbol)
     }
 
-    private func makeToken(_ text: NoteText, _ scanner: TextScanner, _ start: Int, _ end: Int, joins: Bool) -> Token {
-        let range = TextRange(start: Int32(start), end: Int32(end))
-        let key = KeyFolding.key(utf8: text.utf8[range.bytes])
-        // Numbers and measurements start with an ASCII digit; every other word is done.
-        guard let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 else {
-            return token(range, .word, key: key, joins: joins)
-        }
-        if let value = Tokenizer.number(key) {
-            return token(range, .number, key: key, quantity: Quantity(value: value.value, unit: value.isPercent ? "%" : nil), joins: joins)
-        }
+    /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a
+    /// known unit, starting at its first letter).
+    private func numberWithUnit(_ key: String) -> (Double, String)? {
         let bytes = key.utf8
-        // "50-unit vial", "500-unit": a number joined to its unit by a hyphen.
         if let dash = bytes.firstIndex(of: UInt8(ascii: "-")), let value = Tokenizer.number(key[..<dash]), !value.isPercent,
            let unit = units[String(key[bytes.index(after: dash)...])] {
-            return token(range, .measurement, key: key, quantity: Quantity(value: value.value, unit: unit), joins: joins)
+            return (value.value, unit)
         }
-        // "10mg", "2.5cc": a number glued to a known unit (starting at its first letter).
         if let split = Self.firstLetter(key), split != key.startIndex,
            let value = Tokenizer.number(key[..<split]), !value.isPercent,
            let unit = units[String(key[split...])] {
-            return token(range, .measurement, key: key, quantity: Quantity(value: value.value, unit: unit), joins: joins)
+            return (value.value, unit)
         }
-        return token(range, .word, key: key, joins: joins)
+        return nil
     }
 
     /// Where the first letter of a key is: by bytes when the key is ASCII, by Characters otherwise.
@@ -166,7 +178,7 @@ public struct Tokenizer: Sendable {
     /// Joins the word just made (the last token) to the tokens before it when it is a unit: a
     /// number and the unit after it on its line ("10 mg"), and a measurement with "/unit" right
     /// after it ("10 mg/mL").
-    private func mergeMeasurement(_ tokens: inout [Token], _ text: NoteText) {
+    private func mergeMeasurement(_ tokens: inout [Token], _ text: NoteText, _ keys: KeyMaker) {
         let word = tokens.count - 1
         guard word > 0, tokens[word].kind == .word else { return }
         let last = word - 1
@@ -187,8 +199,7 @@ public struct Tokenizer: Sendable {
             tokens[last - 1].quantity?.perUnit = unit
         }
         let merged = tokens.count - 1
-        tokens[merged].key = KeyFolding.key(utf8: text.utf8[tokens[merged].range.bytes])
-        tokens[merged].symbol = symbols.symbol(tokens[merged].key)
+        (tokens[merged].key, tokens[merged].symbol) = keys.key(tokens[merged].range)
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
@@ -227,6 +238,40 @@ public struct Tokenizer: Sendable {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         return (Double(mantissa) / scale, isPercent)
+    }
+}
+
+/// Makes a token's key and finds its symbol. ASCII text (most tokens) is lower-cased into a
+/// scratch buffer and looked up from there, and a known key shares the interned string; other text
+/// is folded by ``KeyFolding`` (ICU).
+struct KeyMaker {
+    /// Tokens longer than this take the general path.
+    static let scratchSize = 64
+    let text: NoteText
+    let utf8: UnsafeBufferPointer<UInt8>
+    let lookup: KeySymbols.Lookup
+    let scratch: UnsafeMutableBufferPointer<UInt8>
+
+    func key(_ range: TextRange) -> (key: String, symbol: Int32) {
+        let start = Int(range.start), count = Int(range.end) - start
+        if count <= scratch.count, asciiLowercased(from: start, count: count) {
+            let folded = UnsafeBufferPointer(rebasing: scratch[0..<count])
+            let symbol = lookup.symbol(folded)
+            return (symbol == KeySymbols.unknown ? String(decoding: folded, as: UTF8.self) : lookup.key(symbol), symbol)
+        }
+        var key = KeyFolding.key(utf8: text.utf8[range.bytes])
+        let symbol = key.withUTF8 { lookup.symbol($0) }
+        return (key, symbol)
+    }
+
+    /// Lower-cases the bytes into the scratch buffer; false (and the buffer is garbage) when one is not ASCII.
+    private func asciiLowercased(from start: Int, count: Int) -> Bool {
+        for index in 0..<count {
+            let byte = utf8[start + index]
+            guard byte < 0x80 else { return false }
+            scratch[index] = byte &- 65 < 26 ? byte + 32 : byte
+        }
+        return true
     }
 }
 
