@@ -33,13 +33,13 @@ public struct NoteFactBuilder: Sendable {
 /// Sentences that hold words the readers weigh: imaging-study or contrast-spread words (their
 /// levels are not treated levels) and words that tie a view to the final needle position.
 struct SentenceCues {
-    var nonTarget: Set<Int> = []
-    var finalPosition: Set<Int> = []
+    /// By sentence: it holds an imaging-study or contrast-spread word.
+    var nonTarget: [Bool]
+    /// By sentence: it ties a view to the final needle position.
+    var finalPosition: [Bool]
 
     init(note: AnalyzedNote, lexicons: TaggingLexicons) {
-        for (index, sentence) in note.sentences.enumerated() {
-            if !lexicons.nonTargetCues.matches(in: note.tokens, range: sentence.tokens).isEmpty { nonTarget.insert(index) }
-            if !lexicons.finalPositionCues.matches(in: note.tokens, range: sentence.tokens).isEmpty { finalPosition.insert(index) }
-        }
+        nonTarget = note.sentences.map { lexicons.nonTargetCues.hasMatch(in: note.tokens, range: $0.tokens) }
+        finalPosition = note.sentences.map { lexicons.finalPositionCues.hasMatch(in: note.tokens, range: $0.tokens) }
     }
 }

@@ -41,7 +41,7 @@ enum ContrastReader {
             }
         }
         // Views tied to the final needle position, when the note ties any; otherwise every view.
-        let final = viewMentions.filter { cues.finalPosition.contains($0.0.sentence) }
+        let final = viewMentions.filter { cues.finalPosition[$0.0.sentence] }
         for (mention, cue) in final.isEmpty ? viewMentions : final {
             views.formUnion(cue.views)
             fact.viewEvidence.append(mention.range)

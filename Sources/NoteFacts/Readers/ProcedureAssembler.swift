@@ -28,7 +28,7 @@ struct ProcedureAssembler {
             if mention.procedureCue?.isWeak == false { strongCue[mention.sentence] = true }
             if case .diagnosis = mention.kind { diagnosis[mention.sentence] = true }
         }
-        findingOnly = strongCue.indices.map { !strongCue[$0] && (diagnosis[$0] || cues.nonTarget.contains($0)) }
+        findingOnly = strongCue.indices.map { !strongCue[$0] && (diagnosis[$0] || cues.nonTarget[$0]) }
     }
 
     struct Draft {
@@ -117,7 +117,7 @@ struct ProcedureAssembler {
         let hasClinicalHeadings = note.sections.contains { ![.preamble, .administrative, .other].contains($0.kind) }
         // A nerve's name in a sentence that names a block: "left sciatic and left femoral nerve blocks".
         let blockSentences = Set(note.sentences.indices.filter { index in
-            !lexicons.blockWords.matches(in: note.tokens, range: note.sentences[index].tokens).isEmpty
+            lexicons.blockWords.hasMatch(in: note.tokens, range: note.sentences[index].tokens)
         })
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
             let members = cues.filter { group($0.procedureCue!.family) }
@@ -210,7 +210,7 @@ struct ProcedureAssembler {
     /// A sentence that states findings (a diagnosis, an imaging study, where contrast spread) and
     /// names no procedure: its levels and sides are not treated ones.
     private func sentenceIsFindingOnly(_ sentence: Int) -> Bool {
-        sentence < findingOnly.count ? findingOnly[sentence] : cues.nonTarget.contains(sentence)
+        sentence < findingOnly.count && findingOnly[sentence]
     }
 
     private func owner(of level: Mention, among owners: [Int], _ drafts: [Draft]) -> Int? {

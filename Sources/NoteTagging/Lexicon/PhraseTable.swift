@@ -30,6 +30,12 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         return (payloads[Int(match.payload)], match.end)
     }
 
+    /// True when some phrase of the table stands in `tokens[range]`.
+    @inlinable
+    public func hasMatch(in tokens: [Token], range: Range<Int>) -> Bool {
+        range.contains { trie.longestMatch(in: tokens, at: $0, limit: range.upperBound).payload >= 0 }
+    }
+
     /// Every non-overlapping longest match in `tokens[range]`, left to right.
     @inlinable
     public func matches(in tokens: [Token], range: Range<Int>) -> [(payload: Payload, tokens: Range<Int>)] {

@@ -16,7 +16,7 @@ struct PainScoreGrammar {
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
         let tokens = note.tokens
-        for sentence in note.sentences where !sentence.isHeading && Self.mayHoldScore(tokens[sentence.tokens]) {
+        for sentence in note.sentences where !sentence.isHeading && Self.mayHoldScore(sentence, note) {
             let cues = lexicons.pain.matches(in: tokens, range: sentence.tokens)
             var painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
             // "Pre-procedure pain score: 6" read as a heading and its value: the label's cue counts.
@@ -50,9 +50,17 @@ struct PainScoreGrammar {
     }
 
     /// Every score is a number ("7", "7 out of 10") or a word ending in "/10" ("7/10"): a sentence
-    /// with neither is passed over without looking for cues.
-    private static func mayHoldScore(_ tokens: ArraySlice<Token>) -> Bool {
-        tokens.contains { $0.kind == .number || ($0.kind == .word && $0.key.utf8.last == UInt8(ascii: "0")) }
+    /// with neither is passed over without looking for cues. A word's key ends as its text does
+    /// when the text ends in ASCII, so the text's last byte tells (any other word may hold a score).
+    private static func mayHoldScore(_ sentence: Sentence, _ note: AnalyzedNote) -> Bool {
+        note.tokens[sentence.tokens].contains { token in
+            switch token.kind {
+            case .number: true
+            case .word:
+                note.text.utf8[Int(token.range.end) - 1] == UInt8(ascii: "0") || note.text.utf8[Int(token.range.end) - 1] >= 0x80
+            case .measurement, .punctuation: false
+            }
+        }
     }
 
     private func score(at index: Int, _ tokens: [Token], _ sentence: Sentence,

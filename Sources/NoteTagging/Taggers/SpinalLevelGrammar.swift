@@ -166,10 +166,10 @@ struct SpinalLevelGrammar {
     /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
     static func parse(_ key: String) -> LevelMention.Item? {
         // Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most keys stop here.
-        let bytes = key.utf8
-        guard bytes.count >= 2, let head = bytes.first,
+        var bytes = key.utf8.makeIterator()
+        guard let head = bytes.next(),
               head == UInt8(ascii: "c") || head == UInt8(ascii: "t") || head == UInt8(ascii: "l") || head == UInt8(ascii: "s"),
-              (0x30...0x39).contains(bytes[bytes.index(after: bytes.startIndex)]) else { return nil }
+              let second = bytes.next(), second >= 0x30, second <= 0x39 else { return nil }
         var parts: [(region: Vertebra.Region?, digits: String)] = []
         var region: Vertebra.Region?
         var digits = ""
