@@ -51,7 +51,7 @@ public struct KeySymbols: Sendable {
 
     /// The symbol of `key`, or `unknown` with the free slot where it would go.
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, slot: Int) {
-        withLookup { $0.find(key) }
+        withLookup { $0.find(key, hash: Self.hash(key)) }
     }
 
     /// Runs `body` with a ``Lookup`` over this table: many lookups without re-entering the arrays.
@@ -75,14 +75,28 @@ public struct KeySymbols: Sendable {
         let keys: UnsafeBufferPointer<String>
 
         /// The symbol of a key given as UTF-8 bytes, or ``KeySymbols/unknown``.
-        public func symbol(_ key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key).symbol }
+        public func symbol(_ key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key, hash: KeySymbols.hash(key)).symbol }
+
+        /// Lower-cases ASCII `text` into `folded` (at least as long) and returns the folded key's
+        /// symbol, hashing as it goes; nil when a byte is not ASCII.
+        public func symbol(lowercasing text: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Int32? {
+            var hash = KeySymbols.hashSeed
+            for index in 0..<text.count {
+                var byte = text[index]
+                guard byte < 0x80 else { return nil }
+                if byte &- 65 < 26 { byte += 32 }
+                folded[index] = byte
+                hash = KeySymbols.hash(hash, byte)
+            }
+            return find(UnsafeBufferPointer(rebasing: folded[0..<text.count]), hash: KeySymbols.finish(hash)).symbol
+        }
 
         /// The key a symbol numbers.
         public func key(_ symbol: Int32) -> String { keys[Int(symbol)] }
 
-        func find(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, slot: Int) {
+        func find(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> (symbol: Int32, slot: Int) {
             let mask = slots.count - 1
-            var slot = KeySymbols.hash(key) & mask
+            var slot = hash & mask
             while true {
                 let symbol = slots[slot]
                 if symbol == KeySymbols.unknown { return (symbol, slot) }
@@ -109,11 +123,16 @@ public struct KeySymbols: Sendable {
         }
     }
 
+    /// FNV-1a over the key's bytes, its high bits folded in.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        var hash = hashSeed
+        for byte in key { hash = Self.hash(hash, byte) }
+        return finish(hash)
     }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) private static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    @inline(__always) private static func finish(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
 }
 
 /// The values of one-word lexicon entries (ordinals, credentials …) by key symbol: a token's value

@@ -78,16 +78,17 @@ public struct Tokenizer: Sendable {
     }
 
     private func alnumRun(_ scanner: TextScanner, from start: Int) -> Run {
-        var run = Run(end: start)
-        while run.end < scanner.bytes.count {
-            let scalar = scanner.scalar(at: run.end)
+        var end = start, count = 0, digits = 0
+        var last = ScalarClass.other
+        while end < scanner.bytes.count {
+            let scalar = scanner.scalar(at: end)
             guard scalar.kind == .letter || scalar.kind == .digit else { break }
-            run.endsWithDigit = scalar.kind == .digit
-            if run.endsWithDigit { run.hasDigit = true } else { run.hasLetter = true }
-            run.count += 1
-            run.end += scalar.width
+            last = scalar.kind
+            if last == .digit { digits += 1 }
+            count += 1
+            end += scalar.width
         }
-        return run
+        return Run(end: end, count: count, endsWithDigit: last == .digit, hasDigit: digits > 0, hasLetter: digits < count)
     }
 
     /// End (exclusive byte offset) of the word starting at `start`, with its joined parts.
@@ -254,24 +255,13 @@ struct KeyMaker {
 
     func key(_ range: TextRange) -> (key: String, symbol: Int32) {
         let start = Int(range.start), count = Int(range.end) - start
-        if count <= scratch.count, asciiLowercased(from: start, count: count) {
-            let folded = UnsafeBufferPointer(rebasing: scratch[0..<count])
-            let symbol = lookup.symbol(folded)
-            return (symbol == KeySymbols.unknown ? String(decoding: folded, as: UTF8.self) : lookup.key(symbol), symbol)
+        if count <= scratch.count,
+           let symbol = lookup.symbol(lowercasing: UnsafeBufferPointer(rebasing: utf8[start..<start + count]), into: scratch) {
+            return (symbol == KeySymbols.unknown ? String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<count]), as: UTF8.self) : lookup.key(symbol), symbol)
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
         let symbol = key.withUTF8 { lookup.symbol($0) }
         return (key, symbol)
-    }
-
-    /// Lower-cases the bytes into the scratch buffer; false (and the buffer is garbage) when one is not ASCII.
-    private func asciiLowercased(from start: Int, count: Int) -> Bool {
-        for index in 0..<count {
-            let byte = utf8[start + index]
-            guard byte < 0x80 else { return false }
-            scratch[index] = byte &- 65 < 26 ? byte + 32 : byte
-        }
-        return true
     }
 }
 
