@@ -13,8 +13,8 @@ import ProcedureCoding
 
 /// Runs a batch: notes stream from the inputs through the pipeline on `jobs` workers and their
 /// results are written in input order, one line per note, errors included. Memory stays flat: at
-/// most `4 × jobs` notes are in flight or waiting to be written, and only a small summary per note
-/// is kept for the frequency check. The output appears atomically when the run completes; an
+/// most `4 × jobs` chunks of ``chunkSize`` notes are in flight or waiting to be written, and only a
+/// small summary per note is kept for the frequency check. The output appears atomically when the run completes; an
 /// interrupted run leaves `OUT.partial`, which `resume` continues without duplicating or losing lines.
 public struct BatchRunner: Sendable {
     public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
