@@ -3,7 +3,7 @@
 /// phrases. Built from `Lexicons/`.
 public struct TextConventions: Sendable {
     /// Folded unit spelling → canonical unit.
-    public var units: [String: String]
+    public var units: [String: MeasureUnit]
     /// Heading phrase (token keys joined by one space) → section kind.
     public var sectionHeadings: [String: SectionKind]
     /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
@@ -11,7 +11,7 @@ public struct TextConventions: Sendable {
     /// The keys of every lexicon phrase, numbered: analysis gives each token its key's symbol.
     public var symbols: KeySymbols
 
-    public init(units: [String: String], sectionHeadings: [String: SectionKind], abbreviations: Set<String>,
+    public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: Set<String>,
                 symbols: KeySymbols = KeySymbols()) {
         self.units = units
         self.symbols = symbols

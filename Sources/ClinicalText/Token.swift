@@ -49,15 +49,15 @@ public struct Token: Sendable, Equatable {
     }
 }
 
-/// A numeric value with an optional canonical unit ("mg", "mL", "units", "min", "%", …).
+/// A numeric value with an optional canonical unit (mg, mL, units, min, %, …).
 public struct Quantity: Sendable, Hashable {
     public var value: Double
     /// Canonical unit, as the unit lexicon names it; nil for a bare number.
-    public var unit: String?
+    public var unit: MeasureUnit?
     /// The unit after a slash, for concentrations ("mg/mL" has unit "mg", per "mL").
-    public var perUnit: String?
+    public var perUnit: MeasureUnit?
 
-    public init(value: Double, unit: String? = nil, perUnit: String? = nil) {
+    public init(value: Double, unit: MeasureUnit? = nil, perUnit: MeasureUnit? = nil) {
         self.value = value
         self.unit = unit
         self.perUnit = perUnit

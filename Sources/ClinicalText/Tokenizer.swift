@@ -5,11 +5,11 @@
 /// measurement token. Units come from data (`Lexicons/text/units.tsv`), passed in as a table.
 public struct Tokenizer: Sendable {
     /// Folded unit spelling → canonical unit ("cc" → "mL").
-    public let units: [String: String]
+    public let units: [String: MeasureUnit]
     /// The lexicons' keys: each token gets its key's symbol as it is made.
     public let symbols: KeySymbols
 
-    public init(units: [String: String], symbols: KeySymbols = KeySymbols()) {
+    public init(units: [String: MeasureUnit], symbols: KeySymbols = KeySymbols()) {
         self.units = units
         self.symbols = symbols
     }
@@ -144,7 +144,7 @@ public struct Tokenizer: Sendable {
         if let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 {
             if let value = Tokenizer.number(key) {
                 kind = .number
-                quantity = Quantity(value: value.value, unit: value.isPercent ? "%" : nil)
+                quantity = Quantity(value: value.value, unit: value.isPercent ? .percent : nil)
             } else if let (value, unit) = numberWithUnit(key) {
                 kind = .measurement
                 quantity = Quantity(value: value, unit: unit)
@@ -155,7 +155,7 @@ public struct Tokenizer: Sendable {
 
     /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a
     /// known unit, starting at its first letter).
-    private func numberWithUnit(_ key: String) -> (Double, String)? {
+    private func numberWithUnit(_ key: String) -> (Double, MeasureUnit)? {
         let bytes = key.utf8
         if let dash = bytes.firstIndex(of: UInt8(ascii: "-")), let value = Tokenizer.number(key[..<dash]), !value.isPercent,
            let unit = units[String(key[bytes.index(after: dash)...])] {

@@ -35,8 +35,8 @@ struct TokenizerTests {
         let tokens = tokenizer.tokens(of: NoteText("Kenalog 40 mg/mL, 2 cc and 155 units over 20 minutes"))
         let quantities = tokens.compactMap(\.quantity)
         #expect(quantities == [
-            Quantity(value: 40, unit: "mg", perUnit: "mL"), Quantity(value: 2, unit: "mL"),
-            Quantity(value: 155, unit: "units"), Quantity(value: 20, unit: "min"),
+            Quantity(value: 40, unit: .mg, perUnit: .mL), Quantity(value: 2, unit: .mL),
+            Quantity(value: 155, unit: .units), Quantity(value: 20, unit: .min),
         ])
     }
 

@@ -26,7 +26,7 @@ struct LexiconTests {
         #expect(lexicons.triggers.count > 250)
         #expect(lexicons.drugs.count > 60)
         #expect(lexicons.conventions.sectionHeadings["past medical history"] == .pastHistory)
-        #expect(lexicons.conventions.units["cc"] == "mL")
+        #expect(lexicons.conventions.units["cc"] == .mL)
         for path in TaggingLexicons.tablePaths {
             #expect(FileManager.default.fileExists(atPath: Fixtures.root + "/Lexicons/" + path), "\(path)")
         }

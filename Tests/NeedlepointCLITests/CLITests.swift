@@ -165,6 +165,7 @@ struct CLITests {
     func review() throws {
         let folder = NSTemporaryDirectory() + "needlepoint-cli-review-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let results = folder + "/results.jsonl"
         #expect(try run(["batch", "Corpora/reference-examples", "--out", results]).status == 0)
         let run = try run(["review", results, "--html", folder + "/report.html", "--csv", folder + "/summary.csv",

@@ -73,6 +73,7 @@ struct BatchTests {
         ]
         let path = NSTemporaryDirectory() + "needlepoint-jsonl-\(getpid()).jsonl"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let items = Array(BatchInputs(paths: [path]))
         #expect(items.count == lines.count)
         for (item, line) in zip(items, lines) {

@@ -58,6 +58,7 @@ struct ReviewPartsTests {
     func excerptRemovesIdentifiers() throws {
         let folder = NSTemporaryDirectory() + "needlepoint-excerpt-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let text = """
             Pt: Gallardo-Pryce, Leontine   MRN: 52290067   DOB: 04/02/1979
             Ms. Gallardo-Pryce (MRN 52290067) had a left L4-5 transforaminal epidural steroid injection; Leontine tolerated it.
@@ -86,6 +87,7 @@ struct ReviewPartsTests {
     func emptyResults() throws {
         let path = NSTemporaryDirectory() + "needlepoint-empty-\(getpid()).jsonl"
         FileManager.default.createFile(atPath: path, contents: Data("\n\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: ReviewError.noResults(path)) {
             try DocumentationReview(pipeline: Fixtures.pipeline).run(results: path, html: path + ".html")
         }

@@ -66,10 +66,10 @@ enum DrugReader {
         for mention in group {
             guard case .drug(let drug) = mention.kind else { continue }
             evidence.append(mention.range)
-            guard let dose = drug.dose, let doseUnit = dose.unit, doseUnit != "mL" else { continue }
+            guard let dose = drug.dose, let doseUnit = dose.unit, doseUnit != .mL else { continue }
             evidence += drug.doseRanges
-            var value = doseUnit == "g" ? dose.value * 1000 : doseUnit == "mcg" ? dose.value / 1000 : dose.value
-            unit = doseUnit == "units" ? "units" : "mg"
+            var value = doseUnit == .g ? dose.value * 1000 : doseUnit == .mcg ? dose.value / 1000 : dose.value
+            unit = doseUnit == .units ? "units" : "mg"
             if drug.isTotal { totals.append(value); continue }
             if drug.isPerSite { value *= Double(sites) }
             if let site = site(of: mention, all) {
@@ -127,7 +127,7 @@ enum DrugReader {
         var noWaste = false
         let sections = Set(group.map(\.section))
         for mention in all where sections.contains(mention.section) || mention.section == .procedure {
-            guard case .quantity(let quantity) = mention.kind, quantity.quantity.unit == "units",
+            guard case .quantity(let quantity) = mention.kind, quantity.quantity.unit == .units,
                   !mention.assertion.isHypothetical, !mention.assertion.isHistorical else { continue }
             let value = quantity.quantity.value
             switch quantity.role {
@@ -141,7 +141,7 @@ enum DrugReader {
             evidence.append(mention.range)
         }
         for mention in group {
-            if case .drug(let drug) = mention.kind, let dose = drug.dose, dose.unit == "units" { evidence += drug.doseRanges }
+            if case .drug(let drug) = mention.kind, let dose = drug.dose, dose.unit == .units { evidence += drug.doseRanges }
         }
         var dose: Double?
         if let total = totals.max() { dose = total }

@@ -34,13 +34,13 @@ public enum MentionDump {
         case .guidance(let kind): "guidance(\(kind.rawValue))"
         case .contrast(let cue): "contrast(\(cue.agent ?? "-"))"
         case .view(let cue): "view(\(cue.views.map(\.rawValue))\(cue.isWeak ? ",weak" : ""))"
-        case .drug(let drug): "drug(\(drug.name.generic) \(drug.dose.map { "\($0.value) \($0.unit ?? "")" } ?? "-")\(drug.isOral ? " oral" : ""))"
+        case .drug(let drug): "drug(\(drug.name.generic) \(drug.dose.map { "\($0.value) \($0.unit?.rawValue ?? "")" } ?? "-")\(drug.isOral ? " oral" : ""))"
         case .painScore(let score): "pain(\(score.value) \(score.timing?.rawValue ?? "-"))"
         case .diagnosis(let diagnosis): "diagnosis(\(diagnosis.icd10 ?? "-") \(diagnosis.category?.rawValue ?? "-"))"
         case .documentation(let value): "documentation(\(value.element.rawValue))"
         case .muscle(let muscle): "muscle(\(muscle.cue.muscle) \(muscle.cue.site.rawValue) \(muscle.side?.rawValue ?? "-"))"
         case .electricalGuidance(let kind): "electrical(\(kind.rawValue))"
-        case .quantity(let quantity): "quantity(\(quantity.quantity.value) \(quantity.quantity.unit ?? "") \(quantity.role?.rawValue ?? "-"))"
+        case .quantity(let quantity): "quantity(\(quantity.quantity.value) \(quantity.quantity.unit?.rawValue ?? "") \(quantity.role?.rawValue ?? "-"))"
         }
     }
 }

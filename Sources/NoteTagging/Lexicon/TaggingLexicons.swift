@@ -54,9 +54,9 @@ public final class TaggingLexicons: Sendable {
 
     /// Loads and decodes every table; throws the first ``LexiconError`` (file, line, column).
     public init(source: LexiconSource = .embedded) throws(LexiconError) {
-        var units: [String: String] = [:]
+        var units: [String: MeasureUnit] = [:]
         for row in try source.table("text/units.tsv").rows {
-            units[KeyFolding.key(try row.text("spelling"))] = try row.text("unit")
+            units[KeyFolding.key(try row.text("spelling"))] = try row.value("unit", as: MeasureUnit.self)
         }
         let tokenizer = Tokenizer(units: units)
         var headings: [String: SectionKind] = [:]

@@ -6,7 +6,7 @@ import ClinicalText
 struct DocumentationTagger {
     let lexicons: TaggingLexicons
 
-    static let durationUnits: [String: Double] = ["wk": 1, "mo": 4.345, "y": 52, "d": 1.0 / 7]
+    static let durationUnits: [MeasureUnit: Double] = [.wk: 1, .mo: 4.345, .y: 52, .d: 1.0 / 7]
 
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
@@ -112,9 +112,9 @@ struct DocumentationTagger {
         var best: (distance: Int, minutes: Double)?
         let window = max(sentence.tokens.lowerBound, cue.lowerBound - 4)..<min(sentence.tokens.upperBound, cue.upperBound + 6)
         for index in window where !cue.contains(index) {
-            guard let quantity = tokens[index].quantity, let unit = quantity.unit, unit == "min" || unit == "h" else { continue }
+            guard let quantity = tokens[index].quantity, let unit = quantity.unit, unit == .min || unit == .h else { continue }
             let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
-            let value = unit == "h" ? quantity.value * 60 : quantity.value
+            let value = unit == .h ? quantity.value * 60 : quantity.value
             if best == nil || distance < best!.distance { best = (distance, value) }
         }
         if let best { return best.minutes }

@@ -7,8 +7,8 @@ import ClinicalText
 struct DoseGrammar {
     let lexicons: TaggingLexicons
 
-    static let massUnits: Set<String> = ["mg", "mcg", "g", "units"]
-    static let defaultUnit: [DrugClass: String] = [.corticosteroid: "mg", .botulinumToxin: "units"]
+    static let massUnits: Set<MeasureUnit> = [.mg, .mcg, .g, .units]
+    static let defaultUnit: [DrugClass: MeasureUnit] = [.corticosteroid: .mg, .botulinumToxin: .units]
 
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
@@ -72,7 +72,7 @@ struct DoseGrammar {
             // "No wastage", "none discarded": zero units discarded.
             for role in roles where role.payload == .noWaste {
                 out.append(Mention(range: span(role.tokens, note), tokens: role.tokens,
-                                   kind: .quantity(QuantityMention(quantity: Quantity(value: 0, unit: "units"), role: .noWaste))))
+                                   kind: .quantity(QuantityMention(quantity: Quantity(value: 0, unit: .units), role: .noWaste))))
             }
             for index in sentence.tokens where tokens[index].kind == .measurement {
                 guard let quantity = tokens[index].quantity else { continue }
@@ -97,7 +97,7 @@ struct DoseGrammar {
         }
         if let mass = before.mass { return (mass.0, [mass.1]) }
         if let volume = after.volume ?? before.volume, let mgPerML {
-            return (Quantity(value: volume.0.value * mgPerML, unit: "mg"), [volume.1])
+            return (Quantity(value: volume.0.value * mgPerML, unit: .mg), [volume.1])
         }
         return nil
     }
@@ -110,9 +110,9 @@ struct DoseGrammar {
             guard let quantity = tokens[index].quantity, let unit = quantity.unit else { continue }
             if Self.massUnits.contains(unit), quantity.perUnit == nil {
                 if mass == nil { mass = (quantity, index) }
-            } else if Self.massUnits.contains(unit), quantity.perUnit == "mL" {
+            } else if Self.massUnits.contains(unit), quantity.perUnit == .mL {
                 if concentration == nil { concentration = (quantity, index) }
-            } else if unit == "mL", volume == nil {
+            } else if unit == .mL, volume == nil {
                 volume = (quantity, index)
             }
         }

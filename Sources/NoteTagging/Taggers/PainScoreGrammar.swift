@@ -154,7 +154,7 @@ struct PainScoreGrammar {
         for i in scores.indices where scores[i].timing == nil {
             let end = scores[i].tokens.upperBound
             for index in end..<min(end + 3, tokens.count) where ["at", "after"].contains(tokens[index].key) {
-                if index + 1 < tokens.count, let unit = tokens[index + 1].quantity?.unit, unit == "min" || unit == "h" {
+                if index + 1 < tokens.count, let unit = tokens[index + 1].quantity?.unit, unit == .min || unit == .h {
                     scores[i].timing = .post
                 }
             }
