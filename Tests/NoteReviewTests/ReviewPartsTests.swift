@@ -86,7 +86,7 @@ struct ReviewPartsTests {
     @Test("an empty results file is an error, not an empty report")
     func emptyResults() throws {
         let path = NSTemporaryDirectory() + "needlepoint-empty-\(getpid()).jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data("\n\n".utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("\n\n".utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: ReviewError.noResults(path)) {
             try DocumentationReview(pipeline: Fixtures.pipeline).run(results: path, html: path + ".html")

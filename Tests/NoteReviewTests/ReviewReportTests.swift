@@ -34,7 +34,8 @@ struct ReviewReportTests {
         lines.append(ResultEncoder.json(Fixtures.pipeline.run(bytes: [0, 1, 2, 0xFF], id: "broken/binary")).serialized())
         lines.append("{this is not json")
         let resultsPath = folder + "/results.jsonl"
-        FileManager.default.createFile(atPath: resultsPath, contents: Data(lines.joined(separator: "\n").utf8 + [0x0A]))
+        precondition(FileManager.default.createFile(atPath: resultsPath, contents: Data(lines.joined(separator: "\n").utf8 + [0x0A])),
+                     "cannot write the fixture results")
         var options = DocumentationReview.Options()
         options.worklistSize = 1000  // every note with a gap, so every excerpt is checked
         options.notes = [Fixtures.root + "/Corpora"]
