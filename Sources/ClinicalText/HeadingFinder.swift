@@ -37,7 +37,7 @@ struct HeadingFinder {
             if token.key == ":" { break }
             if token.kind == .word {
                 wordCount += 1
-            } else if !Self.headingPunctuation.contains(token.key) {
+            } else if !token.isMark("/&(),-'") {
                 return nil
             }
             end += 1
@@ -101,6 +101,5 @@ struct HeadingFinder {
         return (!hasLower && hasLetter || !hasLetter, (first >= 65 && first <= 90) || !hasLetter)
     }
 
-    static let headingPunctuation: Set<String> = ["/", "&", "(", ")", ",", "-", "'"]
     static let minorWords: Set<String> = ["of", "and", "for", "to", "the", "in", "on", "or", "with", "s"]
 }

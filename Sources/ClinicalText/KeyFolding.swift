@@ -16,14 +16,13 @@ public enum KeyFolding {
 
     /// The lookup key of some UTF-8 text (a token's bytes), without making a `String` first.
     public static func key(utf8 bytes: ArraySlice<UInt8>) -> String {
-        if bytes.count == 1, let byte = bytes.first, byte < 0x80 { return asciiCharacterKeys[Int(byte)] }  // punctuation, mostly
-        return bytes.withUnsafeBufferPointer { asciiKey($0) } ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
+        bytes.withUnsafeBufferPointer { asciiKey($0) } ?? unifyPunctuation(nfkcCasefold(String(decoding: bytes, as: UTF8.self)))
     }
 
-    /// The key of every one-byte ASCII text, made once.
-    private static let asciiCharacterKeys: [String] = (0..<128).map { byte in
-        String(decoding: [UInt8(byte) >= 65 && UInt8(byte) <= 90 ? UInt8(byte) + 32 : UInt8(byte)], as: UTF8.self)
-    }
+    /// The key of an ASCII byte: upper-case letters lowered, everything else as it is (what ICU's
+    /// case folding does to ASCII).
+    @inline(__always)
+    public static func asciiLowercase(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte + 32 : byte }
 
     /// ASCII text lower-cased straight into a new string (small keys need no allocation); nil when
     /// the text is not ASCII and needs ICU.
@@ -34,7 +33,7 @@ public enum KeyFolding {
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             for index in 0..<bytes.count {
                 let byte = bytes[index]
-                buffer[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                buffer[index] = asciiLowercase(byte)
             }
             return bytes.count
         }

@@ -82,9 +82,8 @@ public struct KeySymbols: Sendable {
         public func symbol(lowercasing text: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Int32? {
             var hash = KeySymbols.hashSeed
             for index in 0..<text.count {
-                var byte = text[index]
-                guard byte < 0x80 else { return nil }
-                if byte &- 65 < 26 { byte += 32 }
+                guard text[index] < 0x80 else { return nil }
+                let byte = KeyFolding.asciiLowercase(text[index])
                 folded[index] = byte
                 hash = KeySymbols.hash(hash, byte)
             }

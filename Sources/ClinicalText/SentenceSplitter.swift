@@ -46,11 +46,9 @@ struct SentenceSplitter {
         if layout.startsLine[next] {
             return !runsOn(from: index, to: next)
         }
-        guard token.kind == .punctuation, let mark = token.asciiKey,
-              mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") || mark == UInt8(ascii: ";")
-        else { return false }
+        guard token.kind == .punctuation, token.isMark(".?!;") else { return false }
         if tokens[next].joinsPrevious { return false }
-        if mark == UInt8(ascii: "."), index > 0, token.joinsPrevious, conventions.abbreviations.contains(tokens[index - 1].key) {
+        if token.isMark("."), index > 0, token.joinsPrevious, conventions.abbreviations.contains(tokens[index - 1].key) {
             return false
         }
         return true
