@@ -4,6 +4,8 @@
 public struct AnalyzedNote: Sendable {
     public let text: NoteText
     public let tokens: [Token]
+    /// For every token, its folded lookup key (see ``KeyFolding``).
+    public let keys: [String]
     public let sections: [Section]
     public let sentences: [Sentence]
     /// For every token, the index of its sentence.
@@ -12,11 +14,12 @@ public struct AnalyzedNote: Sendable {
     public let startsLine: [Bool]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
-        let tokens = Tokenizer(units: conventions.units, symbols: conventions.symbols).tokens(of: text)
+        let tokenized = Tokenizer(units: conventions.units, symbols: conventions.symbols).tokens(of: text)
+        let tokens = tokenized.tokens
         let layout = LineLayout(text: text, tokens: tokens)
-        let headings = HeadingFinder(tokens: tokens, layout: layout, text: text, conventions: conventions).headings()
+        let headings = HeadingFinder(tokens: tokens, keys: tokenized.keys, layout: layout, text: text, conventions: conventions).headings()
         let sections = Self.sections(from: headings, tokens: tokens, layout: layout, textLength: text.utf8.count)
-        let sentences = SentenceSplitter(tokens: tokens, layout: layout, conventions: conventions, text: text)
+        let sentences = SentenceSplitter(tokens: tokens, keys: tokenized.keys, layout: layout, conventions: conventions, text: text)
             .sentences(sections: sections, headings: headings)
         var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
         for (index, sentence) in sentences.enumerated() {
@@ -24,6 +27,7 @@ public struct AnalyzedNote: Sendable {
         }
         self.text = text
         self.tokens = tokens
+        self.keys = tokenized.keys
         self.sections = sections
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
@@ -118,7 +122,7 @@ extension AnalyzedNote {
         var index = start
         while index < tokens.count, index - start < 5, !(index > start && layout.startsLine[index]) {
             let token = tokens[index]
-            if token.key == ":" { return index > start }
+            if token.isMark(":") { return index > start }
             guard token.kind == .word || token.isMark("/-&()") else { return false }
             index += 1
         }

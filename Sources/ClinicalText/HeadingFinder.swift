@@ -4,6 +4,7 @@
 /// Headings never match inside a line ("Date of Service:" holds no "Service:" heading).
 struct HeadingFinder {
     let tokens: [Token]
+    let keys: [String]
     let layout: LineLayout
     let text: NoteText
     let conventions: TextConventions
@@ -34,7 +35,7 @@ struct HeadingFinder {
         while end < tokens.count, end - start < Self.maxCapsWords * 2 {
             if end > start, layout.startsLine[end] { break }
             let token = tokens[end]
-            if token.key == ":" { break }
+            if token.isMark(":") { break }
             if token.kind == .word {
                 wordCount += 1
             } else if !token.isMark("/&(),-'") {
@@ -44,7 +45,7 @@ struct HeadingFinder {
             if wordCount > Self.maxCapsWords { return nil }
         }
         guard wordCount > 0 else { return nil }
-        let hasColon = end < tokens.count && tokens[end].key == ":" && !layout.startsLine[end]
+        let hasColon = end < tokens.count && tokens[end].isMark(":") && !layout.startsLine[end]
         let endsLine = end >= tokens.count || layout.startsLine[end]
         // Only a phrase ending in a colon, or alone on its line, can be a heading.
         guard hasColon || (endsLine && atLineStart) else { return nil }
@@ -52,11 +53,11 @@ struct HeadingFinder {
         words.reserveCapacity(wordCount)
         var allCaps = true
         var titleCase = true
-        for token in tokens[start..<end] where token.kind == .word {
-            let (caps, title) = casing(token.range)
+        for index in start..<end where tokens[index].kind == .word {
+            let (caps, title) = casing(tokens[index].range)
             allCaps = allCaps && caps
-            titleCase = titleCase && (title || Self.minorWords.contains(token.key))
-            words.append(token.key)
+            titleCase = titleCase && (title || Self.minorWords.contains(keys[index]))
+            words.append(keys[index])
         }
         let phrase = words.joined(separator: " ")
         let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)

@@ -4,6 +4,7 @@
 /// `!` and `;` end a sentence unless the period belongs to an abbreviation ("Dr.", "approx.").
 struct SentenceSplitter {
     let tokens: [Token]
+    let keys: [String]
     let layout: LineLayout
     let conventions: TextConventions
     let text: NoteText
@@ -48,7 +49,7 @@ struct SentenceSplitter {
         }
         guard token.kind == .punctuation, token.isMark(".?!;") else { return false }
         if tokens[next].joinsPrevious { return false }
-        if token.isMark("."), index > 0, token.joinsPrevious, conventions.abbreviations.contains(tokens[index - 1].key) {
+        if token.isMark("."), index > 0, token.joinsPrevious, conventions.abbreviations.contains(keys[index - 1]) {
             return false
         }
         return true
@@ -58,8 +59,8 @@ struct SentenceSplitter {
     private func runsOn(from last: Int, to first: Int) -> Bool {
         guard !layout.followsBlankLine[first] else { return false }
         let lastToken = tokens[last], firstToken = tokens[first]
-        guard firstToken.kind == .word, let initial = firstToken.key.first, initial.isLetter else { return false }
-        if lastToken.kind == .punctuation && lastToken.key != "," { return false }
+        guard firstToken.kind == .word, let initial = keys[first].first, initial.isLetter else { return false }
+        if lastToken.kind == .punctuation && !lastToken.isMark(",") { return false }
         return startsLowercase(firstToken)
     }
 

@@ -1,4 +1,7 @@
-/// One token of a note: a span, what kind of thing it is, and its lookup key.
+/// One token of a note: a span, what kind of thing it is, and its lookup key's number.
+///
+/// A plain value (no references): copying a token copies a few words. The key itself, as a string,
+/// stands at the token's index in ``TokenizedText/keys`` (``AnalyzedNote/keys``).
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Letters and digits, possibly joined by `-`, `/`, `.` or `:` ("L4-5", "s/p", "M54.16", "8/10").
@@ -14,38 +17,43 @@ public struct Token: Sendable, Equatable {
     /// Where the token is (UTF-8 offsets).
     public var range: TextRange
     public var kind: Kind
-    /// The folded lookup key (see ``KeyFolding``).
-    public var key: String
     /// The value and unit of a number or measurement.
     public var quantity: Quantity?
     /// True when no white space separates this token from the one before.
     public var joinsPrevious: Bool
-    /// The number of ``key`` among the lexicons' keys (``KeySymbols``), set by analysis;
+    /// The number of the token's key among the lexicons' keys (``KeySymbols``), set by analysis;
     /// ``KeySymbols/unknown`` when no lexicon phrase contains the key.
-    public var symbol: Int32 = KeySymbols.unknown
-
-    /// The key's one byte when the key is a single ASCII character (most punctuation), else nil.
-    @inlinable public var asciiKey: UInt8? {
-        var utf8 = key.utf8.makeIterator()
-        guard let first = utf8.next(), first < 0x80, utf8.next() == nil else { return nil }
-        return first
-    }
+    public var symbol: Int32
+    /// The key's one byte when the key is a single ASCII character (most punctuation), else 0.
+    public var mark: UInt8
 
     /// True when the key is one of these one-character ASCII marks (`token.isMark(",.")`).
     @inlinable public func isMark(_ marks: StaticString) -> Bool {
-        guard let byte = asciiKey else { return false }
-        for index in 0..<marks.utf8CodeUnitCount where marks.utf8Start[index] == byte { return true }
+        guard mark != 0 else { return false }
+        for index in 0..<marks.utf8CodeUnitCount where marks.utf8Start[index] == mark { return true }
         return false
     }
 
-    public init(range: TextRange, kind: Kind, key: String, quantity: Quantity? = nil, joinsPrevious: Bool,
-                symbol: Int32 = KeySymbols.unknown) {
-        self.range = range
-        self.kind = kind
-        self.key = key
-        self.quantity = quantity
-        self.joinsPrevious = joinsPrevious
-        self.symbol = symbol
+    public init(range: TextRange, kind: Kind, quantity: Quantity?, joinsPrevious: Bool, symbol: Int32, mark: UInt8) {
+        (self.range, self.kind, self.quantity, self.joinsPrevious, self.symbol, self.mark) = (range, kind, quantity, joinsPrevious, symbol, mark)
+    }
+
+    /// The byte of a one-character ASCII key, else 0.
+    static func mark(of key: String) -> UInt8 {
+        var utf8 = key.utf8.makeIterator()
+        guard let first = utf8.next(), first < 0x80, utf8.next() == nil else { return 0 }
+        return first
+    }
+}
+
+/// A text's tokens and, at the same index, each token's folded lookup key (see ``KeyFolding``).
+public struct TokenizedText: Sendable {
+    public var tokens: [Token]
+    public var keys: [String]
+
+    public init(tokens: [Token] = [], keys: [String] = []) {
+        self.tokens = tokens
+        self.keys = keys
     }
 }
 

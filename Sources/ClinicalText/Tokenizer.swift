@@ -18,7 +18,7 @@ public struct Tokenizer: Sendable {
     ///
     /// One pass over the bytes: ASCII is classified by table, other scalars are decoded where
     /// they stand (``TextScanner``).
-    public func tokens(of text: NoteText) -> [Token] {
+    public func tokens(of text: NoteText) -> TokenizedText {
         text.utf8.withUnsafeBufferPointer { utf8 in
             ScalarClass.ascii.withUnsafeBufferPointer { ascii in
                 symbols.withLookup { lookup in
@@ -31,9 +31,10 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scanner.bytes.count / 5)
+    private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> TokenizedText {
+        var out = TokenizedText()
+        out.tokens.reserveCapacity(scanner.bytes.count / 5)
+        out.keys.reserveCapacity(scanner.bytes.count / 5)
         var offset = 0
         var previousEnd = -1
         while offset < scanner.bytes.count {
@@ -44,8 +45,10 @@ public struct Tokenizer: Sendable {
                 continue
             case .letter, .digit:
                 let end = wordEnd(scanner, from: offset)
-                tokens.append(makeToken(keys, offset, end, joins: offset == previousEnd))
-                mergeMeasurement(&tokens, text, keys)
+                let (token, key) = makeToken(keys, offset, end, joins: offset == previousEnd)
+                out.tokens.append(token)
+                out.keys.append(key)
+                mergeMeasurement(&out, text, keys)
                 previousEnd = end
                 offset = end
             default:
@@ -58,13 +61,14 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 let range = TextRange(start: Int32(offset), end: Int32(end))
-                let (key, symbol) = keys.key(range)
-                tokens.append(Token(range: range, kind: .punctuation, key: key, joinsPrevious: offset == previousEnd, symbol: symbol))
+                let key = keys.key(range)
+                out.tokens.append(Token(range: range, kind: .punctuation, joinsPrevious: offset == previousEnd, key))
+                out.keys.append(key.key)
                 previousEnd = end
                 offset = end
             }
         }
-        return tokens
+        return out
     }
 
     /// A run of letters and digits: where it ends, how many scalars it has, whether its last
@@ -136,9 +140,10 @@ public struct Tokenizer: Sendable {
 
     /// A word, number or measurement token: every token is a word unless its key starts with an
     /// ASCII digit and reads as a number, or a number glued to a known unit.
-    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool) -> Token {
+    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool) -> (Token, String) {
         let range = TextRange(start: Int32(start), end: Int32(end))
-        let (key, symbol) = keys.key(range)
+        let made = keys.key(range)
+        let key = made.key
         var kind = Token.Kind.word
         var quantity: Quantity?
         if let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 {
@@ -150,7 +155,7 @@ public struct Tokenizer: Sendable {
                 quantity = Quantity(value: value, unit: unit)
             }
         }
-        return Token(range: range, kind: kind, key: key, quantity: quantity, joinsPrevious: joins, symbol: symbol)
+        return (Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, made), key)
     }
 
     /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a
@@ -179,28 +184,31 @@ public struct Tokenizer: Sendable {
     /// Joins the word just made (the last token) to the tokens before it when it is a unit: a
     /// number and the unit after it on its line ("10 mg"), and a measurement with "/unit" right
     /// after it ("10 mg/mL").
-    private func mergeMeasurement(_ tokens: inout [Token], _ text: NoteText, _ keys: KeyMaker) {
-        let word = tokens.count - 1
-        guard word > 0, tokens[word].kind == .word else { return }
+    private func mergeMeasurement(_ out: inout TokenizedText, _ text: NoteText, _ keys: KeyMaker) {
+        let word = out.tokens.count - 1
+        guard word > 0, out.tokens[word].kind == .word else { return }
         let last = word - 1
-        let afterNumber = tokens[last].kind == .number && tokens[last].quantity?.unit == nil
-        let afterSlash = !afterNumber && last > 0 && tokens[last].kind == .punctuation && tokens[last].key == "/" && tokens[last].joinsPrevious
-            && tokens[word].joinsPrevious && tokens[last - 1].kind == .measurement && tokens[last - 1].quantity?.perUnit == nil
-        guard afterNumber || afterSlash, let unit = units[tokens[word].key] else { return }
-        let wordRange = tokens[word].range
+        let (number, unitWord) = (out.tokens[last], out.tokens[word])
+        let afterNumber = number.kind == .number && number.quantity?.unit == nil
+        let afterSlash = !afterNumber && last > 0 && number.kind == .punctuation && number.isMark("/") && number.joinsPrevious
+            && unitWord.joinsPrevious && out.tokens[last - 1].kind == .measurement && out.tokens[last - 1].quantity?.perUnit == nil
+        guard afterNumber || afterSlash, let unit = units[out.keys[word]] else { return }
+        let merged: Int
         if afterNumber {
-            guard sameLine(tokens[last].range, wordRange, text) else { return }
-            tokens.removeLast()
-            tokens[last].range = tokens[last].range.union(wordRange)
-            tokens[last].kind = .measurement
-            tokens[last].quantity?.unit = unit
+            guard sameLine(number.range, unitWord.range, text) else { return }
+            merged = last
+            out.tokens[merged].kind = .measurement
+            out.tokens[merged].quantity?.unit = unit
         } else {
-            tokens.removeLast(2)
-            tokens[last - 1].range = tokens[last - 1].range.union(wordRange)
-            tokens[last - 1].quantity?.perUnit = unit
+            merged = last - 1
+            out.tokens[merged].quantity?.perUnit = unit
         }
-        let merged = tokens.count - 1
-        (tokens[merged].key, tokens[merged].symbol) = keys.key(tokens[merged].range)
+        out.tokens.removeLast(word - merged)
+        out.keys.removeLast(word - merged)
+        out.tokens[merged].range = out.tokens[merged].range.union(unitWord.range)
+        let key = keys.key(out.tokens[merged].range)
+        (out.tokens[merged].symbol, out.tokens[merged].mark) = (key.symbol, key.mark)
+        out.keys[merged] = key.key
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
@@ -253,15 +261,23 @@ struct KeyMaker {
     let lookup: KeySymbols.Lookup
     let scratch: UnsafeMutableBufferPointer<UInt8>
 
-    func key(_ range: TextRange) -> (key: String, symbol: Int32) {
+    /// A token's key, its symbol and its mark (``Token/mark``).
+    struct Made {
+        var key: String
+        var symbol: Int32
+        var mark: UInt8
+    }
+
+    func key(_ range: TextRange) -> Made {
         let start = Int(range.start), count = Int(range.end) - start
         if count <= scratch.count,
            let symbol = lookup.symbol(lowercasing: UnsafeBufferPointer(rebasing: utf8[start..<start + count]), into: scratch) {
-            return (symbol == KeySymbols.unknown ? String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<count]), as: UTF8.self) : lookup.key(symbol), symbol)
+            let key = symbol == KeySymbols.unknown ? String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<count]), as: UTF8.self) : lookup.key(symbol)
+            return Made(key: key, symbol: symbol, mark: count == 1 ? scratch[0] : 0)
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
         let symbol = key.withUTF8 { lookup.symbol($0) }
-        return (key, symbol)
+        return Made(key: key, symbol: symbol, mark: Token.mark(of: key))
     }
 }
 
@@ -292,5 +308,12 @@ struct TextScanner {
         for index in (offset + 1)..<end { value = value << 6 | UInt32(bytes[index] & 0x3F) }
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
         return Scalar(value: scalar.value, kind: ScalarClass(scalar), width: end - offset)
+    }
+}
+
+extension Token {
+    /// A token with the key, symbol and mark a ``KeyMaker`` made.
+    fileprivate init(range: TextRange, kind: Kind, quantity: Quantity? = nil, joinsPrevious: Bool, _ made: KeyMaker.Made) {
+        self.init(range: range, kind: kind, quantity: quantity, joinsPrevious: joinsPrevious, symbol: made.symbol, mark: made.mark)
     }
 }

@@ -10,7 +10,7 @@ struct TokenizerTests {
 
     func texts(_ text: String) -> [String] {
         let note = NoteText(text)
-        return tokenizer.tokens(of: note).map { note[$0.range] }
+        return tokenizer.tokens(of: note).tokens.map { note[$0.range] }
     }
 
     @Test("keeps clinical units whole", arguments: [
@@ -33,7 +33,7 @@ struct TokenizerTests {
     @Test("measurements carry value and unit")
     func measurements() {
         let tokens = tokenizer.tokens(of: NoteText("Kenalog 40 mg/mL, 2 cc and 155 units over 20 minutes"))
-        let quantities = tokens.compactMap(\.quantity)
+        let quantities = tokens.tokens.compactMap(\.quantity)
         #expect(quantities == [
             Quantity(value: 40, unit: .mg, perUnit: .mL), Quantity(value: 2, unit: .mL),
             Quantity(value: 155, unit: .units), Quantity(value: 20, unit: .min),
@@ -45,8 +45,24 @@ struct TokenizerTests {
     ])
     func foldsLookAlikes(text: String) {
         let tokens = tokenizer.tokens(of: NoteText(text))
+        #expect(tokens.tokens.count == 1)
+        #expect(tokens.keys == ["l4-l5"])
+    }
+
+    @Test("a one-character key is the token's mark, whatever the text's look-alike", arguments: [
+        ("–", "-"), ("／", "/"), (",", ","), ("：", ":"),
+    ])
+    func marks(text: String, mark: Character) {
+        let tokens = tokenizer.tokens(of: NoteText(text)).tokens
         #expect(tokens.count == 1)
-        #expect(tokens.first?.key == "l4-l5")
+        #expect(tokens.first?.mark == mark.asciiValue)
+        #expect(tokens.first?.isMark(",-/:") == true)
+    }
+
+    @Test("a longer key has no mark")
+    func noMark() {
+        let tokens = tokenizer.tokens(of: NoteText("-> ok 15")).tokens
+        #expect(tokens.map(\.mark) == [0, 0, 0])
     }
 
     @Test("folding is NFKC case folding through ICU")
@@ -59,7 +75,7 @@ struct TokenizerTests {
     @Test("offsets are UTF-8 bytes; scalar offsets convert exactly")
     func scalarOffsets() {
         let note = NoteText("Überweisung: L4–L5 ✓")
-        let token = tokenizer.tokens(of: note).first { note[$0.range] == "L4–L5" }!
+        let token = tokenizer.tokens(of: note).tokens.first { note[$0.range] == "L4–L5" }!
         let map = ScalarOffsetMap(note)
         let scalars = Array(note.string.unicodeScalars)
         let start = map.scalarOffset(token.range.start), end = map.scalarOffset(token.range.end)

@@ -63,6 +63,6 @@ enum ContrastReader {
     }
 
     static func sentenceHas(_ words: Set<String>, _ sentence: Int, _ note: AnalyzedNote) -> Bool {
-        note.sentences[sentence].tokens.contains { words.contains(note.tokens[$0].key) }
+        note.sentences[sentence].tokens.contains { words.contains(note.keys[$0]) }
     }
 }

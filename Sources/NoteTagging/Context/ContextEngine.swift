@@ -34,9 +34,9 @@ public struct ContextEngine: Sendable {
                 index = match.end
                 continue
             }
-            if let year = yearTrigger(note.tokens, index, sentence) {
+            if let year = yearTrigger(note, index, sentence) {
                 out.append(year)
-            } else if let item = listMarker(note.tokens, index, sentence) {
+            } else if let item = listMarker(note, index, sentence) {
                 out.append(item)
             }
             index += 1
@@ -47,25 +47,27 @@ public struct ContextEngine: Sendable {
     /// "in 2023", "in April 2007", "in **DATE[Apr 2007]": a year introduced by "in" or "during"
     /// (a month name or date brackets may stand between) dates what is near it as past. "Since
     /// 2019" and "from … through …" do not: they run to the present.
-    private func yearTrigger(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
+    private func yearTrigger(_ note: AnalyzedNote, _ index: Int, _ sentence: Sentence) -> Match? {
+        let tokens = note.tokens, keys = note.keys
         guard tokens[index].kind == .number, let value = tokens[index].quantity?.value, value >= 1900, value <= 2100,
               value == value.rounded() else { return nil }
         var start = index - 1
         while start > sentence.tokens.lowerBound, index - start <= 6,
-              months.contains(tokens[start].key) || ["*", "[", "date", ",", "of"].contains(tokens[start].key)
+              months.contains(keys[start]) || ["*", "[", "date", ",", "of"].contains(keys[start])
                 || (tokens[start].kind == .number && (tokens[start].quantity?.value ?? 99) <= 31) {
             start -= 1
         }
-        guard start >= sentence.tokens.lowerBound, ["in", "during"].contains(tokens[start].key) else { return nil }
+        guard start >= sentence.tokens.lowerBound, ["in", "during"].contains(keys[start]) else { return nil }
         return Match(trigger: ContextTrigger(categories: [.historical], direction: .both, window: 10),
                      tokens: start..<(index + 1))
     }
 
     /// "1) esophagitis s/p biopsy 2) hiatal hernia": an inline list marker ends every scope.
-    private func listMarker(_ tokens: [Token], _ index: Int, _ sentence: Sentence) -> Match? {
+    private func listMarker(_ note: AnalyzedNote, _ index: Int, _ sentence: Sentence) -> Match? {
+        let tokens = note.tokens
         guard index > sentence.tokens.lowerBound, index + 1 < sentence.tokens.upperBound, tokens[index].kind == .number,
               let value = tokens[index].quantity?.value, value >= 1, value <= 30, value == value.rounded(),
-              tokens[index + 1].key == ")", tokens[index + 1].joinsPrevious else { return nil }
+              tokens[index + 1].isMark(")"), tokens[index + 1].joinsPrevious else { return nil }
         return Match(trigger: ContextTrigger(categories: [.terminate], direction: .both, window: nil),
                      tokens: index..<(index + 2))
     }

@@ -16,7 +16,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// Adds a phrase, numbering its keys in `symbols`; a later row with the same phrase replaces the earlier one.
     public mutating func add(_ phrase: String, _ payload: Payload, tokenizer: Tokenizer, symbols: inout KeySymbols) {
-        let keys = tokenizer.tokens(of: NoteText(phrase)).map { symbols.intern($0.key) }
+        let keys = tokenizer.tokens(of: NoteText(phrase)).keys.map { symbols.intern($0) }
         guard !keys.isEmpty else { return }
         payloads.append(payload)
         trie.insert(keys, payload: Int32(payloads.count - 1))

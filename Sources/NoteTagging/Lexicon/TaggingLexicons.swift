@@ -62,7 +62,8 @@ public final class TaggingLexicons: Sendable {
         var headings: [String: SectionKind] = [:]
         for row in try source.table("text/sections.tsv").rows {
             // Headings are matched on their words; punctuation ("PRE-PROCEDURE", "PROCEDURE(S)") is skipped.
-            let keys = tokenizer.tokens(of: NoteText(try row.text("heading"))).filter { $0.kind != .punctuation }.map(\.key)
+            let heading = tokenizer.tokens(of: NoteText(try row.text("heading")))
+            let keys = heading.tokens.indices.filter { heading.tokens[$0].kind != .punctuation }.map { heading.keys[$0] }
             headings[keys.joined(separator: " ")] = try row.value("kind", as: SectionKind.self)
         }
         var abbreviations: Set<String> = []

@@ -6,8 +6,8 @@ import ClinicalText
 struct DiagnosisCodeGrammar {
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
-        for (index, token) in note.tokens.enumerated() where token.kind == .word && Self.isICD10(token.key) {
-            let code = String(token.key.uppercased())
+        for (index, token) in note.tokens.enumerated() where token.kind == .word && Self.isICD10(note.keys[index]) {
+            let code = String(note.keys[index].uppercased())
             out.append(Mention(range: token.range, tokens: index..<index + 1,
                                kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
         }

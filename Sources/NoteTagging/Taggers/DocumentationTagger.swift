@@ -21,7 +21,7 @@ struct DocumentationTagger {
                 case .time, .faceToFace, .retention:
                     mention.minutes = minutes(near: match.tokens, in: sentence, tokens)
                 case .conservativeCare, .careFailed:
-                    mention.weeks = weeks(in: sentence, tokens)
+                    mention.weeks = weeks(in: sentence, note)
                 case .patientIdentity, .signature, .serviceDate, .provider:
                     mention.value = value(after: match.tokens.upperBound, note)
                 }
@@ -62,8 +62,8 @@ struct DocumentationTagger {
             while previous > start, tokens[previous].isMark(",.") { previous -= 1 }
             return isCapitalized(previous) && lexicons.credentials[tokens[previous].symbol] == nil
         }
-        guard named, !line.contains(where: { tokens[$0].key == "consent" }) else { return nil }
-        if line.contains(where: { Self.signingWords.contains(tokens[$0].key) }) { return line }
+        guard named, !line.contains(where: { note.keys[$0] == "consent" }) else { return nil }
+        if line.contains(where: { Self.signingWords.contains(note.keys[$0]) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in
             isCapitalized(index) || lexicons.credentials[tokens[index].symbol] != nil || tokens[index].isMark(",.-'/")
@@ -85,7 +85,7 @@ struct DocumentationTagger {
         while first < tokens.count, tokens[first].isMark(":#-=,") { first += 1 }
         guard first < tokens.count, first > 0, note.onSameLine(index - 1, first) else { return nil }
         var last = first
-        while last + 1 < tokens.count, note.onSameLine(last, last + 1), tokens[last + 1].key != "|" {
+        while last + 1 < tokens.count, note.onSameLine(last, last + 1), !tokens[last + 1].isMark("|") {
             let gap = note.text.utf8[Int(tokens[last].range.end)..<Int(tokens[last + 1].range.start)]
             if gap.count >= 2 && gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || gap.contains(0x09) { break }
             last += 1
@@ -98,10 +98,10 @@ struct DocumentationTagger {
         var next = index
         while next < note.tokens.count, note.tokens[next].isMark(":#-=,") { next += 1 }
         guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
-        let token = note.tokens[next]
-        if Self.notAValue.contains(token.key) { return false }
-        if token.kind == .number || token.kind == .measurement || token.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
-            || (!token.key.utf8.allSatisfy { $0 < 0x80 } && token.key.contains(where: \.isNumber)) { return true }
+        let token = note.tokens[next], key = note.keys[next]
+        if Self.notAValue.contains(key) { return false }
+        if token.kind == .number || token.kind == .measurement || key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            || (!key.utf8.allSatisfy { $0 < 0x80 } && key.contains(where: \.isNumber)) { return true }
         let first = note.text.utf8[Int(token.range.start)]
         return token.kind == .word && first >= 65 && first <= 90
     }
@@ -126,14 +126,15 @@ struct DocumentationTagger {
 
     /// The longest duration stated in the sentence, in weeks ("for 6 weeks", "x 3 months",
     /// "eight weeks of physical therapy").
-    private func weeks(in sentence: Sentence, _ tokens: [Token]) -> Double? {
+    private func weeks(in sentence: Sentence, _ note: AnalyzedNote) -> Double? {
+        let tokens = note.tokens
         var best: Double?
         for index in sentence.tokens {
             if let quantity = tokens[index].quantity, let unit = quantity.unit, let factor = Self.durationUnits[unit] {
                 best = max(best ?? 0, quantity.value * factor)
             } else if let number = lexicons.numberWords.longestMatch(in: tokens, at: index, limit: sentence.tokens.upperBound),
                       number.end < sentence.tokens.upperBound,
-                      let unit = lexicons.conventions.units[tokens[number.end].key], let factor = Self.durationUnits[unit] {
+                      let unit = lexicons.conventions.units[note.keys[number.end]], let factor = Self.durationUnits[unit] {
                 best = max(best ?? 0, number.payload * factor)
             }
         }

@@ -58,7 +58,7 @@ struct DoseGrammar {
                 // "each side: 2 mL bupivacaine + Kenalog 20 mg": a per-site label earlier in the sentence.
                 if !mention.isTotal, roles.contains(where: { role in
                     role.payload == .perSite && role.tokens.upperBound < drug.tokens.lowerBound
-                        && tokens[role.tokens.upperBound].key == ":"
+                        && tokens[role.tokens.upperBound].isMark(":")
                 }) {
                     mention.isPerSite = true
                 }

@@ -24,7 +24,7 @@ struct PainScoreGrammar {
             var scores: [Score] = []
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
-                if let score = score(at: index, tokens, sentence, painCues, previous: scores.last) {
+                if let score = score(at: index, note, sentence, painCues, previous: scores.last) {
                     scores.append(score)
                     index = score.tokens.upperBound
                 } else {
@@ -32,7 +32,7 @@ struct PainScoreGrammar {
                 }
             }
             guard !scores.isEmpty else { continue }
-            assignTiming(&scores, cues: cues, tokens)
+            assignTiming(&scores, cues: cues, note)
             // "Post-block: Horner syndrome… VAS 4/10": a label at the start of the line times its scores.
             if scores.contains(where: { $0.timing == nil }), let label = lineLabelTiming(before: sentence, note) {
                 for i in scores.indices where scores[i].timing == nil { scores[i].timing = label }
@@ -63,27 +63,28 @@ struct PainScoreGrammar {
         }
     }
 
-    private func score(at index: Int, _ tokens: [Token], _ sentence: Sentence,
+    private func score(at index: Int, _ note: AnalyzedNote, _ sentence: Sentence,
                        _ painCues: [(payload: PainRole, tokens: Range<Int>)], previous: Score?) -> Score? {
+        let tokens = note.tokens, keys = note.keys
         let kind = tokens[index].kind
         let limit = sentence.tokens.upperBound
         // "7/10", "7.5/10"
-        if kind == .word, tokens[index].key.utf8.last == UInt8(ascii: "0"), tokens[index].key.hasSuffix("/10"),
-           let value = Double(tokens[index].key.dropLast(3)), (0...10).contains(value) {
+        if kind == .word, keys[index].utf8.last == UInt8(ascii: "0"), keys[index].hasSuffix("/10"),
+           let value = Double(keys[index].dropLast(3)), (0...10).contains(value) {
             return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
         }
         guard kind == .number, tokens[index].quantity?.unit == nil, let value = tokens[index].quantity?.value,
               (0...10).contains(value) else { return nil }
         // "7 / 10", "7 out of 10"
-        if index + 2 < limit, tokens[index + 1].key == "/", tokens[index + 2].key == "10" {
+        if index + 2 < limit, tokens[index + 1].isMark("/"), keys[index + 2] == "10" {
             return Score(value: value, tokens: index..<index + 3, cueStart: nearestCue(before: index, painCues))
         }
-        if index + 3 < limit, tokens[index + 1].key == "out", tokens[index + 2].key == "of", tokens[index + 3].key == "10" {
+        if index + 3 < limit, keys[index + 1] == "out", keys[index + 2] == "of", keys[index + 3] == "10" {
             return Score(value: value, tokens: index..<index + 4, cueStart: nearestCue(before: index, painCues))
         }
         // A bare number right after a pain cue ("pain score: 6", "VAS 7", "pain 8 -> 3") or after an arrow.
         if let cue = painCues.last(where: { $0.tokens.upperBound <= index }),
-           tokens[cue.tokens.upperBound..<index].allSatisfy({ Self.gapWords.contains($0.key) }), index - cue.tokens.upperBound <= 4 {
+           (cue.tokens.upperBound..<index).allSatisfy({ Self.gapWords.contains(keys[$0]) }), index - cue.tokens.upperBound <= 4 {
             return Score(value: value, tokens: index..<index + 1, cueStart: cue.tokens.lowerBound)
         }
         if let previous, index - previous.tokens.upperBound <= 3,
@@ -97,7 +98,7 @@ struct PainScoreGrammar {
     /// A pain cue in the label ("Pain score:") that ends right before the sentence on its line.
     private func labelCue(before sentence: Sentence, _ note: AnalyzedNote) -> (payload: PainRole, tokens: Range<Int>)? {
         let first = sentence.tokens.lowerBound
-        guard first > 0, note.tokens[first - 1].key == ":", note.onSameLine(first - 1, first) else { return nil }
+        guard first > 0, note.tokens[first - 1].isMark(":"), note.onSameLine(first - 1, first) else { return nil }
         var start = first - 1
         while start > 0, note.onSameLine(start - 1, start) { start -= 1 }
         let cues = lexicons.pain.matches(in: note.tokens, range: start..<(first - 1))
@@ -110,7 +111,7 @@ struct PainScoreGrammar {
         var start = sentence.tokens.lowerBound
         while start > 0, note.onSameLine(start - 1, start) { start -= 1 }
         guard start < sentence.tokens.lowerBound,
-              let colon = note.tokens[start..<sentence.tokens.lowerBound].firstIndex(where: { $0.key == ":" }) else { return nil }
+              let colon = note.tokens[start..<sentence.tokens.lowerBound].firstIndex(where: { $0.isMark(":") }) else { return nil }
         for match in lexicons.pain.matches(in: note.tokens, range: start..<colon) {
             if match.payload == .pre { return .pre }
             if match.payload == .post { return .post }
@@ -127,7 +128,8 @@ struct PainScoreGrammar {
 
     /// Timing words right after a score win; then the nearest one before it (after the previous
     /// score); an arrow between two scores makes them before and after.
-    private func assignTiming(_ scores: inout [Score], cues: [(payload: PainRole, tokens: Range<Int>)], _ tokens: [Token]) {
+    private func assignTiming(_ scores: inout [Score], cues: [(payload: PainRole, tokens: Range<Int>)], _ note: AnalyzedNote) {
+        let tokens = note.tokens
         let timings = cues.filter { $0.payload == .pre || $0.payload == .post }
         for i in scores.indices {
             let end = scores[i].tokens.upperBound
@@ -135,7 +137,7 @@ struct PainScoreGrammar {
             // A timing word right before the score ("pre 7/10 | post 3/10") wins; then one right after it.
             let start = scores[i].tokens.lowerBound
             if let before = timings.last(where: { cue in
-                cue.tokens.upperBound <= start && (cue.tokens.upperBound..<start).allSatisfy { tokens[$0].key == ":" }
+                cue.tokens.upperBound <= start && (cue.tokens.upperBound..<start).allSatisfy { tokens[$0].isMark(":") }
             }) {
                 scores[i].timing = before.payload == .pre ? .pre : .post
                 continue
@@ -153,7 +155,7 @@ struct PainScoreGrammar {
         // "2/10 at 15 min", "4/10 after 30 minutes": a time after the score means after the procedure.
         for i in scores.indices where scores[i].timing == nil {
             let end = scores[i].tokens.upperBound
-            for index in end..<min(end + 3, tokens.count) where ["at", "after"].contains(tokens[index].key) {
+            for index in end..<min(end + 3, tokens.count) where ["at", "after"].contains(note.keys[index]) {
                 if index + 1 < tokens.count, let unit = tokens[index + 1].quantity?.unit, unit == .min || unit == .h {
                     scores[i].timing = .post
                 }

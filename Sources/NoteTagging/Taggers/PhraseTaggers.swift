@@ -29,7 +29,7 @@ struct PhraseTaggers {
                    let value = found.payload {
                     side = value
                     first -= 1
-                } else if first > range.lowerBound + 1, note.tokens[first - 1].key == "the",
+                } else if first > range.lowerBound + 1, note.keys[first - 1] == "the",
                           let found = lexicons.sides.longestMatch(in: note.tokens, at: first - 2, limit: first - 1), let value = found.payload {
                     side = value
                     first -= 2

@@ -17,9 +17,9 @@ struct SpinalLevelGrammar {
         for sentence in note.sentences {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
-                if let ribs = ribLevels(note.tokens, from: index, limit: sentence.tokens.upperBound) {
+                if let ribs = ribLevels(note, from: index, limit: sentence.tokens.upperBound) {
                     var mention = Mention(range: span(index..<ribs.end, note), tokens: index..<ribs.end, kind: .level(ribs.level))
-                    if let side = sideBefore(note.tokens, index, sentence) {
+                    if let side = sideBefore(note, index, sentence) {
                         mention = Mention(range: span(side.start..<ribs.end, note), tokens: side.start..<ribs.end,
                                           kind: .level(LevelMention(items: ribs.level.items, reading: .rib, side: side.side)))
                     }
@@ -27,7 +27,7 @@ struct SpinalLevelGrammar {
                     index = ribs.end
                     continue
                 }
-                guard let (items, end) = list(note.tokens, from: index, limit: sentence.tokens.upperBound) else {
+                guard let (items, end) = list(note, from: index, limit: sentence.tokens.upperBound) else {
                     index += 1
                     continue
                 }
@@ -36,14 +36,14 @@ struct SpinalLevelGrammar {
                 if let head = lexicons.levelHeads.longestMatch(in: note.tokens, at: end, limit: sentence.tokens.upperBound) {
                     level.reading = head.payload
                     last = head.end
-                } else if let head = headBefore(note.tokens, index, sentence) {
+                } else if let head = headBefore(note, index, sentence) {
                     level.reading = head.reading
                     first = head.start
                 }
-                if let side = sideBefore(note.tokens, first, sentence) {
+                if let side = sideBefore(note, first, sentence) {
                     level.side = side.side
                     first = side.start
-                } else if let side = sideAfter(note.tokens, last, sentence) {
+                } else if let side = sideAfter(note, last, sentence) {
                     level.side = side.side
                     last = side.end
                 }
@@ -59,13 +59,14 @@ struct SpinalLevelGrammar {
 
     /// "fourth to tenth intercostal spaces", "5th and 6th ribs": ordinals before a rib word name
     /// thoracic segments.
-    private func ribLevels(_ tokens: [Token], from start: Int, limit: Int) -> (level: LevelMention, end: Int)? {
+    private func ribLevels(_ note: AnalyzedNote, from start: Int, limit: Int) -> (level: LevelMention, end: Int)? {
+        let tokens = note.tokens, keys = note.keys
         guard let first = lexicons.ordinals[tokens[start].symbol] else { return nil }
         var numbers = [first]
         var ranges: [(Int, Int)] = []
         var index = start + 1
         while index + 1 < limit {
-            let word = tokens[index].key
+            let word = keys[index]
             guard Self.rangeWords.contains(word) || Self.listWords.contains(word),
                   let next = lexicons.ordinals[tokens[index + 1].symbol] else { break }
             if Self.rangeWords.contains(word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
@@ -84,14 +85,15 @@ struct SpinalLevelGrammar {
     }
 
     /// A list of level items starting at `start`, and the index after it.
-    private func list(_ tokens: [Token], from start: Int, limit: Int) -> ([LevelMention.Item], Int)? {
-        guard let first = item(tokens, at: start, limit: limit) else { return nil }
+    private func list(_ note: AnalyzedNote, from start: Int, limit: Int) -> ([LevelMention.Item], Int)? {
+        let tokens = note.tokens, keys = note.keys
+        guard let first = item(note, at: start, limit: limit) else { return nil }
         var items = [first.item]
         var end = first.end
         while end < limit {
             var next = end
-            while next < limit, Self.listWords.contains(tokens[next].key), next - end < 3 { next += 1 }
-            guard let more = item(tokens, at: next, limit: limit) else { break }
+            while next < limit, Self.listWords.contains(keys[next]), next - end < 3 { next += 1 }
+            guard let more = item(note, at: next, limit: limit) else { break }
             items.append(more.item)
             end = more.end
         }
@@ -99,12 +101,13 @@ struct SpinalLevelGrammar {
     }
 
     /// One item: a level token, possibly followed by a range word and a second level or number.
-    private func item(_ tokens: [Token], at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
-        guard index < limit, let parsed = Self.parse(tokens[index].key) else { return nil }
+    private func item(_ note: AnalyzedNote, at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
+        let tokens = note.tokens, keys = note.keys
+        guard index < limit, let parsed = Self.parse(keys[index]) else { return nil }
         if case .vertebra(let upper) = parsed, index + 2 < limit,
-           Self.rangeWords.contains(tokens[index + 1].key) {
+           Self.rangeWords.contains(keys[index + 1]) {
             let next = tokens[index + 2]
-            if case .vertebra(let lower)? = Self.parse(next.key), lower > upper {
+            if case .vertebra(let lower)? = Self.parse(keys[index + 2]), lower > upper {
                 return (.span(upper, lower), index + 3)
             }
             if next.kind == .number, let value = next.quantity?.value, value == value.rounded(),
@@ -116,9 +119,10 @@ struct SpinalLevelGrammar {
     }
 
     /// A head phrase right before the list ("medial branches at L3 and L4"), skipping filler words.
-    private func headBefore(_ tokens: [Token], _ start: Int, _ sentence: Sentence) -> (reading: LevelReading, start: Int)? {
+    private func headBefore(_ note: AnalyzedNote, _ start: Int, _ sentence: Sentence) -> (reading: LevelReading, start: Int)? {
+        let tokens = note.tokens, keys = note.keys
         var boundary = start
-        while boundary > sentence.tokens.lowerBound, Self.fillerWords.contains(tokens[boundary - 1].key)
+        while boundary > sentence.tokens.lowerBound, Self.fillerWords.contains(keys[boundary - 1])
                 || lexicons.sides.longestMatch(in: tokens, at: boundary - 1, limit: boundary) != nil {
             boundary -= 1
             if start - boundary > 4 { return nil }
@@ -133,9 +137,10 @@ struct SpinalLevelGrammar {
     }
 
     /// "left L4-5", "right-sided L5", "the left L5 nerve root".
-    private func sideBefore(_ tokens: [Token], _ start: Int, _ sentence: Sentence) -> (side: Side, start: Int)? {
+    private func sideBefore(_ note: AnalyzedNote, _ start: Int, _ sentence: Sentence) -> (side: Side, start: Int)? {
+        let tokens = note.tokens, keys = note.keys
         var boundary = start
-        if boundary > sentence.tokens.lowerBound, ["the", "at", "sided", "-"].contains(tokens[boundary - 1].key) {
+        if boundary > sentence.tokens.lowerBound, ["the", "at", "sided", "-"].contains(keys[boundary - 1]) {
             boundary -= 1
         }
         for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 3), by: -1) {
@@ -148,15 +153,16 @@ struct SpinalLevelGrammar {
     }
 
     /// "L4-5 bilaterally", "L5-S1 on the left".
-    private func sideAfter(_ tokens: [Token], _ end: Int, _ sentence: Sentence) -> (side: Side, end: Int)? {
+    private func sideAfter(_ note: AnalyzedNote, _ end: Int, _ sentence: Sentence) -> (side: Side, end: Int)? {
+        let tokens = note.tokens, keys = note.keys
         let limit = sentence.tokens.upperBound
         if end < limit, let side = lexicons.sides.longestMatch(in: tokens, at: end, limit: limit), side.payload == .bilateral {
             return (.bilateral, side.end)
         }
         var index = end
-        guard index < limit, tokens[index].key == "on" else { return nil }
+        guard index < limit, keys[index] == "on" else { return nil }
         index += 1
-        if index < limit, tokens[index].key == "the" { index += 1 }
+        if index < limit, keys[index] == "the" { index += 1 }
         if index < limit, let side = lexicons.sides.longestMatch(in: tokens, at: index, limit: limit), let value = side.payload {
             return (value, side.end)
         }
