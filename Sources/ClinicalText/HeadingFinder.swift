@@ -56,7 +56,7 @@ struct HeadingFinder {
         for index in start..<end where tokens[index].kind == .word {
             let (caps, title) = casing(tokens[index].range)
             allCaps = allCaps && caps
-            titleCase = titleCase && (title || Self.minorWords.contains(keys[index]))
+            titleCase = titleCase && (title || conventions.words.contains(.headingMinor, tokens[index]))
             words.append(keys[index])
         }
         let phrase = words.joined(separator: " ")
@@ -101,6 +101,4 @@ struct HeadingFinder {
         let first = bytes.first ?? 0
         return (!hasLower && hasLetter || !hasLetter, (first >= 65 && first <= 90) || !hasLetter)
     }
-
-    static let minorWords: Set<String> = ["of", "and", "for", "to", "the", "in", "on", "or", "with", "s"]
 }

@@ -49,7 +49,7 @@ struct SentenceSplitter {
         }
         guard token.kind == .punctuation, token.isMark(".?!;") else { return false }
         if tokens[next].joinsPrevious { return false }
-        if token.isMark("."), index > 0, token.joinsPrevious, conventions.abbreviations.contains(keys[index - 1]) {
+        if token.isMark("."), index > 0, token.joinsPrevious, conventions.abbreviations.contains(tokens[index - 1]) {
             return false
         }
         return true

@@ -1,22 +1,26 @@
-/// The text-level vocabulary the analyzer needs: unit spellings, section headings and the
-/// abbreviations whose period does not end a sentence, and the numbered keys of the lexicons'
-/// phrases. Built from `Lexicons/`.
+/// The text-level vocabulary the analyzer needs: unit spellings, section headings, the
+/// abbreviations whose period does not end a sentence, the grammars' single words, and the
+/// numbered keys of the lexicons' phrases. Built from `Lexicons/`.
 public struct TextConventions: Sendable {
     /// Folded unit spelling → canonical unit.
     public var units: [String: MeasureUnit]
     /// Heading phrase (token keys joined by one space) → section kind.
     public var sectionHeadings: [String: SectionKind]
     /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
-    public var abbreviations: Set<String>
+    public var abbreviations: KeySet
+    /// The single words grammars read around what they tag (`text/grammar-words.tsv`).
+    public var words: GrammarWords
     /// The keys of every lexicon phrase, numbered: analysis gives each token its key's symbol.
     public var symbols: KeySymbols
 
-    public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: Set<String>,
-                symbols: KeySymbols = KeySymbols()) {
+    /// `abbreviations` and `words` must be numbered in `symbols`.
+    public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: KeySet = KeySet(),
+                words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols()) {
         self.units = units
         self.symbols = symbols
         self.sectionHeadings = sectionHeadings
         self.abbreviations = abbreviations
+        self.words = words
         longestHeading = sectionHeadings.keys.map { $0.split(separator: " ").count }.max() ?? 0
     }
 

@@ -2125,6 +2125,117 @@ lt
 rt
 bilat
 """#,
+        "text/grammar-words.tsv": #"""
+# Single words the grammars read around what they tag, by list. Each word is one token's key
+# (folded: lower case, look-alike dashes unified), matched by its number among the lexicons' keys.
+# The code names the lists (an unknown list name is an error); a list may hold any number of words.
+#   level-range        between two levels of a range ("L3 to S1", "T10 through T12")
+#   level-list         between the items of a level list ("L4-5 and L5-S1", "L3, L4")
+#   level-filler       between a level's head words and the levels ("medial branches at the L3")
+#   level-side-lead    between a side word and the level after it ("left-sided L5", "right at L4")
+#   pain-gap           between a pain cue and its bare score ("pain score is 6", "VAS rated 7")
+#   pain-time-lead     before a time after a score, which makes it a score after the procedure ("2/10 at 15 min")
+#   year-lead          before a year that dates an event in the past ("in 2023", "during April 2007")
+#   date-filler        between a year-lead word and its year (month names come from months.tsv)
+#   not-a-name         after an identity label, words that show it labels no name ("Patient tolerated …")
+#   signing            on a typed signature line, words that make it a signature ("electronically signed")
+#   heading-minor      lower-case words a Title Case heading may hold ("Indications for Procedure:")
+#   contrast-withheld  in a sentence with a negated contrast cue, words that mean contrast was withheld
+list	word
+level-range	-
+level-range	--
+level-range	to
+level-range	through
+level-range	thru
+level-list	,
+level-list	and
+level-list	&
+level-list	/
+level-list	as
+level-list	well
+level-list	plus
+level-list	or
+level-list	+
+level-filler	at
+level-filler	of
+level-filler	the
+level-filler	on
+level-filler	to
+level-filler	level
+level-filler	levels
+level-filler	from
+level-filler	in
+level-side-lead	the
+level-side-lead	at
+level-side-lead	sided
+level-side-lead	-
+pain-gap	:
+pain-gap	of
+pain-gap	is
+pain-gap	was
+pain-gap	a
+pain-gap	an
+pain-gap	at
+pain-gap	=
+pain-gap	-
+pain-gap	score
+pain-gap	scores
+pain-gap	level
+pain-gap	rating
+pain-gap	rated
+pain-gap	(
+pain-gap	now
+pain-gap	today
+pain-gap	reported
+pain-gap	as
+pain-gap	her
+pain-gap	his
+pain-gap	their
+pain-time-lead	at
+pain-time-lead	after
+year-lead	in
+year-lead	during
+date-filler	*
+date-filler	[
+date-filler	date
+date-filler	,
+date-filler	of
+not-a-name	the
+not-a-name	patient
+not-a-name	pt
+not-a-name	and
+not-a-name	a
+not-a-name	an
+signing	signed
+signing	signature
+signing	e-signed
+signing	esigned
+signing	e-signature
+signing	attested
+signing	authenticated
+signing	electronically
+heading-minor	of
+heading-minor	and
+heading-minor	for
+heading-minor	to
+heading-minor	the
+heading-minor	in
+heading-minor	on
+heading-minor	or
+heading-minor	with
+heading-minor	s
+contrast-withheld	allergy
+contrast-withheld	allergic
+contrast-withheld	allergies
+contrast-withheld	contraindicated
+contrast-withheld	contraindication
+contrast-withheld	reaction
+contrast-withheld	sensitivity
+contrast-withheld	intolerance
+contrast-withheld	withheld
+contrast-withheld	anaphylaxis
+contrast-withheld	anaphylactic
+"""#,
         "text/months.tsv": #"""
 # Month names and abbreviations (folded), for dates such as "in April 2007" or "in Apr 2007".
 month

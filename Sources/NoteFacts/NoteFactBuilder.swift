@@ -15,7 +15,8 @@ public struct NoteFactBuilder: Sendable {
         var facts = NoteFacts()
         let cues = SentenceCues(note: note, lexicons: lexicons)
         facts.procedures = ProcedureAssembler(note: note, mentions: mentions, cues: cues, lexicons: lexicons).procedures()
-        facts.contrast = ContrastReader.read(mentions, note, cues: cues)
+        facts.contrast = ContrastReader.read(mentions, note, cues: cues,
+                                             withheldWords: lexicons.conventions.words[.contrastWithheld])
         // Scores before and after are about a procedure: a consult that only plans one has neither.
         facts.pain = facts.procedures.isEmpty ? PainFacts() : PainReader.read(mentions, note)
         (facts.drugs, facts.otherDrugs) = DrugReader.read(mentions, procedures: facts.procedures)

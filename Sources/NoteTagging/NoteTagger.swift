@@ -9,7 +9,7 @@ public struct NoteTagger: Sendable {
 
     public init(lexicons: TaggingLexicons) {
         self.lexicons = lexicons
-        self.context = ContextEngine(triggers: lexicons.triggers, months: lexicons.months)
+        self.context = ContextEngine(triggers: lexicons.triggers, months: lexicons.months, words: lexicons.conventions.words)
     }
 
     /// Analyzes the text with the lexicons' conventions.

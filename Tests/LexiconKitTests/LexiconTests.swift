@@ -1,4 +1,5 @@
 import Foundation
+import ClinicalText
 import LexiconKit
 import NoteTagging
 import Testing
@@ -56,5 +57,35 @@ struct LexiconTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let error = #expect(throws: LexiconError.self) { _ = try TaggingLexicons(source: .directory(folder.path)) }
         #expect(error?.path == "text/units.tsv")
+    }
+
+    @Test("grammar words: every list the code reads has words, read back by token symbol")
+    func grammarWords() throws {
+        let lexicons = try TaggingLexicons(source: .directory(Fixtures.root + "/Lexicons"))
+        let words = lexicons.conventions.words
+        for list in GrammarWords.List.allCases {
+            #expect(words[list].count > 0, "\(list.name) has no words")
+        }
+        #expect(GrammarWords.List(name: "not-a-name") == .notAName)
+        let note = AnalyzedNote(analyzing: NoteText("L3 THROUGH S1; pain score is 6"), conventions: lexicons.conventions)
+        let through = note.tokens[note.keys.firstIndex(of: "through")!]
+        #expect(words.contains(.levelRange, through))
+        #expect(!words.contains(.levelList, through))
+        let gap = note.keys.indices.filter { words.contains(.painGap, note.tokens[$0]) }.map { note.keys[$0] }
+        #expect(gap == ["score", "is"])
+    }
+
+    @Test("an unknown grammar-word list is an error naming the file and the cell")
+    func unknownGrammarList() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("np-lexicons-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/Lexicons", toPath: folder.path)
+        let path = folder.appendingPathComponent("text/grammar-words.tsv")
+        let table = try String(contentsOf: path, encoding: .utf8)
+        try (table + "level-rnage\tto\n").write(to: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: LexiconError.self) { _ = try TaggingLexicons(source: .directory(folder.path)) }
+        #expect(error?.path == "text/grammar-words.tsv")
+        #expect(error?.column == 1)
+        #expect(error?.reason.hasPrefix("unknown list `level-rnage`; expected one of level-range, level-list") == true)
     }
 }

@@ -17,7 +17,7 @@ struct PhraseTableTests {
         table.add("epidural steroid injection", "long", tokenizer: tokenizer, symbols: &symbols)
         table.add("Epidural  Steroid Injection", "replaced", tokenizer: tokenizer, symbols: &symbols)
         #expect(table.count == 2)
-        let conventions = TextConventions(units: [:], sectionHeadings: [:], abbreviations: [], symbols: symbols)
+        let conventions = TextConventions(units: [:], sectionHeadings: [:], symbols: symbols)
         let note = AnalyzedNote(analyzing: NoteText("An EPIDURAL steroid injection; epidural steroid shot; epidural banana"),
                                 conventions: conventions)
         let matches = table.matches(in: note.tokens, range: 0..<note.tokens.count).map { match in

@@ -7,11 +7,8 @@ import NoteTagging
 /// speak of the final position, when any do); a bare "lateral" counts only in a sentence that
 /// also names a view or imaging.
 enum ContrastReader {
-    static let withheldWords: Set<String> = ["allergy", "allergic", "allergies", "contraindicated", "contraindication",
-                                             "reaction", "sensitivity", "intolerance", "withheld", "anaphylaxis",
-                                             "anaphylactic"]
-
-    static func read(_ mentions: [Mention], _ note: AnalyzedNote, cues: SentenceCues) -> ContrastFact {
+    /// `withheldWords`: words that, in a sentence with a negated contrast cue, mean contrast was withheld.
+    static func read(_ mentions: [Mention], _ note: AnalyzedNote, cues: SentenceCues, withheldWords: KeySet) -> ContrastFact {
         var fact = ContrastFact()
         var views: Set<NeedleView> = []
         var viewMentions: [(Mention, ViewCue)] = []
@@ -62,7 +59,7 @@ enum ContrastReader {
         return fact
     }
 
-    static func sentenceHas(_ words: Set<String>, _ sentence: Int, _ note: AnalyzedNote) -> Bool {
-        note.sentences[sentence].tokens.contains { words.contains(note.keys[$0]) }
+    static func sentenceHas(_ words: KeySet, _ sentence: Int, _ note: AnalyzedNote) -> Bool {
+        note.sentences[sentence].tokens.contains { words.contains(note.tokens[$0]) }
     }
 }

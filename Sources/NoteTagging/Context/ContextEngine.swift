@@ -11,11 +11,12 @@ public import ClinicalText
 public struct ContextEngine: Sendable {
     let triggers: PhraseTable<ContextTrigger>
     /// Folded month names, for "in April 2007".
-    let months: Set<String>
+    let months: KeySet
+    /// The words that date a year ("in", "during") and may stand between them and the year.
+    let words: GrammarWords
 
-    public init(triggers: PhraseTable<ContextTrigger>, months: Set<String>) {
-        self.triggers = triggers
-        self.months = months
+    public init(triggers: PhraseTable<ContextTrigger>, months: KeySet, words: GrammarWords) {
+        (self.triggers, self.months, self.words) = (triggers, months, words)
     }
 
     /// A trigger found in a sentence.
@@ -48,16 +49,16 @@ public struct ContextEngine: Sendable {
     /// (a month name or date brackets may stand between) dates what is near it as past. "Since
     /// 2019" and "from … through …" do not: they run to the present.
     private func yearTrigger(_ note: AnalyzedNote, _ index: Int, _ sentence: Sentence) -> Match? {
-        let tokens = note.tokens, keys = note.keys
+        let tokens = note.tokens
         guard tokens[index].kind == .number, let value = tokens[index].quantity?.value, value >= 1900, value <= 2100,
               value == value.rounded() else { return nil }
         var start = index - 1
         while start > sentence.tokens.lowerBound, index - start <= 6,
-              months.contains(keys[start]) || ["*", "[", "date", ",", "of"].contains(keys[start])
+              months.contains(tokens[start]) || words.contains(.dateFiller, tokens[start])
                 || (tokens[start].kind == .number && (tokens[start].quantity?.value ?? 99) <= 31) {
             start -= 1
         }
-        guard start >= sentence.tokens.lowerBound, ["in", "during"].contains(keys[start]) else { return nil }
+        guard start >= sentence.tokens.lowerBound, words.contains(.yearLead, tokens[start]) else { return nil }
         return Match(trigger: ContextTrigger(categories: [.historical], direction: .both, window: 10),
                      tokens: start..<(index + 1))
     }

@@ -29,7 +29,7 @@ public final class TaggingLexicons: Sendable {
     /// Ordinal words ("first", "12th") and their numbers, read by token symbol.
     public let ordinals: SymbolMap<Int>
     /// Folded month names and abbreviations.
-    public let months: Set<String>
+    public let months: KeySet
     /// Number words ("eight", "a few") → value, for durations written out.
     public let numberWords: PhraseTable<Double>
     /// ICD-10-CM code prefix → category, for codes written in notes.
@@ -45,7 +45,7 @@ public final class TaggingLexicons: Sendable {
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
-        "text/units.tsv", "text/sections.tsv", "text/ordinals.tsv", "text/months.tsv", "text/number-words.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
+        "text/units.tsv", "text/sections.tsv", "text/grammar-words.tsv", "text/ordinals.tsv", "text/months.tsv", "text/number-words.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "procedures/block-words.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
@@ -66,12 +66,20 @@ public final class TaggingLexicons: Sendable {
             let keys = heading.tokens.indices.filter { heading.tokens[$0].kind != .punctuation }.map { heading.keys[$0] }
             headings[keys.joined(separator: " ")] = try row.value("kind", as: SectionKind.self)
         }
-        var abbreviations: Set<String> = []
-        for row in try source.table("text/abbreviations.tsv").rows {
-            abbreviations.insert(KeyFolding.key(try row.text("abbreviation")))
-        }
         self.tokenizer = tokenizer
         var symbols = KeySymbols()
+        var abbreviations = KeySet()
+        for row in try source.table("text/abbreviations.tsv").rows {
+            abbreviations.insert(KeyFolding.key(try row.text("abbreviation")), symbols: &symbols)
+        }
+        var words = GrammarWords()
+        for row in try source.table("text/grammar-words.tsv").rows {
+            let name = try row.text("list")
+            guard let list = GrammarWords.List(name: name) else {
+                throw row.error(column: "list", "unknown list `\(name)`; expected one of \(GrammarWords.List.allCases.map(\.name).joined(separator: ", "))")
+            }
+            words.insert(KeyFolding.key(try row.text("word")), into: list, symbols: &symbols)
+        }
 
         func load<P>(_ path: String, _ decode: (TSVTable.Row) throws(LexiconError) -> P) throws(LexiconError) -> PhraseTable<P> {
             var table = PhraseTable<P>()
@@ -129,8 +137,8 @@ public final class TaggingLexicons: Sendable {
         for row in try source.table("text/ordinals.tsv").rows {
             ordinals[symbols.intern(KeyFolding.key(try row.text("ordinal")))] = Int(try row.number("number"))
         }
-        var months: Set<String> = []
-        for row in try source.table("text/months.tsv").rows { months.insert(KeyFolding.key(try row.text("month"))) }
+        var months = KeySet()
+        for row in try source.table("text/months.tsv").rows { months.insert(KeyFolding.key(try row.text("month")), symbols: &symbols) }
         self.months = months
         numberWords = try load("text/number-words.tsv") { row throws(LexiconError) in try row.number("number") }
         var codeCategories: [String: DiagnosisCategory] = [:]
@@ -181,7 +189,8 @@ public final class TaggingLexicons: Sendable {
         self.ordinals = SymbolMap(ordinals, symbols: symbols)
         self.credentials = SymbolMap(credentials, symbols: symbols)
         // Last: analysis numbers each token by the keys every table above has interned.
-        self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, symbols: symbols)
+        self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, words: words,
+                                           symbols: symbols)
     }
 }
 

@@ -63,19 +63,13 @@ struct DocumentationTagger {
             return isCapitalized(previous) && lexicons.credentials[tokens[previous].symbol] == nil
         }
         guard named, !line.contains(where: { note.keys[$0] == "consent" }) else { return nil }
-        if line.contains(where: { Self.signingWords.contains(note.keys[$0]) }) { return line }
+        if line.contains(where: { lexicons.conventions.words.contains(.signing, tokens[$0]) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in
             isCapitalized(index) || lexicons.credentials[tokens[index].symbol] != nil || tokens[index].isMark(",.-'/")
         }
         return onlyName && line.count <= 12 ? line : nil
     }
-
-    /// Words after a label that show it labels no name ("Patient tolerated …", "Patient and family …").
-    static let notAValue: Set<String> = ["the", "patient", "pt", "and", "a", "an"]
-
-    static let signingWords: Set<String> = ["signed", "signature", "e-signed", "esigned", "e-signature", "attested",
-                                            "authenticated", "electronically"]
 
     /// The value after a label on its line: from the first token after `:`/`#` to the end of the
     /// line, a gap of two or more spaces (the next label of a header line), or a `|`.
@@ -99,7 +93,7 @@ struct DocumentationTagger {
         while next < note.tokens.count, note.tokens[next].isMark(":#-=,") { next += 1 }
         guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
         let token = note.tokens[next], key = note.keys[next]
-        if Self.notAValue.contains(key) { return false }
+        if lexicons.conventions.words.contains(.notAName, token) { return false }
         if token.kind == .number || token.kind == .measurement || key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
             || (!key.utf8.allSatisfy { $0 < 0x80 } && key.contains(where: \.isNumber)) { return true }
         let first = note.text.utf8[Int(token.range.start)]

@@ -84,7 +84,7 @@ struct PainScoreGrammar {
         }
         // A bare number right after a pain cue ("pain score: 6", "VAS 7", "pain 8 -> 3") or after an arrow.
         if let cue = painCues.last(where: { $0.tokens.upperBound <= index }),
-           (cue.tokens.upperBound..<index).allSatisfy({ Self.gapWords.contains(keys[$0]) }), index - cue.tokens.upperBound <= 4 {
+           tokens[cue.tokens.upperBound..<index].allSatisfy({ lexicons.conventions.words.contains(.painGap, $0) }), index - cue.tokens.upperBound <= 4 {
             return Score(value: value, tokens: index..<index + 1, cueStart: cue.tokens.lowerBound)
         }
         if let previous, index - previous.tokens.upperBound <= 3,
@@ -119,9 +119,6 @@ struct PainScoreGrammar {
         return nil
     }
 
-    static let gapWords: Set<String> = [":", "of", "is", "was", "a", "an", "at", "=", "-", "score", "scores", "level",
-                                        "rating", "rated", "(", "now", "today", "reported", "as", "her", "his", "their"]
-
     private func nearestCue(before index: Int, _ cues: [(payload: PainRole, tokens: Range<Int>)]) -> Int? {
         cues.last(where: { $0.tokens.upperBound <= index && index - $0.tokens.upperBound <= 8 })?.tokens.lowerBound
     }
@@ -155,7 +152,7 @@ struct PainScoreGrammar {
         // "2/10 at 15 min", "4/10 after 30 minutes": a time after the score means after the procedure.
         for i in scores.indices where scores[i].timing == nil {
             let end = scores[i].tokens.upperBound
-            for index in end..<min(end + 3, tokens.count) where ["at", "after"].contains(note.keys[index]) {
+            for index in end..<min(end + 3, tokens.count) where lexicons.conventions.words.contains(.painTimeLead, tokens[index]) {
                 if index + 1 < tokens.count, let unit = tokens[index + 1].quantity?.unit, unit == .min || unit == .h {
                     scores[i].timing = .post
                 }

@@ -8,9 +8,7 @@ import ClinicalText
 struct SpinalLevelGrammar {
     let lexicons: TaggingLexicons
 
-    static let rangeWords: Set<String> = ["-", "to", "through", "thru", "--"]
-    static let listWords: Set<String> = [",", "and", "&", "/", "as", "well", "plus", "or", "+"]
-    static let fillerWords: Set<String> = ["at", "of", "the", "on", "to", "level", "levels", "at the", "from", "in"]
+    var words: GrammarWords { lexicons.conventions.words }
 
     func mentions(in note: AnalyzedNote) -> [Mention] {
         var out: [Mention] = []
@@ -60,16 +58,16 @@ struct SpinalLevelGrammar {
     /// "fourth to tenth intercostal spaces", "5th and 6th ribs": ordinals before a rib word name
     /// thoracic segments.
     private func ribLevels(_ note: AnalyzedNote, from start: Int, limit: Int) -> (level: LevelMention, end: Int)? {
-        let tokens = note.tokens, keys = note.keys
+        let tokens = note.tokens
         guard let first = lexicons.ordinals[tokens[start].symbol] else { return nil }
         var numbers = [first]
         var ranges: [(Int, Int)] = []
         var index = start + 1
         while index + 1 < limit {
-            let word = keys[index]
-            guard Self.rangeWords.contains(word) || Self.listWords.contains(word),
+            let word = tokens[index]
+            guard words.contains(.levelRange, word) || words.contains(.levelList, word),
                   let next = lexicons.ordinals[tokens[index + 1].symbol] else { break }
-            if Self.rangeWords.contains(word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
+            if words.contains(.levelRange, word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
             index += 2
         }
         guard index < limit, let head = lexicons.levelHeads.longestMatch(in: tokens, at: index, limit: limit),
@@ -86,13 +84,13 @@ struct SpinalLevelGrammar {
 
     /// A list of level items starting at `start`, and the index after it.
     private func list(_ note: AnalyzedNote, from start: Int, limit: Int) -> ([LevelMention.Item], Int)? {
-        let tokens = note.tokens, keys = note.keys
+        let tokens = note.tokens
         guard let first = item(note, at: start, limit: limit) else { return nil }
         var items = [first.item]
         var end = first.end
         while end < limit {
             var next = end
-            while next < limit, Self.listWords.contains(keys[next]), next - end < 3 { next += 1 }
+            while next < limit, words.contains(.levelList, tokens[next]), next - end < 3 { next += 1 }
             guard let more = item(note, at: next, limit: limit) else { break }
             items.append(more.item)
             end = more.end
@@ -105,7 +103,7 @@ struct SpinalLevelGrammar {
         let tokens = note.tokens, keys = note.keys
         guard index < limit, let parsed = Self.parse(keys[index]) else { return nil }
         if case .vertebra(let upper) = parsed, index + 2 < limit,
-           Self.rangeWords.contains(keys[index + 1]) {
+           words.contains(.levelRange, tokens[index + 1]) {
             let next = tokens[index + 2]
             if case .vertebra(let lower)? = Self.parse(keys[index + 2]), lower > upper {
                 return (.span(upper, lower), index + 3)
@@ -120,9 +118,9 @@ struct SpinalLevelGrammar {
 
     /// A head phrase right before the list ("medial branches at L3 and L4"), skipping filler words.
     private func headBefore(_ note: AnalyzedNote, _ start: Int, _ sentence: Sentence) -> (reading: LevelReading, start: Int)? {
-        let tokens = note.tokens, keys = note.keys
+        let tokens = note.tokens
         var boundary = start
-        while boundary > sentence.tokens.lowerBound, Self.fillerWords.contains(keys[boundary - 1])
+        while boundary > sentence.tokens.lowerBound, words.contains(.levelFiller, tokens[boundary - 1])
                 || lexicons.sides.longestMatch(in: tokens, at: boundary - 1, limit: boundary) != nil {
             boundary -= 1
             if start - boundary > 4 { return nil }
@@ -138,9 +136,9 @@ struct SpinalLevelGrammar {
 
     /// "left L4-5", "right-sided L5", "the left L5 nerve root".
     private func sideBefore(_ note: AnalyzedNote, _ start: Int, _ sentence: Sentence) -> (side: Side, start: Int)? {
-        let tokens = note.tokens, keys = note.keys
+        let tokens = note.tokens
         var boundary = start
-        if boundary > sentence.tokens.lowerBound, ["the", "at", "sided", "-"].contains(keys[boundary - 1]) {
+        if boundary > sentence.tokens.lowerBound, words.contains(.levelSideLead, tokens[boundary - 1]) {
             boundary -= 1
         }
         for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 3), by: -1) {

@@ -1,0 +1,44 @@
+/// The single words grammars read around what they tag ("to" in "L3 to S1", "is" in "pain score
+/// is 6"), by list, from `Lexicons/text/grammar-words.tsv`. Each list is a ``KeySet``.
+public struct GrammarWords: Sendable {
+    /// The lists the code reads; the table's `list` column names one of them, in kebab case
+    /// (`levelRange` is `level-range`).
+    public enum List: Int, CaseIterable, Sendable {
+        case levelRange, levelList, levelFiller, levelSideLead, painGap, painTimeLead, yearLead, dateFiller,
+             notAName, signing, headingMinor, contrastWithheld
+
+        /// The list's name in the table: "levelRange" → "level-range".
+        public var name: String {
+            String(describing: self).reduce(into: "") { name, character in
+                if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+            }
+        }
+
+        /// The list the table names, nil for an unknown name.
+        public init?(name: String) {
+            guard let list = Self.allCases.first(where: { $0.name == name }) else { return nil }
+            self = list
+        }
+    }
+
+    @usableFromInline var sets: [KeySet]
+
+    /// Empty lists.
+    public init() {
+        sets = Array(repeating: KeySet(), count: List.allCases.count)
+    }
+
+    /// Adds a folded key to a list, numbering it in `symbols`.
+    public mutating func insert(_ key: String, into list: List, symbols: inout KeySymbols) {
+        sets[list.rawValue].insert(key, symbols: &symbols)
+    }
+
+    /// True when the token's key is one of the list's words.
+    @inlinable
+    public func contains(_ list: List, _ token: Token) -> Bool {
+        sets[list.rawValue].contains(token)
+    }
+
+    /// The list's words, as a set.
+    public subscript(list: List) -> KeySet { sets[list.rawValue] }
+}
