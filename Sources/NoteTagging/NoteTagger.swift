@@ -21,12 +21,12 @@ public struct NoteTagger: Sendable {
     public func mentions(in note: AnalyzedNote) -> [Mention] {
         var mentions: [Mention] = []
         mentions.reserveCapacity(note.tokens.count / 2)
-        mentions += PhraseTaggers(lexicons: lexicons).mentions(in: note)
-        mentions += SpinalLevelGrammar(lexicons: lexicons).mentions(in: note)
-        mentions += PainScoreGrammar(lexicons: lexicons).mentions(in: note)
-        mentions += DoseGrammar(lexicons: lexicons).mentions(in: note)
-        mentions += DiagnosisCodeGrammar().mentions(in: note)
-        mentions += DocumentationTagger(lexicons: lexicons).mentions(in: note)
+        PhraseTaggers(lexicons: lexicons).tag(note, into: &mentions)
+        SpinalLevelGrammar(lexicons: lexicons).tag(note, into: &mentions)
+        PainScoreGrammar(lexicons: lexicons).tag(note, into: &mentions)
+        DoseGrammar(lexicons: lexicons).tag(note, into: &mentions)
+        DiagnosisCodeGrammar().tag(note, into: &mentions)
+        DocumentationTagger(lexicons: lexicons).tag(note, into: &mentions)
         mentions = Self.sortedByPosition(mentions)
         context.annotate(&mentions, in: note)
         return mentions

@@ -40,17 +40,24 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     @inlinable
     public func matches(in tokens: [Token], range: Range<Int>) -> [(payload: Payload, tokens: Range<Int>)] {
         var out: [(payload: Payload, tokens: Range<Int>)] = []
+        forEachMatch(in: tokens, range: range) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Calls `body` with every non-overlapping longest match in `tokens[range]`, left to right,
+    /// without gathering them in an array.
+    @inlinable
+    public func forEachMatch(in tokens: [Token], range: Range<Int>, _ body: (Payload, Range<Int>) -> Void) {
         var index = range.lowerBound
         while index < range.upperBound {
             let match = trie.longestMatch(in: tokens, at: index, limit: range.upperBound)
             if match.payload >= 0 {
-                out.append((payloads[Int(match.payload)], index..<match.end))
+                body(payloads[Int(match.payload)], index..<match.end)
                 index = match.end
             } else {
                 index += 1
             }
         }
-        return out
     }
 }
 

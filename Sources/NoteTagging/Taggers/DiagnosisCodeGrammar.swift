@@ -4,14 +4,13 @@ import ClinicalText
 /// two characters, a period and one to four more. The period is required, so "L45" or "C56"
 /// stay spinal levels.
 struct DiagnosisCodeGrammar {
-    func mentions(in note: AnalyzedNote) -> [Mention] {
-        var out: [Mention] = []
+    /// Appends the note's mentions of this kind to `out`.
+    func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         for (index, token) in note.tokens.enumerated() where token.kind == .word && Self.isICD10(note.keys[index]) {
             let code = String(note.keys[index].uppercased())
             out.append(Mention(range: token.range, tokens: index..<index + 1,
                                kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
         }
-        return out
     }
 
     /// A letter (not U), a digit, a letter or digit, a period, then one to four letters or digits

@@ -8,8 +8,8 @@ struct DocumentationTagger {
 
     static let durationUnits: [MeasureUnit: Double] = [.wk: 1, .mo: 4.345, .y: 52, .d: 1.0 / 7]
 
-    func mentions(in note: AnalyzedNote) -> [Mention] {
-        var out: [Mention] = []
+    /// Appends the note's mentions of this kind to `out`.
+    func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
         for sentence in note.sentences {
             var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
@@ -38,7 +38,6 @@ struct DocumentationTagger {
                 out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .side(side)))
             }
         }
-        return out
     }
 
     /// A typed signature line: a provider's name with credentials, alone on its line ("Huang Mei-Lin,

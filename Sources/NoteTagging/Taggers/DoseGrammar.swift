@@ -10,8 +10,8 @@ struct DoseGrammar {
     static let massUnits: Set<MeasureUnit> = [.mg, .mcg, .g, .units]
     static let defaultUnit: [DrugClass: MeasureUnit] = [.corticosteroid: .mg, .botulinumToxin: .units]
 
-    func mentions(in note: AnalyzedNote) -> [Mention] {
-        var out: [Mention] = []
+    /// Appends the note's mentions of this kind to `out`.
+    func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
         for sentence in note.sentences {
             let roles = lexicons.doseCues.matches(in: tokens, range: sentence.tokens)
@@ -81,7 +81,6 @@ struct DoseGrammar {
                                    kind: .quantity(QuantityMention(quantity: quantity, role: role))))
             }
         }
-        return out
     }
 
     /// The dose next to a drug name: a mass after it ("Kenalog 40 mg"); a concentration times a

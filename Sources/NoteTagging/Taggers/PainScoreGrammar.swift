@@ -13,8 +13,8 @@ struct PainScoreGrammar {
         var cueStart: Int?
     }
 
-    func mentions(in note: AnalyzedNote) -> [Mention] {
-        var out: [Mention] = []
+    /// Appends the note's mentions of this kind to `out`.
+    func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
         for sentence in note.sentences where !sentence.isHeading && Self.mayHoldScore(sentence, note) {
             let cues = lexicons.pain.matches(in: tokens, range: sentence.tokens)
@@ -46,7 +46,6 @@ struct PainScoreGrammar {
                                    kind: .painScore(PainScoreMention(value: score.value, scale: scale, timing: score.timing))))
             }
         }
-        return out
     }
 
     /// Every score is a number ("7", "7 out of 10") or a word ending in "/10" ("7/10"): a sentence

@@ -4,14 +4,14 @@ import ClinicalText
 struct PhraseTaggers {
     let lexicons: TaggingLexicons
 
-    func mentions(in note: AnalyzedNote) -> [Mention] {
-        var out: [Mention] = []
+    /// Appends the note's mentions of this kind to `out`.
+    func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         for sentence in note.sentences {
             let range = sentence.tokens
             func add<P>(_ table: PhraseTable<P>, _ make: (P) -> MentionKind?) {
-                for match in table.matches(in: note.tokens, range: range) {
-                    guard let kind = make(match.payload) else { continue }
-                    out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: kind))
+                table.forEachMatch(in: note.tokens, range: range) { payload, tokens in
+                    guard let kind = make(payload) else { return }
+                    out.append(Mention(range: span(tokens, note), tokens: tokens, kind: kind))
                 }
             }
             add(lexicons.procedures) { .procedure($0) }
@@ -38,7 +38,6 @@ struct PhraseTaggers {
                                    kind: .muscle(MuscleMention(cue: match.payload, side: side))))
             }
         }
-        return out
     }
 }
 

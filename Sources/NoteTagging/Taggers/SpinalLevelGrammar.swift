@@ -10,8 +10,8 @@ struct SpinalLevelGrammar {
 
     var words: GrammarWords { lexicons.conventions.words }
 
-    func mentions(in note: AnalyzedNote) -> [Mention] {
-        var out: [Mention] = []
+    /// Appends the note's mentions of this kind to `out`.
+    func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         for sentence in note.sentences {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
@@ -52,7 +52,6 @@ struct SpinalLevelGrammar {
                 index = end
             }
         }
-        return out
     }
 
     /// "fourth to tenth intercostal spaces", "5th and 6th ribs": ordinals before a rib word name
@@ -101,7 +100,7 @@ struct SpinalLevelGrammar {
     /// One item: a level token, possibly followed by a range word and a second level or number.
     private func item(_ note: AnalyzedNote, at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
         let tokens = note.tokens, keys = note.keys
-        guard index < limit, let parsed = Self.parse(keys[index]) else { return nil }
+        guard index < limit, Self.mayBeLevel(tokens[index], note.text), let parsed = Self.parse(keys[index]) else { return nil }
         if case .vertebra(let upper) = parsed, index + 2 < limit,
            words.contains(.levelRange, tokens[index + 1]) {
             let next = tokens[index + 2]
@@ -165,6 +164,20 @@ struct SpinalLevelGrammar {
             return (value, side.end)
         }
         return nil
+    }
+
+    /// False when the token cannot be a level, told from its kind and first byte without reading
+    /// its key: a level's key starts with c, t, l or s, and a token whose text starts with another
+    /// ASCII character has a key that starts with it, lower-cased.
+    @inline(__always)
+    static func mayBeLevel(_ token: Token, _ text: NoteText) -> Bool {
+        guard token.kind == .word else { return false }
+        let first = text.utf8[Int(token.range.start)]
+        guard first < 0x80 else { return true }
+        switch first | 0x20 {
+        case UInt8(ascii: "c"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "s"): return true
+        default: return false
+        }
     }
 
     /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
