@@ -5,7 +5,7 @@ public struct AnalyzedNote: Sendable {
     public let text: NoteText
     public let tokens: [Token]
     /// For every token, its folded lookup key (see ``KeyFolding``).
-    public let keys: [String]
+    public let keys: TokenKeys
     public let sections: [Section]
     public let sentences: [Sentence]
     /// For every token, the index of its sentence.
@@ -14,7 +14,7 @@ public struct AnalyzedNote: Sendable {
     public let startsLine: [Bool]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
-        let tokenized = Tokenizer(units: conventions.units, symbols: conventions.symbols).tokens(of: text)
+        let tokenized = conventions.tokenizer.tokens(of: text)
         let tokens = tokenized.tokens
         let layout = LineLayout(text: text, tokens: tokens)
         let headings = HeadingFinder(tokens: tokens, keys: tokenized.keys, layout: layout, text: text, conventions: conventions).headings()

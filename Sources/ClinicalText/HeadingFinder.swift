@@ -4,7 +4,7 @@
 /// Headings never match inside a line ("Date of Service:" holds no "Service:" heading).
 struct HeadingFinder {
     let tokens: [Token]
-    let keys: [String]
+    let keys: TokenKeys
     let layout: LineLayout
     let text: NoteText
     let conventions: TextConventions

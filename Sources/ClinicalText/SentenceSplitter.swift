@@ -4,7 +4,7 @@
 /// `!` and `;` end a sentence unless the period belongs to an abbreviation ("Dr.", "approx.").
 struct SentenceSplitter {
     let tokens: [Token]
-    let keys: [String]
+    let keys: TokenKeys
     let layout: LineLayout
     let conventions: TextConventions
     let text: NoteText

@@ -3,21 +3,22 @@
 /// numbered keys of the lexicons' phrases. Built from `Lexicons/`.
 public struct TextConventions: Sendable {
     /// Folded unit spelling → canonical unit.
-    public var units: [String: MeasureUnit]
+    public var units: [String: MeasureUnit] { tokenizer.units }
     /// Heading phrase (token keys joined by one space) → section kind.
     public var sectionHeadings: [String: SectionKind]
     /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
     public var abbreviations: KeySet
     /// The single words grammars read around what they tag (`text/grammar-words.tsv`).
     public var words: GrammarWords
-    /// The keys of every lexicon phrase, numbered: analysis gives each token its key's symbol.
-    public var symbols: KeySymbols
+    /// The tokenizer of notes: it numbers each token's key by the lexicons' keys.
+    public let tokenizer: Tokenizer
+    /// The keys of every lexicon phrase and unit spelling, numbered: analysis gives each token its key's symbol.
+    public var symbols: KeySymbols { tokenizer.symbols }
 
     /// `abbreviations` and `words` must be numbered in `symbols`.
     public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: KeySet = KeySet(),
                 words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols()) {
-        self.units = units
-        self.symbols = symbols
+        self.tokenizer = Tokenizer(units: units, symbols: symbols)
         self.sectionHeadings = sectionHeadings
         self.abbreviations = abbreviations
         self.words = words

@@ -37,24 +37,12 @@ public struct Token: Sendable, Equatable {
     public init(range: TextRange, kind: Kind, quantity: Quantity?, joinsPrevious: Bool, symbol: Int32, mark: UInt8) {
         (self.range, self.kind, self.quantity, self.joinsPrevious, self.symbol, self.mark) = (range, kind, quantity, joinsPrevious, symbol, mark)
     }
-
-    /// The byte of a one-character ASCII key, else 0.
-    static func mark(of key: String) -> UInt8 {
-        var utf8 = key.utf8.makeIterator()
-        guard let first = utf8.next(), first < 0x80, utf8.next() == nil else { return 0 }
-        return first
-    }
 }
 
 /// A text's tokens and, at the same index, each token's folded lookup key (see ``KeyFolding``).
 public struct TokenizedText: Sendable {
-    public var tokens: [Token]
-    public var keys: [String]
-
-    public init(tokens: [Token] = [], keys: [String] = []) {
-        self.tokens = tokens
-        self.keys = keys
-    }
+    public var tokens: [Token] = []
+    public var keys = TokenKeys()
 }
 
 /// A numeric value with an optional canonical unit (mg, mL, units, min, %, …).

@@ -6,13 +6,23 @@
 public struct Tokenizer: Sendable {
     /// Folded unit spelling → canonical unit ("cc" → "mL").
     public let units: [String: MeasureUnit]
-    /// The lexicons' keys: each token gets its key's symbol as it is made.
+    /// The lexicons' keys, the unit spellings among them: each token gets its key's symbol as it is made.
     public let symbols: KeySymbols
+    /// The units by the symbol of their spelling: a word's unit is one array read.
+    let unitOfSymbol: SymbolMap<MeasureUnit>
 
+    /// A tokenizer that numbers keys by `symbols`, to which it adds the unit spellings it lacks.
     public init(units: [String: MeasureUnit], symbols: KeySymbols = KeySymbols()) {
+        var symbols = symbols
+        var unitOfSymbol: [Int32: MeasureUnit] = [:]
+        for (spelling, unit) in units { unitOfSymbol[symbols.intern(spelling)] = unit }
         self.units = units
         self.symbols = symbols
+        self.unitOfSymbol = SymbolMap(unitOfSymbol, symbols: symbols)
     }
+
+    /// The unit a token's key spells ("cc" → mL), nil for none.
+    public func unit(of token: Token) -> MeasureUnit? { unitOfSymbol[token.symbol] }
 
     /// Tokens of `text`, in order. Never fails: odd text gives odd tokens.
     ///
@@ -34,7 +44,7 @@ public struct Tokenizer: Sendable {
     private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> TokenizedText {
         var out = TokenizedText()
         out.tokens.reserveCapacity(scanner.bytes.count / 5)
-        out.keys.reserveCapacity(scanner.bytes.count / 5)
+        out.keys.reserveCapacity(keys: scanner.bytes.count / 5, bytes: scanner.bytes.count)
         var offset = 0
         var previousEnd = -1
         while offset < scanner.bytes.count {
@@ -45,9 +55,7 @@ public struct Tokenizer: Sendable {
                 continue
             case .letter, .digit:
                 let end = wordEnd(scanner, from: offset)
-                let (token, key) = makeToken(keys, offset, end, joins: offset == previousEnd)
-                out.tokens.append(token)
-                out.keys.append(key)
+                makeToken(keys, offset, end, joins: offset == previousEnd, into: &out)
                 mergeMeasurement(&out, text, keys)
                 previousEnd = end
                 offset = end
@@ -61,9 +69,9 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 let range = TextRange(start: Int32(offset), end: Int32(end))
-                let key = keys.key(range)
-                out.tokens.append(Token(range: range, kind: .punctuation, joinsPrevious: offset == previousEnd, key))
-                out.keys.append(key.key)
+                let key = keys.key(range, into: &out.keys)
+                out.tokens.append(Token(range: range, kind: .punctuation, quantity: nil, joinsPrevious: offset == previousEnd,
+                                        symbol: key.symbol, mark: key.mark))
                 previousEnd = end
                 offset = end
             }
@@ -140,45 +148,49 @@ public struct Tokenizer: Sendable {
 
     /// A word, number or measurement token: every token is a word unless its key starts with an
     /// ASCII digit and reads as a number, or a number glued to a known unit.
-    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool) -> (Token, String) {
+    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool, into out: inout TokenizedText) {
         let range = TextRange(start: Int32(start), end: Int32(end))
-        let made = keys.key(range)
-        let key = made.key
+        let made = keys.key(range, into: &out.keys)
         var kind = Token.Kind.word
         var quantity: Quantity?
-        if let lead = key.utf8.first, lead >= 0x30, lead <= 0x39 {
-            if let value = Tokenizer.number(key) {
+        out.keys.withBytes(out.keys.count - 1) { key in
+            guard let lead = key.first, lead >= 0x30, lead <= 0x39 else { return }
+            if let value = Tokenizer.number(key[...]) {
                 kind = .number
                 quantity = Quantity(value: value.value, unit: value.isPercent ? .percent : nil)
-            } else if let (value, unit) = numberWithUnit(key) {
+            } else if let (value, unit) = numberWithUnit(key, keys.lookup) {
                 kind = .measurement
                 quantity = Quantity(value: value, unit: unit)
             }
         }
-        return (Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, made), key)
+        out.tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: made.symbol, mark: made.mark))
     }
 
     /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a
     /// known unit, starting at its first letter).
-    private func numberWithUnit(_ key: String) -> (Double, MeasureUnit)? {
-        let bytes = key.utf8
-        if let dash = bytes.firstIndex(of: UInt8(ascii: "-")), let value = Tokenizer.number(key[..<dash]), !value.isPercent,
-           let unit = units[String(key[bytes.index(after: dash)...])] {
+    private func numberWithUnit(_ key: UnsafeBufferPointer<UInt8>, _ lookup: KeySymbols.Lookup) -> (Double, MeasureUnit)? {
+        func unit(from start: Int) -> MeasureUnit? {
+            unitOfSymbol[lookup.symbol(UnsafeBufferPointer(rebasing: key[start...]))]
+        }
+        if let dash = key.firstIndex(of: UInt8(ascii: "-")), let value = Tokenizer.number(key[..<dash]), !value.isPercent,
+           let unit = unit(from: dash + 1) {
             return (value.value, unit)
         }
-        if let split = Self.firstLetter(key), split != key.startIndex,
-           let value = Tokenizer.number(key[..<split]), !value.isPercent,
-           let unit = units[String(key[split...])] {
+        if let split = Self.firstLetter(key), split != 0, let value = Tokenizer.number(key[..<split]), !value.isPercent,
+           let unit = unit(from: split) {
             return (value.value, unit)
         }
         return nil
     }
 
-    /// Where the first letter of a key is: by bytes when the key is ASCII, by Characters otherwise.
-    private static func firstLetter(_ key: String) -> String.Index? {
-        let bytes = key.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return key.firstIndex(where: \.isLetter) }
-        return bytes.firstIndex { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    /// Where the first letter of a key is (a byte offset): by bytes when the key is ASCII, by
+    /// Characters otherwise.
+    private static func firstLetter(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard key.allSatisfy({ $0 < 0x80 }) else {
+            let string = String(decoding: key, as: UTF8.self)
+            return string.firstIndex(where: \.isLetter).map { string.utf8.distance(from: string.startIndex, to: $0) }
+        }
+        return key.firstIndex { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
     /// Joins the word just made (the last token) to the tokens before it when it is a unit: a
@@ -192,7 +204,7 @@ public struct Tokenizer: Sendable {
         let afterNumber = number.kind == .number && number.quantity?.unit == nil
         let afterSlash = !afterNumber && last > 0 && number.kind == .punctuation && number.isMark("/") && number.joinsPrevious
             && unitWord.joinsPrevious && out.tokens[last - 1].kind == .measurement && out.tokens[last - 1].quantity?.perUnit == nil
-        guard afterNumber || afterSlash, let unit = units[out.keys[word]] else { return }
+        guard afterNumber || afterSlash, let unit = unitOfSymbol[unitWord.symbol] else { return }
         let merged: Int
         if afterNumber {
             guard sameLine(number.range, unitWord.range, text) else { return }
@@ -204,11 +216,9 @@ public struct Tokenizer: Sendable {
             out.tokens[merged].quantity?.perUnit = unit
         }
         out.tokens.removeLast(word - merged)
-        out.keys.removeLast(word - merged)
+        out.keys.removeLast(word - merged + 1)
         out.tokens[merged].range = out.tokens[merged].range.union(unitWord.range)
-        let key = keys.key(out.tokens[merged].range)
-        (out.tokens[merged].symbol, out.tokens[merged].mark) = (key.symbol, key.mark)
-        out.keys[merged] = key.key
+        (out.tokens[merged].symbol, out.tokens[merged].mark) = keys.key(out.tokens[merged].range, into: &out.keys)
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
@@ -221,8 +231,8 @@ public struct Tokenizer: Sendable {
     /// Parses "10", "0.5", "1,000", "40%" (ASCII digits after folding), byte by byte: the digits
     /// (commas skipped) make an integer, divided by the power of ten of the decimals — exact for
     /// the short numbers notes hold, like `Double("0.5")`.
-    static func number(_ key: some StringProtocol) -> (value: Double, isPercent: Bool)? {
-        var bytes = Substring(key).utf8[...]
+    static func number(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> (value: Double, isPercent: Bool)? {
+        var bytes = key
         let isPercent = bytes.last == UInt8(ascii: "%")
         if isPercent { bytes = bytes.dropLast() }
         guard let first = bytes.first, first >= 0x30, first <= 0x39 else { return nil }
@@ -251,8 +261,7 @@ public struct Tokenizer: Sendable {
 }
 
 /// Makes a token's key and finds its symbol. ASCII text (most tokens) is lower-cased into a
-/// scratch buffer and looked up from there, and a known key shares the interned string; other text
-/// is folded by ``KeyFolding`` (ICU).
+/// scratch buffer and looked up from there; other text is folded by ``KeyFolding`` (ICU).
 struct KeyMaker {
     /// Tokens longer than this take the general path.
     static let scratchSize = 64
@@ -261,23 +270,20 @@ struct KeyMaker {
     let lookup: KeySymbols.Lookup
     let scratch: UnsafeMutableBufferPointer<UInt8>
 
-    /// A token's key, its symbol and its mark (``Token/mark``).
-    struct Made {
-        var key: String
-        var symbol: Int32
-        var mark: UInt8
-    }
-
-    func key(_ range: TextRange) -> Made {
+    /// Appends the key of the text in `range` to `keys`; returns the key's symbol and its mark
+    /// (``Token/mark``).
+    func key(_ range: TextRange, into keys: inout TokenKeys) -> (symbol: Int32, mark: UInt8) {
         let start = Int(range.start), count = Int(range.end) - start
         if count <= scratch.count,
            let symbol = lookup.symbol(lowercasing: UnsafeBufferPointer(rebasing: utf8[start..<start + count]), into: scratch) {
-            let key = symbol == KeySymbols.unknown ? String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<count]), as: UTF8.self) : lookup.key(symbol)
-            return Made(key: key, symbol: symbol, mark: count == 1 ? scratch[0] : 0)
+            keys.append(UnsafeBufferPointer(rebasing: scratch[0..<count]))
+            return (symbol, count == 1 ? scratch[0] : 0)
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
-        let symbol = key.withUTF8 { lookup.symbol($0) }
-        return Made(key: key, symbol: symbol, mark: Token.mark(of: key))
+        return key.withUTF8 { key in
+            keys.append(key)
+            return (lookup.symbol(key), key.count == 1 && key[0] < 0x80 ? key[0] : 0)
+        }
     }
 }
 
@@ -311,9 +317,3 @@ struct TextScanner {
     }
 }
 
-extension Token {
-    /// A token with the key, symbol and mark a ``KeyMaker`` made.
-    fileprivate init(range: TextRange, kind: Kind, quantity: Quantity? = nil, joinsPrevious: Bool, _ made: KeyMaker.Made) {
-        self.init(range: range, kind: kind, quantity: quantity, joinsPrevious: joinsPrevious, symbol: made.symbol, mark: made.mark)
-    }
-}

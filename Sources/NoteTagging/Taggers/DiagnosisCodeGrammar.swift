@@ -6,7 +6,7 @@ import ClinicalText
 struct DiagnosisCodeGrammar {
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        for (index, token) in note.tokens.enumerated() where token.kind == .word && Self.isICD10(note.keys[index]) {
+        for (index, token) in note.tokens.enumerated() where token.kind == .word && note.keys.withBytes(index, Self.isICD10) {
             let code = String(note.keys[index].uppercased())
             out.append(Mention(range: token.range, tokens: index..<index + 1,
                                kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
@@ -15,8 +15,7 @@ struct DiagnosisCodeGrammar {
 
     /// A letter (not U), a digit, a letter or digit, a period, then one to four letters or digits
     /// ("m54.16", "g89.29"): checked on the key's bytes, which are ASCII for any code.
-    static func isICD10(_ key: String) -> Bool {
-        let bytes = key.utf8
+    static func isICD10(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 5, bytes.count <= 8 else { return false }
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -127,7 +127,7 @@ struct DocumentationTagger {
                 best = max(best ?? 0, quantity.value * factor)
             } else if let number = lexicons.numberWords.longestMatch(in: tokens, at: index, limit: sentence.tokens.upperBound),
                       number.end < sentence.tokens.upperBound,
-                      let unit = lexicons.conventions.units[note.keys[number.end]], let factor = Self.durationUnits[unit] {
+                      let unit = lexicons.conventions.tokenizer.unit(of: tokens[number.end]), let factor = Self.durationUnits[unit] {
                 best = max(best ?? 0, number.payload * factor)
             }
         }
