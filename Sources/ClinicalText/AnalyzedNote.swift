@@ -10,16 +10,13 @@ public struct AnalyzedNote: Sendable {
     public let sentences: [Sentence]
     /// For every token, the index of its sentence.
     public let sentenceOfToken: [Int32]
-    /// For every token: true when it is the first on its line (a line feed stands before it).
-    public let startsLine: [Bool]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
         let tokenized = conventions.tokenizer.tokens(of: text)
         let tokens = tokenized.tokens
-        let layout = LineLayout(text: text, tokens: tokens)
-        let headings = HeadingFinder(tokens: tokens, keys: tokenized.keys, layout: layout, text: text, conventions: conventions).headings()
-        let sections = Self.sections(from: headings, tokens: tokens, layout: layout, textLength: text.utf8.count)
-        let sentences = SentenceSplitter(tokens: tokens, keys: tokenized.keys, layout: layout, conventions: conventions, text: text)
+        let headings = HeadingFinder(tokens: tokens, keys: tokenized.keys, text: text, conventions: conventions).headings()
+        let sections = Self.sections(from: headings, tokens: tokens, textLength: text.utf8.count)
+        let sentences = SentenceSplitter(tokens: tokens, keys: tokenized.keys, conventions: conventions, text: text)
             .sentences(sections: sections, headings: headings)
         var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
         for (index, sentence) in sentences.enumerated() {
@@ -31,14 +28,13 @@ public struct AnalyzedNote: Sendable {
         self.sections = sections
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
-        self.startsLine = layout.startsLine
     }
 
     /// True when no line break stands between the two tokens.
     public func onSameLine(_ first: Int, _ second: Int) -> Bool {
         let lower = min(first, second), upper = max(first, second)
         guard lower < upper else { return true }
-        for index in (lower + 1)...upper where startsLine[index] { return false }
+        for index in (lower + 1)...upper where tokens[index].spacing.startsLine { return false }
         return true
     }
 
@@ -60,8 +56,7 @@ public struct AnalyzedNote: Sendable {
     /// Sections from headings. A label heading (`administrative`: "Patient:", "DOB:", "Physician:")
     /// covers only its own line, and the text after it continues the section it interrupted; a
     /// diagnosis or indication heading with text on its own line ends at the next blank line.
-    private static func sections(from headings: [Heading], tokens: [Token], layout: LineLayout,
-                                 textLength: Int) -> [Section] {
+    private static func sections(from headings: [Heading], tokens: [Token], textLength: Int) -> [Section] {
         var sections: [Section] = []
         func offset(_ token: Int) -> Int32 { token < tokens.count ? tokens[token].range.start : Int32(textLength) }
         func add(_ kind: SectionKind, _ heading: TextRange?, _ range: Range<Int>) {
@@ -83,13 +78,13 @@ public struct AnalyzedNote: Sendable {
             // An unknown heading right after a known one ("SOCIAL HISTORY:  TOBACCO: …",
             // "PHYSICAL EXAMINATION:\nHEENT: …") is a sub-heading and keeps its parent's kind.
             if kind == .other, index > 0, resumed != .preamble,
-               !layout.startsLine[heading.tokens.lowerBound] || headings[index - 1].tokens.upperBound == heading.tokens.lowerBound
+               !tokens[heading.tokens.lowerBound].spacing.startsLine || headings[index - 1].tokens.upperBound == heading.tokens.lowerBound
                 || resumed == .examination {
                 kind = resumed
             }
             guard kind != .administrative else {
                 var lineEnd = heading.tokens.upperBound
-                while lineEnd < end, !layout.startsLine[lineEnd] { lineEnd += 1 }
+                while lineEnd < end, !tokens[lineEnd].spacing.startsLine { lineEnd += 1 }
                 add(.administrative, heading.text, heading.tokens.lowerBound..<lineEnd)
                 add(resumed, nil, lineEnd..<end)
                 continue
@@ -98,13 +93,13 @@ public struct AnalyzedNote: Sendable {
             // is a label of its own ("Sed: none"), a diagnosis or indication label also at a blank
             // line; what follows without a heading is of no known kind. A procedure section keeps
             // its labelled detail lines ("Level: L4-5").
-            let hasInlineText = heading.tokens.upperBound < end && !layout.startsLine[heading.tokens.upperBound]
+            let hasInlineText = heading.tokens.upperBound < end && !tokens[heading.tokens.upperBound].spacing.startsLine
             var blockEnd = end
             if hasInlineText, kind != .procedure, kind != .postProcedure {
                 let endsAtBlankLine = kind == .diagnosis || kind == .indication
                 blockEnd = heading.tokens.upperBound
-                while blockEnd < end, !(endsAtBlankLine && layout.followsBlankLine[blockEnd]),
-                      !(layout.startsLine[blockEnd] && Self.isLabelLine(at: blockEnd, tokens: tokens, layout: layout)) {
+                while blockEnd < end, !(endsAtBlankLine && tokens[blockEnd].spacing.followsBlankLine),
+                      !(tokens[blockEnd].spacing.startsLine && Self.isLabelLine(at: blockEnd, tokens: tokens)) {
                     blockEnd += 1
                 }
             }
@@ -118,50 +113,15 @@ public struct AnalyzedNote: Sendable {
 
 extension AnalyzedNote {
     /// "Sed: none", "Pos: prone", "Pre VAS:"… a line that starts with one to four words and a colon.
-    static func isLabelLine(at start: Int, tokens: [Token], layout: LineLayout) -> Bool {
+    static func isLabelLine(at start: Int, tokens: [Token]) -> Bool {
         var index = start
-        while index < tokens.count, index - start < 5, !(index > start && layout.startsLine[index]) {
+        while index < tokens.count, index - start < 5, !(index > start && tokens[index].spacing.startsLine) {
             let token = tokens[index]
             if token.isMark(":") { return index > start }
             guard token.kind == .word || token.isMark("/-&()") else { return false }
             index += 1
         }
         return false
-    }
-}
-
-/// Where lines start and end, and how much space stands before each token.
-struct LineLayout {
-    /// For each token: true when it is the first token on its line.
-    var startsLine: [Bool]
-    /// For each token: true when a blank line stands before it.
-    var followsBlankLine: [Bool]
-    /// For each token: true when two or more spaces stand before it on the same line (flattened layout).
-    var followsWideGap: [Bool]
-
-    init(text: NoteText, tokens: [Token]) {
-        startsLine = []; followsBlankLine = []; followsWideGap = []
-        startsLine.reserveCapacity(tokens.count)
-        followsBlankLine.reserveCapacity(tokens.count)
-        followsWideGap.reserveCapacity(tokens.count)
-        text.utf8.withUnsafeBufferPointer { utf8 in
-            var previousEnd = 0
-            for index in tokens.indices {
-                let range = tokens[index].range
-                var newlines = 0, spaces = 0
-                for offset in previousEnd..<Int(range.start) {
-                    switch utf8[offset] {
-                    case 0x0A: newlines += 1; spaces = 0
-                    case 0x20, 0x09: spaces += 1
-                    default: break
-                    }
-                }
-                startsLine.append(startsLine.isEmpty || newlines > 0)
-                followsBlankLine.append(newlines > 1)
-                followsWideGap.append(newlines == 0 && spaces >= 2)
-                previousEnd = Int(range.end)
-            }
-        }
     }
 }
 

@@ -5,7 +5,6 @@
 struct HeadingFinder {
     let tokens: [Token]
     let keys: TokenKeys
-    let layout: LineLayout
     let text: NoteText
     let conventions: TextConventions
 
@@ -15,8 +14,8 @@ struct HeadingFinder {
         var found: [Heading] = []
         var index = 0
         while index < tokens.count {
-            let atLineStart = layout.startsLine[index]
-            guard atLineStart || layout.followsWideGap[index], tokens[index].kind == .word,
+            let atLineStart = tokens[index].spacing.startsLine
+            guard atLineStart || tokens[index].spacing.followsWideGap, tokens[index].kind == .word,
                   let heading = heading(at: index, atLineStart: atLineStart) else {
                 index += 1
                 continue
@@ -33,7 +32,7 @@ struct HeadingFinder {
         var end = start
         var wordCount = 0
         while end < tokens.count, end - start < Self.maxCapsWords * 2 {
-            if end > start, layout.startsLine[end] { break }
+            if end > start, tokens[end].spacing.startsLine { break }
             let token = tokens[end]
             if token.isMark(":") { break }
             if token.kind == .word {
@@ -45,8 +44,8 @@ struct HeadingFinder {
             if wordCount > Self.maxCapsWords { return nil }
         }
         guard wordCount > 0 else { return nil }
-        let hasColon = end < tokens.count && tokens[end].isMark(":") && !layout.startsLine[end]
-        let endsLine = end >= tokens.count || layout.startsLine[end]
+        let hasColon = end < tokens.count && tokens[end].isMark(":") && !tokens[end].spacing.startsLine
+        let endsLine = end >= tokens.count || tokens[end].spacing.startsLine
         // Only a phrase ending in a colon, or alone on its line, can be a heading.
         guard hasColon || (endsLine && atLineStart) else { return nil }
         var words: [String] = []

@@ -5,7 +5,6 @@
 struct SentenceSplitter {
     let tokens: [Token]
     let keys: TokenKeys
-    let layout: LineLayout
     let conventions: TextConventions
     let text: NoteText
 
@@ -44,7 +43,7 @@ struct SentenceSplitter {
     private func endsSentence(at index: Int) -> Bool {
         let token = tokens[index]
         let next = index + 1
-        if layout.startsLine[next] {
+        if tokens[next].spacing.startsLine {
             return !runsOn(from: index, to: next)
         }
         guard token.kind == .punctuation, token.isMark(".?!;") else { return false }
@@ -57,7 +56,7 @@ struct SentenceSplitter {
 
     /// Wrapped prose: the line ends inside a sentence and the next line goes on in lower case.
     private func runsOn(from last: Int, to first: Int) -> Bool {
-        guard !layout.followsBlankLine[first] else { return false }
+        guard !tokens[first].spacing.followsBlankLine else { return false }
         let lastToken = tokens[last], firstToken = tokens[first]
         guard firstToken.kind == .word, let initial = keys[first].first, initial.isLetter else { return false }
         if lastToken.kind == .punctuation && !lastToken.isMark(",") { return false }

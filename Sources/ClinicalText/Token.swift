@@ -26,6 +26,8 @@ public struct Token: Sendable, Equatable {
     public var symbol: Int32
     /// The key's one byte when the key is a single ASCII character (most punctuation), else 0.
     public var mark: UInt8
+    /// The white space between the previous token (or the text's start) and this one.
+    public var spacing: Spacing
 
     /// True when the key is one of these one-character ASCII marks (`token.isMark(",.")`).
     @inlinable public func isMark(_ marks: StaticString) -> Bool {
@@ -34,8 +36,30 @@ public struct Token: Sendable, Equatable {
         return false
     }
 
-    public init(range: TextRange, kind: Kind, quantity: Quantity?, joinsPrevious: Bool, symbol: Int32, mark: UInt8) {
-        (self.range, self.kind, self.quantity, self.joinsPrevious, self.symbol, self.mark) = (range, kind, quantity, joinsPrevious, symbol, mark)
+    public init(range: TextRange, kind: Kind, quantity: Quantity?, joinsPrevious: Bool, symbol: Int32, mark: UInt8,
+                spacing: Spacing = Spacing()) {
+        (self.range, self.kind, self.quantity, self.joinsPrevious, self.symbol, self.mark, self.spacing)
+            = (range, kind, quantity, joinsPrevious, symbol, mark, spacing)
+    }
+}
+
+/// Where a token stands in the note's layout, read from the white space before it.
+public struct Spacing: Sendable, Equatable {
+    /// The first token on its line (a line feed stands before it, or it is the text's first).
+    public var startsLine = false
+    /// A blank line stands before it.
+    public var followsBlankLine = false
+    /// Two or more spaces or tabs stand before it on its line (a flattened layout's column gap).
+    public var followsWideGap = false
+
+    public init() {}
+
+    /// The spacing of a token after `lineFeeds` line feeds and, after the last of them, `spaces`
+    /// spaces or tabs (other white space does not count).
+    init(lineFeeds: Int, spaces: Int, isFirst: Bool) {
+        startsLine = isFirst || lineFeeds > 0
+        followsBlankLine = lineFeeds > 1
+        followsWideGap = lineFeeds == 0 && spaces >= 2
     }
 }
 

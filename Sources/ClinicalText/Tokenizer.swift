@@ -47,15 +47,23 @@ public struct Tokenizer: Sendable {
         out.keys.reserveCapacity(keys: scanner.bytes.count / 5, bytes: scanner.bytes.count)
         var offset = 0
         var previousEnd = -1
+        var lineFeeds = 0, spaces = 0  // since the last token; spaces since the last line feed
         while offset < scanner.bytes.count {
             let scalar = scanner.scalar(at: offset)
             switch scalar.kind {
             case .space, .newline:
+                switch scalar.value {
+                case 0x0A: lineFeeds += 1; spaces = 0
+                case 0x20, 0x09: spaces += 1
+                default: break
+                }
                 offset += scalar.width
                 continue
             case .letter, .digit:
                 let end = wordEnd(scanner, from: offset)
-                makeToken(keys, offset, end, joins: offset == previousEnd, into: &out)
+                let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: out.tokens.isEmpty)
+                (lineFeeds, spaces) = (0, 0)
+                makeToken(keys, offset, end, joins: offset == previousEnd, spacing, into: &out)
                 mergeMeasurement(&out, text, keys)
                 previousEnd = end
                 offset = end
@@ -70,8 +78,10 @@ public struct Tokenizer: Sendable {
                 }
                 let range = TextRange(start: Int32(offset), end: Int32(end))
                 let key = keys.key(range, into: &out.keys)
+                let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: out.tokens.isEmpty)
+                (lineFeeds, spaces) = (0, 0)
                 out.tokens.append(Token(range: range, kind: .punctuation, quantity: nil, joinsPrevious: offset == previousEnd,
-                                        symbol: key.symbol, mark: key.mark))
+                                        symbol: key.symbol, mark: key.mark, spacing: spacing))
                 previousEnd = end
                 offset = end
             }
@@ -148,7 +158,8 @@ public struct Tokenizer: Sendable {
 
     /// A word, number or measurement token: every token is a word unless its key starts with an
     /// ASCII digit and reads as a number, or a number glued to a known unit.
-    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool, into out: inout TokenizedText) {
+    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
+                           into out: inout TokenizedText) {
         let range = TextRange(start: Int32(start), end: Int32(end))
         let made = keys.key(range, into: &out.keys)
         var kind = Token.Kind.word
@@ -163,7 +174,8 @@ public struct Tokenizer: Sendable {
                 quantity = Quantity(value: value, unit: unit)
             }
         }
-        out.tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: made.symbol, mark: made.mark))
+        out.tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: made.symbol,
+                                mark: made.mark, spacing: spacing))
     }
 
     /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a

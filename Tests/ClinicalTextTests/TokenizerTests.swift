@@ -51,6 +51,22 @@ struct TokenizerTests {
         #expect(tokens.keys.count == tokens.tokens.count)
     }
 
+    @Test("each token knows its place in the layout: line start, blank line before, wide gap before")
+    func spacing() {
+        let tokens = tokenizer.tokens(of: NoteText("  Sed:  none\n\n\tPos: \r\nprone  | x")).tokens
+        let layout = tokens.map { [$0.spacing.startsLine, $0.spacing.followsBlankLine, $0.spacing.followsWideGap] }
+        #expect(layout == [
+            [true, false, true],    // "Sed": first token, two spaces before it
+            [false, false, false],  // ":"
+            [false, false, true],   // "none"
+            [true, true, false],    // "Pos": after a blank line and a tab (a line start is never a wide gap)
+            [false, false, false],  // ":"
+            [true, false, false],   // "prone": CR LF starts a line; the space and CR before the LF do not count
+            [false, false, true],   // "|"
+            [false, false, false],  // "x"
+        ])
+    }
+
     @Test("look-alike dashes, slashes and full-width digits fold to one key", arguments: [
         "L4–L5", "L4‑L5", "L4—L5", "Ｌ４-Ｌ５", "l4-l5", "L4−L5",
     ])
