@@ -68,7 +68,7 @@ struct PainScoreGrammar {
         let kind = tokens[index].kind
         let limit = sentence.tokens.upperBound
         // "7/10", "7.5/10"
-        if kind == .word, keys[index].utf8.last == UInt8(ascii: "0"), keys[index].hasSuffix("/10"),
+        if kind == .word, keys.withBytes(index, { $0.last == UInt8(ascii: "0") }), keys[index].hasSuffix("/10"),
            let value = Double(keys[index].dropLast(3)), (0...10).contains(value) {
             return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
         }

@@ -99,8 +99,8 @@ struct SpinalLevelGrammar {
 
     /// One item: a level token, possibly followed by a range word and a second level or number.
     private func item(_ note: AnalyzedNote, at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
+        guard index < limit, note.keys.withBytes(index, Self.startsLikeLevel), let parsed = Self.parse(note.keys[index]) else { return nil }
         let tokens = note.tokens, keys = note.keys
-        guard index < limit, Self.mayBeLevel(tokens[index], note.text), let parsed = Self.parse(keys[index]) else { return nil }
         if case .vertebra(let upper) = parsed, index + 2 < limit,
            words.contains(.levelRange, tokens[index + 1]) {
             let next = tokens[index + 2]
@@ -166,15 +166,11 @@ struct SpinalLevelGrammar {
         return nil
     }
 
-    /// False when the token cannot be a level, told from its kind and first byte without reading
-    /// its key: a level's key starts with c, t, l or s, and a token whose text starts with another
-    /// ASCII character has a key that starts with it, lower-cased.
-    @inline(__always)
-    static func mayBeLevel(_ token: Token, _ text: NoteText) -> Bool {
-        guard token.kind == .word else { return false }
-        let first = text.utf8[Int(token.range.start)]
-        guard first < 0x80 else { return true }
-        switch first | 0x20 {
+    /// Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most keys
+    /// stop here, read as bytes before any string is made.
+    static func startsLikeLevel(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count >= 2, key[1] >= 0x30, key[1] <= 0x39 else { return false }
+        switch key[0] {
         case UInt8(ascii: "c"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "s"): return true
         default: return false
         }
@@ -182,11 +178,8 @@ struct SpinalLevelGrammar {
 
     /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
     static func parse(_ key: String) -> LevelMention.Item? {
-        // Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most keys stop here.
-        var bytes = key.utf8.makeIterator()
-        guard let head = bytes.next(),
-              head == UInt8(ascii: "c") || head == UInt8(ascii: "t") || head == UInt8(ascii: "l") || head == UInt8(ascii: "s"),
-              let second = bytes.next(), second >= 0x30, second <= 0x39 else { return nil }
+        var utf8 = key
+        guard utf8.withUTF8(startsLikeLevel) else { return nil }
         var parts: [(region: Vertebra.Region?, digits: String)] = []
         var region: Vertebra.Region?
         var digits = ""
