@@ -48,7 +48,7 @@ struct HeadingFinder {
         let endsLine = end >= tokens.count || tokens[end].spacing.startsLine
         // Only a phrase ending in a colon, or alone on its line, can be a heading.
         guard hasColon || (endsLine && atLineStart) else { return nil }
-        var words: [String] = []
+        var words: [Int32] = []  // the words' key symbols
         words.reserveCapacity(wordCount)
         var allCaps = true
         var titleCase = true
@@ -56,13 +56,12 @@ struct HeadingFinder {
             let (caps, title) = casing(tokens[index].range)
             allCaps = allCaps && caps
             titleCase = titleCase && (title || conventions.words.contains(.headingMinor, tokens[index]))
-            words.append(keys[index])
+            words.append(tokens[index].symbol)
         }
-        let phrase = words.joined(separator: " ")
         let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
         let through = hasColon ? end + 1 : end
 
-        if let kind = conventions.sectionHeadings[phrase] {
+        if let kind = conventions.headings.payload(exactly: words[...]) {
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)
         }
         guard hasColon else { return nil }
@@ -72,19 +71,25 @@ struct HeadingFinder {
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)
         }
         // An unknown ALL-CAPS heading still starts a section, of kind `other`.
-        guard allCaps, phrase.count >= 3 else { return nil }
+        guard allCaps, phrase(start..<end).count >= 3 else { return nil }
         return Heading(kind: .other, tokens: start..<through, text: wordsRange)
     }
 
-    /// The kind of the longest known heading phrase inside the words (leftmost on ties).
-    private func containedKind(_ words: [String]) -> (SectionKind, Int)? {
+    /// The words' keys joined by one space, as heading phrases are written.
+    private func phrase(_ range: Range<Int>) -> String {
+        range.filter { tokens[$0].kind == .word }.map { keys[$0] }.joined(separator: " ")
+    }
+
+    /// The kind of the longest known heading phrase inside the words (leftmost on ties), by the
+    /// words' key symbols.
+    private func containedKind(_ words: [Int32]) -> (SectionKind, Int)? {
         let longest = min(conventions.longestHeading, words.count)
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {
             for first in 0...(words.count - length) {
-                let phrase = words[first..<first + length].joined(separator: " ")
                 // A label ("Patient:", "Name:") names a section only on its own: "PATIENT PROFILE" is no label.
-                if let kind = conventions.sectionHeadings[phrase], kind != .administrative || length == words.count {
+                if let kind = conventions.headings.payload(exactly: words[first..<first + length]),
+                   kind != .administrative || length == words.count {
                     return (kind, first)
                 }
             }

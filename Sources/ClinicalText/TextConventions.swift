@@ -5,7 +5,9 @@ public struct TextConventions: Sendable {
     /// Folded unit spelling → canonical unit.
     public var units: [String: MeasureUnit] { tokenizer.units }
     /// Heading phrase (token keys joined by one space) → section kind.
-    public var sectionHeadings: [String: SectionKind]
+    public let sectionHeadings: [String: SectionKind]
+    /// The heading phrases by their words' key symbols, for matching a line's words.
+    public let headings: PhraseTable<SectionKind>
     /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
     public var abbreviations: KeySet
     /// The single words grammars read around what they tag (`text/grammar-words.tsv`).
@@ -15,11 +17,18 @@ public struct TextConventions: Sendable {
     /// The keys of every lexicon phrase and unit spelling, numbered: analysis gives each token its key's symbol.
     public var symbols: KeySymbols { tokenizer.symbols }
 
-    /// `abbreviations` and `words` must be numbered in `symbols`.
+    /// `abbreviations` and `words` must be numbered in `symbols`; the heading and unit spellings
+    /// are numbered here.
     public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: KeySet = KeySet(),
                 words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols()) {
+        var symbols = symbols
+        var headings = PhraseTable<SectionKind>()
+        for phrase in sectionHeadings.keys.sorted() {
+            headings.add(keys: phrase.split(separator: " ").map(String.init), sectionHeadings[phrase]!, symbols: &symbols)
+        }
         self.tokenizer = Tokenizer(units: units, symbols: symbols)
         self.sectionHeadings = sectionHeadings
+        self.headings = headings
         self.abbreviations = abbreviations
         self.words = words
         longestHeading = sectionHeadings.keys.map { $0.split(separator: " ").count }.max() ?? 0

@@ -27,6 +27,9 @@ struct LexiconTests {
         #expect(lexicons.triggers.count > 250)
         #expect(lexicons.drugs.count > 60)
         #expect(lexicons.conventions.sectionHeadings["past medical history"] == .pastHistory)
+        let words = ["past", "medical", "history"].map { lexicons.conventions.symbols.symbol($0) }
+        #expect(lexicons.conventions.headings.payload(exactly: words[...]) == .pastHistory)
+        #expect(lexicons.conventions.headings.payload(exactly: words[1...]) == nil)
         #expect(lexicons.conventions.units["cc"] == .mL)
         for path in TaggingLexicons.tablePaths {
             #expect(FileManager.default.fileExists(atPath: Fixtures.root + "/Lexicons/" + path), "\(path)")

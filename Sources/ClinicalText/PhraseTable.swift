@@ -1,5 +1,3 @@
-public import ClinicalText
-
 /// Phrases of one lexicon table, matched on token keys (never on raw strings), longest first.
 ///
 /// Built once from the table's rows; each phrase is tokenized by the same ``Tokenizer`` as notes,
@@ -16,10 +14,21 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// Adds a phrase, numbering its keys in `symbols`; a later row with the same phrase replaces the earlier one.
     public mutating func add(_ phrase: String, _ payload: Payload, tokenizer: Tokenizer, symbols: inout KeySymbols) {
-        let keys = tokenizer.tokens(of: NoteText(phrase)).keys.map { symbols.intern($0) }
-        guard !keys.isEmpty else { return }
+        add(keys: Array(tokenizer.tokens(of: NoteText(phrase)).keys), payload, symbols: &symbols)
+    }
+
+    /// Adds a phrase given as its tokens' keys, numbering them in `symbols`.
+    public mutating func add(keys: [String], _ payload: Payload, symbols: inout KeySymbols) {
+        let symbols = keys.map { symbols.intern($0) }
+        guard !symbols.isEmpty else { return }
         payloads.append(payload)
-        trie.insert(keys, payload: Int32(payloads.count - 1))
+        trie.insert(symbols, payload: Int32(payloads.count - 1))
+    }
+
+    /// The payload of the phrase whose key symbols are exactly `symbols`, nil for none.
+    public func payload(exactly symbols: ArraySlice<Int32>) -> Payload? {
+        let payload = trie.payload(exactly: symbols)
+        return payload >= 0 ? payloads[Int(payload)] : nil
     }
 
     /// The longest phrase starting at token `start`: its payload and the index after its last token.
@@ -98,6 +107,16 @@ public struct PhraseTrie: Sendable {
         }
         if payloadOfNode[Int(node)] < 0 { phraseCount += 1 }
         payloadOfNode[Int(node)] = payload
+    }
+
+    /// The payload index of the phrase that is exactly `symbols`, -1 for none.
+    func payload(exactly symbols: ArraySlice<Int32>) -> Int32 {
+        var node: Int32 = 0
+        for symbol in symbols {
+            node = child(of: node, symbol)
+            if node == 0 { return -1 }
+        }
+        return payloadOfNode[Int(node)]
     }
 
     private func child(of node: Int32, _ symbol: Int32) -> Int32 {
