@@ -29,7 +29,7 @@ struct LexiconTests {
         #expect(lexicons.conventions.sectionHeadings["past medical history"] == .pastHistory)
         let words = ["past", "medical", "history"].map { lexicons.conventions.symbols.symbol($0) }
         #expect(lexicons.conventions.headings.payload(exactly: words[...]) == .pastHistory)
-        #expect(lexicons.conventions.headings.payload(exactly: words[1...]) == nil)
+        #expect(lexicons.conventions.headings.payload(exactly: words[..<2]) == nil)  // "past medical" is no heading
         #expect(lexicons.conventions.units["cc"] == .mL)
         for path in TaggingLexicons.tablePaths {
             #expect(FileManager.default.fileExists(atPath: Fixtures.root + "/Lexicons/" + path), "\(path)")
