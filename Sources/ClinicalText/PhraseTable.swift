@@ -31,6 +31,11 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         return payload >= 0 ? payloads[Int(payload)] : nil
     }
 
+    /// True when some phrase of the table starts with the key `symbol` numbers.
+    public func startsPhrase(_ symbol: Int32) -> Bool {
+        symbol >= 0 && Int(symbol) < trie.rootChild.count && trie.rootChild[Int(symbol)] != 0
+    }
+
     /// The longest phrase starting at token `start`: its payload and the index after its last token.
     @inlinable
     public func longestMatch(in tokens: [Token], at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {

@@ -6,9 +6,12 @@ public import ClinicalText
 public struct NoteTagger: Sendable {
     public let lexicons: TaggingLexicons
     public let context: ContextEngine
+    /// The phrase tables' scan, built once.
+    let phrases: PhraseTaggers
 
     public init(lexicons: TaggingLexicons) {
         self.lexicons = lexicons
+        self.phrases = PhraseTaggers(lexicons: lexicons)
         self.context = ContextEngine(triggers: lexicons.triggers, months: lexicons.months, words: lexicons.conventions.words)
     }
 
@@ -21,7 +24,7 @@ public struct NoteTagger: Sendable {
     public func mentions(in note: AnalyzedNote) -> [Mention] {
         var mentions: [Mention] = []
         mentions.reserveCapacity(note.tokens.count / 2)
-        PhraseTaggers(lexicons: lexicons).tag(note, into: &mentions)
+        phrases.tag(note, into: &mentions)
         SpinalLevelGrammar(lexicons: lexicons).tag(note, into: &mentions)
         PainScoreGrammar(lexicons: lexicons).tag(note, into: &mentions)
         DoseGrammar(lexicons: lexicons).tag(note, into: &mentions)

@@ -29,6 +29,21 @@ struct PhraseTableTests {
         #expect(note.keys.firstIndex(of: "steroid").map { note.tokens[$0].symbol } == symbols.symbol("steroid"))
     }
 
+    @Test("phrase starts: one bit per table for each key a phrase of that table starts with")
+    func phraseStarts() {
+        let tokenizer = Tokenizer(units: [:])
+        var symbols = KeySymbols()
+        var first = PhraseTable<Int>(), second = PhraseTable<Int>()
+        first.add("epidural steroid", 1, tokenizer: tokenizer, symbols: &symbols)
+        second.add("steroid", 2, tokenizer: tokenizer, symbols: &symbols)
+        second.add("epidural space", 3, tokenizer: tokenizer, symbols: &symbols)
+        let tables = [first, second]
+        let starts = PhraseStarts(tables: 2, symbols: symbols) { tables[$0].startsPhrase($1) }
+        let conventions = TextConventions(units: [:], sectionHeadings: [:], symbols: symbols)
+        let note = AnalyzedNote(analyzing: NoteText("Epidural steroid banana space"), conventions: conventions)
+        #expect(note.tokens.map(starts.mask(of:)) == [0b11, 0b10, 0, 0])
+    }
+
     @Test("a corpus note's tokens carry the lexicons' symbols, and the procedure table finds its procedure")
     func corpusSymbols() throws {
         let text = try Fixtures.text("Corpora/examples/lumbar-tfesi.txt")
