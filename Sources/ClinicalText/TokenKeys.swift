@@ -23,18 +23,46 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
+    /// How many bytes of `bytes` hold keys; while keys are being made, room may follow them.
+    @usableFromInline var used = 0
+
+    /// Makes room for at least `bytes` bytes of keys.
     mutating func reserveCapacity(keys: Int, bytes count: Int) {
         ends.reserveCapacity(keys)
-        bytes.reserveCapacity(count)
+        if bytes.count < count { bytes += repeatElement(0, count: count - bytes.count) }
+    }
+
+    /// Runs `write` on room for `count` more bytes after the keys, without ending a key.
+    mutating func write<Result>(_ count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        if used + count > bytes.count { bytes += repeatElement(0, count: Swift.max(bytes.count, used + count - bytes.count)) }
+        let used = used
+        return bytes.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[used..<used + count])) }
+    }
+
+    /// Ends a key of `count` bytes, written by ``write(_:_:)``.
+    mutating func commit(_ count: Int) {
+        used += count
+        ends.append(Int32(used))
+    }
+
+    /// The last key's only byte when it is one byte long, else nil.
+    var lastByteIfSingle: UInt8? {
+        let start = ends.count > 1 ? Int(ends[ends.count - 2]) : 0
+        return used - start == 1 ? bytes[start] : nil
     }
 
     mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: key)
-        ends.append(Int32(bytes.count))
+        write(key.count) { _ = $0.initialize(from: key) }
+        commit(key.count)
     }
 
     mutating func removeLast(_ count: Int) {
         ends.removeLast(count)
-        bytes.removeSubrange((ends.last.map(Int.init) ?? 0)...)
+        used = ends.last.map(Int.init) ?? 0
+    }
+
+    /// Drops the room after the keys, once they are all made.
+    mutating func trim() {
+        bytes.removeSubrange(used...)
     }
 }

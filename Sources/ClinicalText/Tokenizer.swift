@@ -32,10 +32,7 @@ public struct Tokenizer: Sendable {
         text.utf8.withUnsafeBufferPointer { utf8 in
             ScalarClass.ascii.withUnsafeBufferPointer { ascii in
                 symbols.withLookup { lookup in
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: KeyMaker.scratchSize) { scratch in
-                        tokens(of: text, TextScanner(bytes: utf8, ascii: ascii),
-                               KeyMaker(text: text, utf8: utf8, lookup: lookup, scratch: scratch))
-                    }
+                    tokens(of: text, TextScanner(bytes: utf8, ascii: ascii), KeyMaker(text: text, utf8: utf8, lookup: lookup))
                 }
             }
         }
@@ -86,6 +83,7 @@ public struct Tokenizer: Sendable {
                 offset = end
             }
         }
+        out.keys.trim()
         return out
     }
 
@@ -272,24 +270,20 @@ public struct Tokenizer: Sendable {
     }
 }
 
-/// Makes a token's key and finds its symbol. ASCII text (most tokens) is lower-cased into a
-/// scratch buffer and looked up from there; other text is folded by ``KeyFolding`` (ICU).
+/// Makes a token's key and finds its symbol. ASCII text (most tokens) is lower-cased straight into
+/// the keys' buffer and looked up from there; other text is folded by ``KeyFolding`` (ICU).
 struct KeyMaker {
-    /// Tokens longer than this take the general path.
-    static let scratchSize = 64
     let text: NoteText
     let utf8: UnsafeBufferPointer<UInt8>
     let lookup: KeySymbols.Lookup
-    let scratch: UnsafeMutableBufferPointer<UInt8>
 
     /// Appends the key of the text in `range` to `keys`; returns the key's symbol and its mark
     /// (``Token/mark``).
     func key(_ range: TextRange, into keys: inout TokenKeys) -> (symbol: Int32, mark: UInt8) {
-        let start = Int(range.start), count = Int(range.end) - start
-        if count <= scratch.count,
-           let symbol = lookup.symbol(lowercasing: UnsafeBufferPointer(rebasing: utf8[start..<start + count]), into: scratch) {
-            keys.append(UnsafeBufferPointer(rebasing: scratch[0..<count]))
-            return (symbol, count == 1 ? scratch[0] : 0)
+        let source = UnsafeBufferPointer(rebasing: utf8[Int(range.start)..<Int(range.end)])
+        if let symbol = keys.write(source.count, { lookup.symbol(lowercasing: source, into: $0) }) {
+            keys.commit(source.count)
+            return (symbol, keys.lastByteIfSingle ?? 0)
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
         return key.withUTF8 { key in
