@@ -1,23 +1,23 @@
 /// The single words grammars read around what they tag ("to" in "L3 to S1", "is" in "pain score
 /// is 6"), by list, from `Lexicons/text/grammar-words.tsv`. Each list is a ``KeySet``.
 public struct GrammarWords: Sendable {
-    /// The lists the code reads; the table's `list` column names one of them, in kebab case
-    /// (`levelRange` is `level-range`).
+    /// The lists the code reads; the table's `list` column names one of them.
     public enum List: Int, CaseIterable, Sendable {
         case levelRange, levelList, levelFiller, levelSideLead, painGap, painTimeLead, yearLead, dateFiller,
              notAName, signing, headingMinor, contrastWithheld
 
-        /// The list's name in the table: "levelRange" → "level-range".
-        public var name: String {
-            String(describing: self).reduce(into: "") { name, character in
-                if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
-            }
-        }
+        /// The list's name in the table.
+        public var name: String { Self.names[rawValue] }
+
+        /// The lists' names, in the order of the cases.
+        private static let names = ["level-range", "level-list", "level-filler", "level-side-lead", "pain-gap",
+                                    "pain-time-lead", "year-lead", "date-filler", "not-a-name", "signing",
+                                    "heading-minor", "contrast-withheld"]
 
         /// The list the table names, nil for an unknown name.
         public init?(name: String) {
-            guard let list = Self.allCases.first(where: { $0.name == name }) else { return nil }
-            self = list
+            guard let index = Self.names.firstIndex(of: name) else { return nil }
+            self.init(rawValue: index)
         }
     }
 
