@@ -1,10 +1,12 @@
 /// The folded lookup keys of a text's tokens (see ``KeyFolding``), by token index. The keys stand
-/// one after another in one byte buffer: making a key copies its bytes, with no string per token;
-/// a key becomes a `String` only when it is read as one.
+/// one after another in one byte buffer, written there as they are folded, with no string per
+/// token; a key becomes a `String` only when it is read as one.
 public struct TokenKeys: RandomAccessCollection, Sendable {
     @usableFromInline var bytes: [UInt8] = []
     /// `ends[i]`: where key `i` ends in `bytes`; it starts where key `i - 1` ends.
     @usableFromInline var ends: [Int32] = []
+    /// How many bytes of `bytes` hold keys; while keys are being made, room may follow them.
+    @usableFromInline var used = 0
 
     public init() {}
 
@@ -22,9 +24,6 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
         let start = index == 0 ? 0 : Int(ends[index - 1]), end = Int(ends[index])
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
-
-    /// How many bytes of `bytes` hold keys; while keys are being made, room may follow them.
-    @usableFromInline var used = 0
 
     /// Makes room for at least `bytes` bytes of keys.
     mutating func reserveCapacity(keys: Int, bytes count: Int) {
