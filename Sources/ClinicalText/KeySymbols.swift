@@ -30,17 +30,20 @@ public struct KeySymbols: Sendable {
     /// The key's symbol, numbering it if it is new (while lexicons are being loaded).
     public mutating func intern(_ key: String) -> Int32 {
         var key = key
-        return key.withUTF8 { key in
-            let found = find(key)
-            if found.symbol != Self.unknown { return found.symbol }
-            let symbol = Int32(count)
-            bytes += key
-            starts.append(Int32(bytes.count))
-            keys.append(String(decoding: key, as: UTF8.self))
-            slots[found.slot] = symbol
-            if count * 2 > slots.count { rehash() }
-            return symbol
-        }
+        return key.withUTF8 { intern(utf8: $0) }
+    }
+
+    /// The symbol of a key given as UTF-8 bytes, numbering it if it is new.
+    public mutating func intern(utf8 key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let found = find(key)
+        if found.symbol != Self.unknown { return found.symbol }
+        let symbol = Int32(count)
+        bytes += key
+        starts.append(Int32(bytes.count))
+        keys.append(String(decoding: key, as: UTF8.self))
+        slots[found.slot] = symbol
+        if count * 2 > slots.count { rehash() }
+        return symbol
     }
 
     /// The key's symbol, or ``unknown``.

@@ -14,12 +14,16 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// Adds a phrase, numbering its keys in `symbols`; a later row with the same phrase replaces the earlier one.
     public mutating func add(_ phrase: String, _ payload: Payload, tokenizer: Tokenizer, symbols: inout KeySymbols) {
-        add(keys: Array(tokenizer.tokens(of: NoteText(phrase)).keys), payload, symbols: &symbols)
+        let keys = tokenizer.tokens(of: NoteText(phrase)).keys
+        add(symbols: keys.indices.map { index in keys.withBytes(index) { symbols.intern(utf8: $0) } }, payload)
     }
 
     /// Adds a phrase given as its tokens' keys, numbering them in `symbols`.
     public mutating func add(keys: [String], _ payload: Payload, symbols: inout KeySymbols) {
-        let symbols = keys.map { symbols.intern($0) }
+        add(symbols: keys.map { symbols.intern($0) }, payload)
+    }
+
+    private mutating func add(symbols: [Int32], _ payload: Payload) {
         guard !symbols.isEmpty else { return }
         payloads.append(payload)
         trie.insert(symbols, payload: Int32(payloads.count - 1))

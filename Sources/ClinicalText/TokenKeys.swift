@@ -28,7 +28,7 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
     /// Makes room for at least `bytes` bytes of keys.
     mutating func reserveCapacity(keys: Int, bytes count: Int) {
         ends.reserveCapacity(keys)
-        if bytes.count < count { bytes += repeatElement(0, count: count - bytes.count) }
+        if bytes.isEmpty { bytes = [UInt8](repeating: 0, count: count) } else if bytes.count < count { bytes += repeatElement(0, count: count - bytes.count) }
     }
 
     /// Runs `write` on room for `count` more bytes after the keys, without ending a key.
