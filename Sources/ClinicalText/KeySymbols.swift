@@ -17,8 +17,6 @@ public struct KeySymbols: Sendable {
     /// Every key's bytes, one after the other; symbol `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
-    /// Every key as a string, by symbol (a token whose key is known shares this string).
-    private var keys: [String] = []
     /// Symbols by hash slot (`unknown` for a free slot); the count is a power of two, at most half full.
     private var slots = [Int32](repeating: KeySymbols.unknown, count: 1024)
 
@@ -40,7 +38,6 @@ public struct KeySymbols: Sendable {
         let symbol = Int32(count)
         bytes += key
         starts.append(Int32(bytes.count))
-        keys.append(String(decoding: key, as: UTF8.self))
         slots[found.slot] = symbol
         if count * 2 > slots.count { rehash() }
         return symbol
@@ -62,9 +59,7 @@ public struct KeySymbols: Sendable {
         slots.withUnsafeBufferPointer { slots in
             starts.withUnsafeBufferPointer { starts in
                 bytes.withUnsafeBufferPointer { bytes in
-                    keys.withUnsafeBufferPointer { keys in
-                        body(Lookup(slots: slots, starts: starts, bytes: bytes, keys: keys))
-                    }
+                    body(Lookup(slots: slots, starts: starts, bytes: bytes))
                 }
             }
         }
@@ -75,7 +70,6 @@ public struct KeySymbols: Sendable {
         let slots: UnsafeBufferPointer<Int32>
         let starts: UnsafeBufferPointer<Int32>
         let bytes: UnsafeBufferPointer<UInt8>
-        let keys: UnsafeBufferPointer<String>
 
         /// The symbol of a key given as UTF-8 bytes, or ``KeySymbols/unknown``.
         public func symbol(_ key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key, hash: KeySymbols.hash(key)).symbol }
@@ -92,9 +86,6 @@ public struct KeySymbols: Sendable {
             }
             return find(UnsafeBufferPointer(rebasing: folded[0..<text.count]), hash: KeySymbols.finish(hash)).symbol
         }
-
-        /// The key a symbol numbers.
-        public func key(_ symbol: Int32) -> String { keys[Int(symbol)] }
 
         func find(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> (symbol: Int32, slot: Int) {
             let mask = slots.count - 1

@@ -44,10 +44,10 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
         ends.append(Int32(used))
     }
 
-    /// The last key's only byte when it is one byte long, else nil.
-    var lastByteIfSingle: UInt8? {
+    /// The last key's byte when the key is a single ASCII character, else 0 (``Token/mark``).
+    var lastMark: UInt8 {
         let start = ends.count > 1 ? Int(ends[ends.count - 2]) : 0
-        return used - start == 1 ? bytes[start] : nil
+        return used - start == 1 && bytes[start] < 0x80 ? bytes[start] : 0
     }
 
     mutating func append(_ key: UnsafeBufferPointer<UInt8>) {

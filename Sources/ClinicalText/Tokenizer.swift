@@ -283,13 +283,14 @@ struct KeyMaker {
         let source = UnsafeBufferPointer(rebasing: utf8[Int(range.start)..<Int(range.end)])
         if let symbol = keys.write(source.count, { lookup.symbol(lowercasing: source, into: $0) }) {
             keys.commit(source.count)
-            return (symbol, keys.lastByteIfSingle ?? 0)
+            return (symbol, keys.lastMark)
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
-        return key.withUTF8 { key in
+        let symbol = key.withUTF8 { key in
             keys.append(key)
-            return (lookup.symbol(key), key.count == 1 && key[0] < 0x80 ? key[0] : 0)
+            return lookup.symbol(key)
         }
+        return (symbol, keys.lastMark)
     }
 }
 

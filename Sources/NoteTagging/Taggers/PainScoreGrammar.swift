@@ -49,17 +49,20 @@ struct PainScoreGrammar {
     }
 
     /// Every score is a number ("7", "7 out of 10") or a word ending in "/10" ("7/10"): a sentence
-    /// with neither is passed over without looking for cues. A word's key ends as its text does
-    /// when the text ends in ASCII, so the text's last byte tells (any other word may hold a score).
+    /// with neither is passed over without looking for cues.
     private static func mayHoldScore(_ sentence: Sentence, _ note: AnalyzedNote) -> Bool {
-        note.tokens[sentence.tokens].contains { token in
-            switch token.kind {
+        sentence.tokens.contains { index in
+            switch note.tokens[index].kind {
             case .number: true
-            case .word:
-                note.text.utf8[Int(token.range.end) - 1] == UInt8(ascii: "0") || note.text.utf8[Int(token.range.end) - 1] >= 0x80
+            case .word: endsInZero(index, note)
             case .measurement, .punctuation: false
             }
         }
+    }
+
+    /// True when the key of token `index` ends in "0", read from its bytes.
+    private static func endsInZero(_ index: Int, _ note: AnalyzedNote) -> Bool {
+        note.keys.withBytes(index) { $0.last == UInt8(ascii: "0") }
     }
 
     private func score(at index: Int, _ note: AnalyzedNote, _ sentence: Sentence,
@@ -68,7 +71,7 @@ struct PainScoreGrammar {
         let kind = tokens[index].kind
         let limit = sentence.tokens.upperBound
         // "7/10", "7.5/10"
-        if kind == .word, keys.withBytes(index, { $0.last == UInt8(ascii: "0") }), keys[index].hasSuffix("/10"),
+        if kind == .word, Self.endsInZero(index, note), keys[index].hasSuffix("/10"),
            let value = Double(keys[index].dropLast(3)), (0...10).contains(value) {
             return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
         }
