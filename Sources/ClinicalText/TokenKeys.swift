@@ -5,8 +5,6 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
     @usableFromInline var bytes: [UInt8] = []
     /// `ends[i]`: where key `i` ends in `bytes`; it starts where key `i - 1` ends.
     @usableFromInline var ends: [Int32] = []
-    /// How many bytes of `bytes` hold keys; while keys are being made, room may follow them.
-    @usableFromInline var used = 0
 
     public init() {}
 
@@ -25,34 +23,53 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// Makes room for at least `bytes` bytes of keys.
-    mutating func reserveCapacity(keys: Int, bytes count: Int) {
+    /// The keys `writer` made; frees its buffer.
+    init(_ writer: consuming KeyWriter) {
+        (bytes, ends) = writer.finish()
+    }
+}
+
+/// Writes a note's keys one after another while the tokenizer makes them, by pointer into one
+/// buffer sized for the note (ASCII keys are as long as their text; ICU folding may grow it).
+/// ``TokenKeys/init(_:)`` takes the keys and frees the buffer.
+struct KeyWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var used = 0
+    private var ends: [Int32] = []
+
+    init(bytes: Int, keys: Int) {
+        capacity = Swift.max(bytes, 16)
+        base = .allocate(capacity: capacity)
         ends.reserveCapacity(keys)
-        if bytes.isEmpty { bytes = [UInt8](repeating: 0, count: count) } else if bytes.count < count { bytes += repeatElement(0, count: count - bytes.count) }
     }
 
-    /// Runs `write` on room for `count` more bytes after the keys, without ending a key.
-    mutating func write<Result>(_ count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
-        if used + count > bytes.count { bytes += repeatElement(0, count: Swift.max(bytes.count, used + count - bytes.count)) }
-        let used = used
-        return bytes.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[used..<used + count])) }
+    /// Room for `count` more bytes after the keys; nothing is a key until ``commit(_:)``.
+    mutating func room(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if used + count > capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(capacity * 2, used + count))
+            grown.initialize(from: base, count: used)
+            base.deallocate()
+            (base, capacity) = (grown, Swift.max(capacity * 2, used + count))
+        }
+        return base + used
     }
 
-    /// Ends a key of `count` bytes, written by ``write(_:_:)``.
+    /// Ends a key of `count` bytes, written into ``room(_:)``.
     mutating func commit(_ count: Int) {
         used += count
         ends.append(Int32(used))
     }
 
-    /// The last key's byte when the key is a single ASCII character, else 0 (``Token/mark``).
-    var lastMark: UInt8 {
-        let start = ends.count > 1 ? Int(ends[ends.count - 2]) : 0
-        return used - start == 1 && bytes[start] < 0x80 ? bytes[start] : 0
+    mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+        if !key.isEmpty { room(key.count).initialize(from: key.baseAddress!, count: key.count) }
+        commit(key.count)
     }
 
-    mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
-        write(key.count) { _ = $0.initialize(from: key) }
-        commit(key.count)
+    /// The bytes of the last key.
+    var lastKey: UnsafeBufferPointer<UInt8> {
+        let start = ends.count > 1 ? Int(ends[ends.count - 2]) : 0
+        return UnsafeBufferPointer(start: base + start, count: used - start)
     }
 
     mutating func removeLast(_ count: Int) {
@@ -60,8 +77,9 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
         used = ends.last.map(Int.init) ?? 0
     }
 
-    /// Drops the room after the keys, once they are all made.
-    mutating func trim() {
-        bytes.removeSubrange(used...)
+    consuming func finish() -> (bytes: [UInt8], ends: [Int32]) {
+        (Array(UnsafeBufferPointer(start: base, count: used)), ends)
     }
+
+    deinit { base.deallocate() }
 }

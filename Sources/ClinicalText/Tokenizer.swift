@@ -39,9 +39,9 @@ public struct Tokenizer: Sendable {
     }
 
     private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> TokenizedText {
-        var out = TokenizedText()
-        out.tokens.reserveCapacity(scanner.bytes.count / 5)
-        out.keys.reserveCapacity(keys: scanner.bytes.count / 5, bytes: scanner.bytes.count)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scanner.bytes.count / 5)
+        var writer = KeyWriter(bytes: scanner.bytes.count, keys: scanner.bytes.count / 5)
         var offset = 0
         var previousEnd = -1
         var lineFeeds = 0, spaces = 0  // since the last token; spaces since the last line feed
@@ -57,11 +57,11 @@ public struct Tokenizer: Sendable {
                 offset += scalar.width
                 continue
             case .letter, .digit:
-                let end = wordEnd(scanner, from: offset)
-                let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: out.tokens.isEmpty)
+                let end = asciiWordEnd(scanner, from: offset) ?? wordEnd(scanner, from: offset)
+                let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                 (lineFeeds, spaces) = (0, 0)
-                makeToken(keys, offset, end, joins: offset == previousEnd, spacing, into: &out)
-                mergeMeasurement(&out, text, keys)
+                makeToken(keys, offset, end, joins: offset == previousEnd, spacing, into: &tokens, &writer)
+                mergeMeasurement(&tokens, &writer, text, keys)
                 previousEnd = end
                 offset = end
             default:
@@ -74,17 +74,16 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 let range = TextRange(start: Int32(offset), end: Int32(end))
-                let key = keys.key(range, into: &out.keys)
-                let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: out.tokens.isEmpty)
+                let key = keys.key(range, into: &writer)
+                let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                 (lineFeeds, spaces) = (0, 0)
-                out.tokens.append(Token(range: range, kind: .punctuation, quantity: nil, joinsPrevious: offset == previousEnd,
-                                        symbol: key.symbol, mark: key.mark, spacing: spacing))
+                tokens.append(Token(range: range, kind: .punctuation, quantity: nil, joinsPrevious: offset == previousEnd,
+                                    symbol: key.symbol, mark: key.mark, spacing: spacing))
                 previousEnd = end
                 offset = end
             }
         }
-        out.keys.trim()
-        return out
+        return TokenizedText(tokens: tokens, keys: TokenKeys(writer))
     }
 
     /// A run of letters and digits: where it ends, how many scalars it has, whether its last
@@ -109,6 +108,54 @@ public struct Tokenizer: Sendable {
             end += scalar.width
         }
         return Run(end: end, count: count, endsWithDigit: last == .digit, hasDigit: digits > 0, hasLetter: digits < count)
+    }
+
+    /// ``wordEnd(_:from:)`` for a word of ASCII text, read byte by byte; nil when a byte it reads
+    /// is not ASCII (then the scalar-by-scalar reading decides).
+    private func asciiWordEnd(_ scanner: TextScanner, from start: Int) -> Int? {
+        let bytes = scanner.bytes
+        var end = start, hasDigit = false, segments = 0
+        while true {
+            // One run of letters and digits.
+            let runStart = end
+            var digits = 0, lastIsDigit = false
+            while end < bytes.count {
+                let byte = bytes[end]
+                guard byte < 0x80 else { return nil }
+                let kind = scanner.ascii[Int(byte)]
+                if kind == .digit { digits += 1; lastIsDigit = true }
+                else if kind == .letter { lastIsDigit = false }
+                else { break }
+                end += 1
+            }
+            let count = end - runStart
+            hasDigit = hasDigit || digits > 0
+            segments += 1
+            guard end + 1 < bytes.count else { break }
+            let (joiner, next) = (bytes[end], bytes[end + 1])
+            guard joiner < 0x80, next < 0x80 else { return nil }
+            let nextKind = scanner.ascii[Int(next)]
+            guard nextKind == .letter || nextKind == .digit else { break }
+            let joins: Bool
+            switch joiner {
+            case UInt8(ascii: "-"), UInt8(ascii: "/"):
+                joins = hasDigit || (nextKind == .digit && count <= 2) || (count == 1 && segments == 1)
+            case UInt8(ascii: "."), UInt8(ascii: ":"):
+                joins = lastIsDigit && nextKind == .digit
+            case UInt8(ascii: ","):
+                var after = end + 1
+                while after < bytes.count, bytes[after] &- 0x30 < 10 { after += 1 }
+                guard after == bytes.count || bytes[after] < 0x80 else { return nil }
+                joins = lastIsDigit && after - (end + 1) == 3 && digits == count
+            default:
+                joins = false
+            }
+            guard joins else { break }
+            end += 1
+        }
+        // "0.5%": a percent sign right after a number belongs to it.
+        if end < bytes.count, bytes[end] == 0x25, end > start, bytes[end - 1] &- 0x30 < 10 { return end + 1 }
+        return end
     }
 
     /// End (exclusive byte offset) of the word starting at `start`, with its joined parts.
@@ -157,13 +204,13 @@ public struct Tokenizer: Sendable {
     /// A word, number or measurement token: every token is a word unless its key starts with an
     /// ASCII digit and reads as a number, or a number glued to a known unit.
     private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
-                           into out: inout TokenizedText) {
+                           into tokens: inout [Token], _ writer: inout KeyWriter) {
         let range = TextRange(start: Int32(start), end: Int32(end))
-        let made = keys.key(range, into: &out.keys)
+        let made = keys.key(range, into: &writer)
         var kind = Token.Kind.word
         var quantity: Quantity?
-        out.keys.withBytes(out.keys.count - 1) { key in
-            guard let lead = key.first, lead >= 0x30, lead <= 0x39 else { return }
+        let key = writer.lastKey
+        if let lead = key.first, lead >= 0x30, lead <= 0x39 {
             if let value = Tokenizer.number(key[...]) {
                 kind = .number
                 quantity = Quantity(value: value.value, unit: value.isPercent ? .percent : nil)
@@ -172,8 +219,8 @@ public struct Tokenizer: Sendable {
                 quantity = Quantity(value: value, unit: unit)
             }
         }
-        out.tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: made.symbol,
-                                mark: made.mark, spacing: spacing))
+        tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: made.symbol,
+                            mark: made.mark, spacing: spacing))
     }
 
     /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a
@@ -206,29 +253,29 @@ public struct Tokenizer: Sendable {
     /// Joins the word just made (the last token) to the tokens before it when it is a unit: a
     /// number and the unit after it on its line ("10 mg"), and a measurement with "/unit" right
     /// after it ("10 mg/mL").
-    private func mergeMeasurement(_ out: inout TokenizedText, _ text: NoteText, _ keys: KeyMaker) {
-        let word = out.tokens.count - 1
-        guard word > 0, out.tokens[word].kind == .word else { return }
+    private func mergeMeasurement(_ tokens: inout [Token], _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
+        let word = tokens.count - 1
+        guard word > 0, tokens[word].kind == .word else { return }
         let last = word - 1
-        let (number, unitWord) = (out.tokens[last], out.tokens[word])
+        let (number, unitWord) = (tokens[last], tokens[word])
         let afterNumber = number.kind == .number && number.quantity?.unit == nil
         let afterSlash = !afterNumber && last > 0 && number.kind == .punctuation && number.isMark("/") && number.joinsPrevious
-            && unitWord.joinsPrevious && out.tokens[last - 1].kind == .measurement && out.tokens[last - 1].quantity?.perUnit == nil
+            && unitWord.joinsPrevious && tokens[last - 1].kind == .measurement && tokens[last - 1].quantity?.perUnit == nil
         guard afterNumber || afterSlash, let unit = unitOfSymbol[unitWord.symbol] else { return }
         let merged: Int
         if afterNumber {
             guard sameLine(number.range, unitWord.range, text) else { return }
             merged = last
-            out.tokens[merged].kind = .measurement
-            out.tokens[merged].quantity?.unit = unit
+            tokens[merged].kind = .measurement
+            tokens[merged].quantity?.unit = unit
         } else {
             merged = last - 1
-            out.tokens[merged].quantity?.perUnit = unit
+            tokens[merged].quantity?.perUnit = unit
         }
-        out.tokens.removeLast(word - merged)
-        out.keys.removeLast(word - merged + 1)
-        out.tokens[merged].range = out.tokens[merged].range.union(unitWord.range)
-        (out.tokens[merged].symbol, out.tokens[merged].mark) = keys.key(out.tokens[merged].range, into: &out.keys)
+        tokens.removeLast(word - merged)
+        writer.removeLast(word - merged + 1)
+        tokens[merged].range = tokens[merged].range.union(unitWord.range)
+        (tokens[merged].symbol, tokens[merged].mark) = keys.key(tokens[merged].range, into: &writer)
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {
@@ -279,18 +326,19 @@ struct KeyMaker {
 
     /// Appends the key of the text in `range` to `keys`; returns the key's symbol and its mark
     /// (``Token/mark``).
-    func key(_ range: TextRange, into keys: inout TokenKeys) -> (symbol: Int32, mark: UInt8) {
-        let source = UnsafeBufferPointer(rebasing: utf8[Int(range.start)..<Int(range.end)])
-        if let symbol = keys.write(source.count, { lookup.symbol(lowercasing: source, into: $0) }) {
-            keys.commit(source.count)
-            return (symbol, keys.lastMark)
+    func key(_ range: TextRange, into keys: inout KeyWriter) -> (symbol: Int32, mark: UInt8) {
+        let count = Int(range.end - range.start)
+        let source = UnsafeBufferPointer(start: utf8.baseAddress! + Int(range.start), count: count)
+        let room = keys.room(count)
+        if let symbol = lookup.symbol(lowercasing: source, into: UnsafeMutableBufferPointer(start: room, count: count)) {
+            keys.commit(count)
+            return (symbol, count == 1 ? room[0] : 0)
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
-        let symbol = key.withUTF8 { key in
+        return key.withUTF8 { key in
             keys.append(key)
-            return lookup.symbol(key)
+            return (lookup.symbol(key), key.count == 1 && key[0] < 0x80 ? key[0] : 0)
         }
-        return (symbol, keys.lastMark)
     }
 }
 

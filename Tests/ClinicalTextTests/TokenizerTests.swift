@@ -1,4 +1,5 @@
 import ClinicalText
+import Foundation
 import NotePipeline
 import NoteTagging
 import Testing
@@ -28,6 +29,26 @@ struct TokenizerTests {
     ])
     func keepsUnitsWhole(text: String, expected: [String]) {
         #expect(texts(text) == expected)
+    }
+
+    /// ASCII words are read byte by byte; a word touching other text is read scalar by scalar.
+    /// Both readings must agree: the same text with its spaces made no-break (U+00A0) and its
+    /// hyphens non-breaking (U+2011) sends every word down the scalar reading.
+    @Test("ASCII words are read as the scalar-by-scalar reading reads them", arguments: [
+        "L4-5 and L5-S1, C7-T1 x-ray s/p w/o TFESI", "Isovue-300 3 mL; Kenalog-40 80 mg; abc-d ab-12 a-b-c",
+        "pain 8/10 at 10:30, ratio 1:1, code M54.16 and 0.5% or 1,000 units, 2,500-unit vial, 12,34 1,0000 a,b",
+        "10mg 2.5cc 40 mg/mL 3.5. 7-  L5- 5%x 2020-01-02",
+    ])
+    func asciiReadingAgrees(text: String) {
+        func reading(_ text: String) -> [String] {
+            let tokenized = tokenizer.tokens(of: NoteText(text))
+            return zip(tokenized.tokens, tokenized.keys).map { token, key in
+                "\(key.replacingOccurrences(of: " ", with: "_")) \(token.kind) \(token.quantity.map { "\($0)" } ?? "")"
+            }
+        }
+        let scalarText = text.replacingOccurrences(of: " ", with: "\u{A0}").replacingOccurrences(of: "-", with: "\u{2011}")
+        #expect(reading(text) == reading(scalarText))
+        #expect(reading(text).count > 8)
     }
 
     @Test("measurements carry value and unit")
