@@ -8,7 +8,7 @@ struct DiagnosisNotSupporting: DocumentationCheck {
     func check(_ context: CheckContext) -> [Flag] {
         let categories = Set(context.facts.diagnoses.compactMap { $0.category?.rawValue })
         guard !categories.isEmpty else { return [] }
-        var flagged: [(fact: ProcedureFact, lines: [CodeLine])] = []
+        var flagged: [CheckedProcedure] = []
         for procedure in context.procedures(for: id) {
             let variant = Variant.of(procedure.fact, in: context.facts)
             let rows = context.rules.diagnosisSupport.filter {

@@ -14,28 +14,30 @@ protocol DocumentationCheck: Sendable {
 struct CheckContext {
     let facts: NoteFacts
     let rules: CodingRules
-    /// Code lines per procedure, in the order of `facts.procedures`.
-    let linesByProcedure: [[CodeLine]]
-    let allLines: [CodeLine]
+    /// The note's procedures with their code lines, in the order of `facts.procedures`.
+    private let all: [CheckedProcedure]
+
+    /// `linesByProcedure`: code lines per procedure, in the order of `facts.procedures`.
+    init(facts: NoteFacts, rules: CodingRules, linesByProcedure: [[CodeLine]]) {
+        self.facts = facts
+        self.rules = rules
+        all = zip(facts.procedures, linesByProcedure).map(CheckedProcedure.init)
+    }
 
     /// The procedures the flag is checked for (its families in flags.tsv), with their code lines.
-    func procedures(for id: FlagID) -> [(fact: ProcedureFact, lines: [CodeLine])] {
+    func procedures(for id: FlagID) -> [CheckedProcedure] {
         guard let rule = rules.rule(id) else { return [] }
-        var out: [(fact: ProcedureFact, lines: [CodeLine])] = []
-        for (procedure, lines) in zip(facts.procedures, linesByProcedure) where rule.applies(to: procedure.family) {
+        return all.filter { procedure in
+            guard rule.applies(to: procedure.fact.family) else { return false }
             // The neurolytic epidural (62281/62282) is outside the ESI policy checks (W22).
-            if procedure.family == .epiduralInterlaminar, facts.otherDrugs.contains(where: { $0.drugClass == .neurolytic }),
-               ![.neurolyticAgent, .missingPatientIdentification, .missingSignature, .missingDiagnosis,
-                 .conflictingDocumentation].contains(id) {
-                continue
-            }
-            out.append((procedure, lines))
+            return !(procedure.fact.family == .epiduralInterlaminar && facts.otherDrugs.contains(where: { $0.drugClass == .neurolytic })
+                && ![.neurolyticAgent, .missingPatientIdentification, .missingSignature, .missingDiagnosis,
+                     .conflictingDocumentation].contains(id))
         }
-        return out
     }
 
     /// A flag for some procedures, citing the evidence given (or the procedures' own evidence).
-    func flag(_ id: FlagID, for procedures: [(fact: ProcedureFact, lines: [CodeLine])], evidence: [TextRange] = [],
+    func flag(_ id: FlagID, for procedures: [CheckedProcedure], evidence: [TextRange] = [],
               detail: String? = nil) -> [Flag] {
         guard !procedures.isEmpty, let rule = rules.rule(id) else { return [] }
         var codes: [HCPCSCode] = []
@@ -43,6 +45,17 @@ struct CheckContext {
         let cited = evidence.isEmpty ? procedures.flatMap(\.fact.evidence) : evidence
         let message = detail.map { rule.message + " " + $0 } ?? rule.message
         return [Flag(id: id, severity: rule.severity, message: message, codes: codes, evidence: Array(Set(cited)).sorted())]
+    }
+}
+
+/// A procedure with its code lines, as the checks read it: made once per note and shared by
+/// reference, so that twenty checks reading a procedure do not copy its facts twenty times.
+final class CheckedProcedure {
+    let fact: ProcedureFact
+    let lines: [CodeLine]
+
+    init(fact: ProcedureFact, lines: [CodeLine]) {
+        (self.fact, self.lines) = (fact, lines)
     }
 }
 

@@ -47,7 +47,7 @@ public struct Coder: Sendable {
             for drug in facts.drugs { lines += supply.lines(for: drug) }
         }
         let ordered = lines.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
-        let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure, allLines: ordered)
+        let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure)
         return CodingReport(codes: ordered, flags: DocumentationChecks.all.flatMap { $0.check(context) }.sorted { $0.id < $1.id })
     }
 }
