@@ -31,7 +31,7 @@ public struct AnalyzedNote: Sendable {
     }
 
     /// True when no line break stands between the two tokens.
-    public func onSameLine(_ first: Int, _ second: Int) -> Bool {
+    @inlinable public func onSameLine(_ first: Int, _ second: Int) -> Bool {
         let lower = min(first, second), upper = max(first, second)
         guard lower < upper else { return true }
         for index in (lower + 1)...upper where tokens[index].spacing.startsLine { return false }

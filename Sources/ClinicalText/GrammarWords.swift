@@ -4,14 +4,14 @@ public struct GrammarWords: Sendable {
     /// The lists the code reads; the table's `list` column names one of them.
     public enum List: Int, CaseIterable, Sendable {
         case levelRange, levelList, levelFiller, levelSideLead, painGap, painTimeLead, yearLead, dateFiller,
-             notAName, signing, headingMinor, contrastWithheld
+             notAName, signing, notASignature, headingMinor, contrastWithheld
 
         /// The list's name in the table.
         public var name: String { Self.names[rawValue] }
 
         /// The lists' names, in the order of the cases.
         private static let names = ["level-range", "level-list", "level-filler", "level-side-lead", "pain-gap",
-                                    "pain-time-lead", "year-lead", "date-filler", "not-a-name", "signing",
+                                    "pain-time-lead", "year-lead", "date-filler", "not-a-name", "signing", "not-a-signature",
                                     "heading-minor", "contrast-withheld"]
 
         /// The list the table names, nil for an unknown name.

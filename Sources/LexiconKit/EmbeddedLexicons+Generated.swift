@@ -2139,6 +2139,7 @@ bilat
 #   date-filler        between a year-lead word and its year (month names come from months.tsv)
 #   not-a-name         after an identity label, words that show it labels no name ("Patient tolerated …")
 #   signing            on a typed signature line, words that make it a signature ("electronically signed")
+#   not-a-signature    on a line with a name and credentials, words that make it no signature ("consent obtained by …")
 #   heading-minor      lower-case words a Title Case heading may hold ("Indications for Procedure:")
 #   contrast-withheld  in a sentence with a negated contrast cue, words that mean contrast was withheld
 list	word
@@ -2214,6 +2215,7 @@ signing	e-signature
 signing	attested
 signing	authenticated
 signing	electronically
+not-a-signature	consent
 heading-minor	of
 heading-minor	and
 heading-minor	for

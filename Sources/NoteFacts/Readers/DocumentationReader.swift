@@ -50,24 +50,42 @@ enum DocumentationReader {
     /// "Anselm Ruiz-Takahashi, MD on 02/18/2026" → "Anselm Ruiz-Takahashi, MD": the name and
     /// credentials, without dates, times or notes in parentheses.
     static func providerName(_ value: String) -> String? {
-        var name: [UInt8] = []
-        for word in value.utf8.split(separator: UInt8(ascii: " ")) {
-            let folded = word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            if startsWithNumber(word) || word.first == UInt8(ascii: "(") || Self.nameEnds.contains(folded) { break }
-            if Self.signingWords.contains(folded) { continue }
-            if !name.isEmpty { name.append(UInt8(ascii: " ")) }
-            name += word
+        var value = value
+        let name = value.withUTF8 { bytes -> [UInt8] in
+            var name: [UInt8] = []
+            name.reserveCapacity(bytes.count)
+            var end = 0
+            while end < bytes.count {
+                // The next word, between spaces.
+                var start = end
+                while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+                guard start < bytes.count else { break }
+                end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if startsWithNumber(word) || word.first == UInt8(ascii: "(") || Self.nameEnds.contains(where: { Self.word(word, is: $0) }) { break }
+                if Self.signingWords.contains(where: { Self.word(word, is: $0) }) { continue }
+                if !name.isEmpty { name.append(UInt8(ascii: " ")) }
+                name += word
+            }
+            return name
         }
-        while let last = name.last, ",.;:".utf8.contains(last) { name.removeLast() }
-        let text = String(decoding: name, as: UTF8.self)
+        var trimmed = name[...]
+        while let last = trimmed.last, ",.;:".utf8.contains(last) { trimmed.removeLast() }
+        let text = String(decoding: trimmed, as: UTF8.self)
         return text.first?.isUppercase == true ? text : nil
+    }
+
+    /// True when `word`, its ASCII capitals lowered, is `folded`.
+    private static func word(_ word: UnsafeBufferPointer<UInt8>, is folded: [UInt8]) -> Bool {
+        word.count == folded.count && zip(word, folded).allSatisfy { KeyFolding.asciiLowercase($0) == $1 }
     }
 
     /// Words that end a signer's name ("… MD on 02/18/2026") and words around it that are not the name.
     private static let nameEnds: [[UInt8]] = ["on", "at", "-", "--", "\u{2014}", "\u{2013}", "|"].map { Array($0.utf8) }
     private static let signingWords: [[UInt8]] = ["signed", "electronically", "e-signed", "by", "signed:", "esigned"].map { Array($0.utf8) }
 
-    private static func startsWithNumber(_ word: Substring.UTF8View.SubSequence) -> Bool {
+    private static func startsWithNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = word.first else { return false }
         if first < 0x80 { return first >= 0x30 && first <= 0x39 }
         return String(decoding: word, as: UTF8.self).first?.isNumber == true

@@ -17,17 +17,15 @@ public struct Assertion: Sendable, Hashable {
         !isNegated && !isHistorical && !isHypothetical && !isOtherExperiencer
     }
 
-    mutating func apply(_ categories: [TriggerCategory], cue: TextRange) {
-        for category in categories {
-            switch category {
-            case .negated: isNegated = true
-            case .historical, .habit: isHistorical = true
-            case .hypothetical: isHypothetical = true
-            case .possible: isPossible = true
-            case .otherExperiencer: isOtherExperiencer = true
-            case .pseudo, .terminate, .current: return
-            }
-        }
+    /// Sets the flags of `categories` and records their cue; pseudo, terminate and current
+    /// triggers (which stand alone) assert nothing.
+    mutating func apply(_ categories: TriggerCategories, cue: TextRange) {
+        guard !categories.contains(.pseudo), !categories.contains(.terminate), !categories.contains(.current) else { return }
+        if categories.contains(.negated) { isNegated = true }
+        if categories.contains(.historical) || categories.contains(.habit) { isHistorical = true }
+        if categories.contains(.hypothetical) { isHypothetical = true }
+        if categories.contains(.possible) { isPossible = true }
+        if categories.contains(.otherExperiencer) { isOtherExperiencer = true }
         cues.append(cue)
     }
 }

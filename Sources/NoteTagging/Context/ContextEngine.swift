@@ -149,18 +149,28 @@ public struct ContextEngine: Sendable {
 
     /// Sets ``Mention/assertion``, ``Mention/section`` and ``Mention/sentence`` on every mention.
     public func annotate(_ mentions: inout [Mention], in note: AnalyzedNote) {
-        var cache = [[Match]?](repeating: nil, count: note.sentences.count)  // each sentence's triggers, found once
-        for index in mentions.indices {
-            let sentenceIndex = Int(note.sentenceOfToken[mentions[index].tokens.lowerBound])
+        // The mentions by sentence (a counting sort), so that each sentence's triggers are found once.
+        let sentenceOf = mentions.map { Int(note.sentenceOfToken[$0.tokens.lowerBound]) }
+        var firstOfSentence = [Int](repeating: 0, count: note.sentences.count + 1)
+        for sentence in sentenceOf { firstOfSentence[sentence + 1] += 1 }
+        for sentence in 0..<note.sentences.count { firstOfSentence[sentence + 1] += firstOfSentence[sentence] }
+        var bySentence = [Int](repeating: 0, count: mentions.count)
+        var next = firstOfSentence
+        for (index, sentence) in sentenceOf.enumerated() {
+            bySentence[next[sentence]] = index
+            next[sentence] += 1
+        }
+        for sentenceIndex in note.sentences.indices where firstOfSentence[sentenceIndex] < firstOfSentence[sentenceIndex + 1] {
             let sentence = note.sentences[sentenceIndex]
-            let matches = cache[sentenceIndex] ?? matches(in: note, sentence: sentence)
-            if cache[sentenceIndex] == nil { cache[sentenceIndex] = matches }
+            let matches = matches(in: note, sentence: sentence)
             let section = note.sections[sentence.section]
-            var assertion = assertion(for: mentions[index].tokens, in: note, sentence: sentence, matches: matches)
-            Self.applySectionDefault(section, to: &assertion)
-            mentions[index].assertion = assertion
-            mentions[index].section = section.kind
-            mentions[index].sentence = sentenceIndex
+            for index in bySentence[firstOfSentence[sentenceIndex]..<firstOfSentence[sentenceIndex + 1]] {
+                var assertion = assertion(for: mentions[index].tokens, in: note, sentence: sentence, matches: matches)
+                Self.applySectionDefault(section, to: &assertion)
+                mentions[index].assertion = assertion
+                mentions[index].section = section.kind
+                mentions[index].sentence = sentenceIndex
+            }
         }
     }
 

@@ -179,7 +179,7 @@ public final class TaggingLexicons: Sendable {
             if categories.count > 1, categories.contains(where: { $0 == .pseudo || $0 == .terminate || $0 == .current }) {
                 throw row.error(column: "category", "pseudo, terminate and current stand alone")
             }
-            return ContextTrigger(categories: categories,
+            return ContextTrigger(categories: TriggerCategories(categories),
                                   direction: try row.value("direction", as: TriggerDirection.self),
                                   window: window.flatMap { Int($0) })
         }
@@ -245,7 +245,7 @@ public struct DocumentationCue: Sendable, Hashable {
 /// A ConText trigger's payload.
 public struct ContextTrigger: Sendable, Hashable {
     /// What the trigger asserts; "no history of" is both negated and historical.
-    public var categories: [TriggerCategory]
+    public var categories: TriggerCategories
 
     /// True for a pseudo-trigger or a terminate phrase, which assert nothing.
     public var isInert: Bool { categories.contains(.pseudo) || categories.contains(.terminate) || categories.contains(.current) }

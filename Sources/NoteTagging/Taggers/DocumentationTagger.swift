@@ -61,7 +61,7 @@ struct DocumentationTagger {
             while previous > start, tokens[previous].isMark(",.") { previous -= 1 }
             return isCapitalized(previous) && lexicons.credentials[tokens[previous].symbol] == nil
         }
-        guard named, !line.contains(where: { note.keys[$0] == "consent" }) else { return nil }
+        guard named, !line.contains(where: { lexicons.conventions.words.contains(.notASignature, tokens[$0]) }) else { return nil }
         if line.contains(where: { lexicons.conventions.words.contains(.signing, tokens[$0]) }) { return line }
         // Otherwise only names, initials, credentials and punctuation on the line.
         let onlyName = line.allSatisfy { index in

@@ -148,6 +148,34 @@ public enum TriggerCategory: String, Sendable, CaseIterable, CaseHashable {
     case habit
 }
 
+/// A set of ConText categories, one bit each: a trigger's categories are read for every mention
+/// in its sentence, so they are a plain value rather than an array.
+public struct TriggerCategories: Sendable, Hashable, ExpressibleByArrayLiteral {
+    private var bits: UInt16 = 0
+
+    public init(_ categories: some Sequence<TriggerCategory>) {
+        for category in categories { bits |= Self.bit(category) }
+    }
+
+    public init(arrayLiteral categories: TriggerCategory...) { self.init(categories) }
+
+    public func contains(_ category: TriggerCategory) -> Bool { bits & Self.bit(category) != 0 }
+
+    private static func bit(_ category: TriggerCategory) -> UInt16 {
+        switch category {
+        case .negated: 1 << 0
+        case .historical: 1 << 1
+        case .hypothetical: 1 << 2
+        case .otherExperiencer: 1 << 3
+        case .possible: 1 << 4
+        case .pseudo: 1 << 5
+        case .terminate: 1 << 6
+        case .current: 1 << 7
+        case .habit: 1 << 8
+        }
+    }
+}
+
 /// Which way a trigger's scope runs.
 public enum TriggerDirection: String, Sendable, CaseIterable, CaseHashable {
     case forward, backward, both
