@@ -2,9 +2,12 @@
 /// or pretty with a two-space indent; integral numbers without a fraction; slashes unescaped.
 ///
 /// The caller writes object members in key order (UTF-8 byte order), as ``JSONObject`` would print
-/// them; debug builds check it. No tree is built, so encoding a result allocates only its bytes.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8]
+/// them; debug builds check it. No tree is built, so encoding a result allocates only its bytes:
+/// one buffer, written by pointer (it doubles when full), copied out once by ``bytes``.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     /// How many containers are open.
     private var depth = 0
@@ -18,21 +21,60 @@ public struct JSONWriter {
 
     public init(pretty: Bool = false, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
+
+    /// The JSON text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Appends raw bytes between values (a newline between JSON Lines); only outside any container.
     public mutating func appendRaw(_ byte: UInt8) {
         precondition(depth == 0, "raw bytes inside a JSON container")
-        bytes.append(byte)
+        put(byte)
+    }
+
+    // MARK: Bytes
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let grown = Swift.max(capacity * 2, needed)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        buffer.initialize(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (buffer, grown)
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func put(_ text: StaticString) {
+        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // MARK: Containers
 
     public mutating func beginObject() {
         beforeValue()
-        bytes.append(UInt8(ascii: "{"))
+        put(UInt8(ascii: "{"))
         open()
         #if DEBUG
         lastKeys.append(nil)
@@ -48,7 +90,7 @@ public struct JSONWriter {
 
     public mutating func beginArray() {
         beforeValue()
-        bytes.append(UInt8(ascii: "["))
+        put(UInt8(ascii: "["))
         open()
         #if DEBUG
         lastKeys.append(nil)
@@ -75,11 +117,14 @@ public struct JSONWriter {
         assert(utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
         #endif
         beforeValue()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: utf8)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        reserve(utf8.count + 4)
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).initialize(from: utf8.baseAddress!, count: utf8.count)
+        count += utf8.count + 1
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        count += 2
+        if pretty { put(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -87,13 +132,14 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         beforeValue()
-        JSONValue.escape(value, into: &bytes)
+        var value = value
+        value.withUTF8 { escape($0) }
     }
 
     /// A string given as UTF-8 bytes (valid UTF-8), such as a span of a note.
     public mutating func string(utf8 value: ArraySlice<UInt8>) {
         beforeValue()
-        value.withUnsafeBufferPointer { JSONValue.escape(utf8: $0, into: &bytes) }
+        value.withUnsafeBufferPointer { escape($0) }
     }
 
     public mutating func string(_ value: String?) {
@@ -102,7 +148,24 @@ public struct JSONWriter {
 
     public mutating func number(_ value: Double) {
         beforeValue()
-        JSONValue.writeNumber(value, into: &bytes)
+        // Integral values (offsets, counts, units) digit by digit; others as the tree writes them.
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            var text: [UInt8] = []
+            JSONValue.writeNumber(value, into: &text)
+            text.withUnsafeBufferPointer { put($0) }
+            return
+        }
+        var magnitude = UInt64(abs(value))
+        reserve(17)
+        if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            base[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
     }
 
     public mutating func number(_ value: Double?) {
@@ -113,21 +176,22 @@ public struct JSONWriter {
 
     public mutating func bool(_ value: Bool) {
         beforeValue()
-        bytes += (value ? "true" : "false").utf8
+        put(value ? "true" : "false")
     }
 
     public mutating func null() {
         beforeValue()
-        bytes += "null".utf8
+        put("null")
     }
 
     // MARK: Layout
 
+    @inline(__always)
     private mutating func beforeValue() {
         if afterKey { afterKey = false; return }
         guard depth > 0 else { return }
         let bit: UInt64 = 1 << UInt64(depth - 1)
-        if hasItems & bit != 0 { bytes.append(UInt8(ascii: ",")) } else { hasItems |= bit }
+        if hasItems & bit != 0 { put(UInt8(ascii: ",")) } else { hasItems |= bit }
         if pretty { newline(depth: depth) }
     }
 
@@ -141,11 +205,29 @@ public struct JSONWriter {
         let bit: UInt64 = 1 << UInt64(depth - 1)
         depth -= 1
         if pretty && hasItems & bit != 0 { newline(depth: depth) }
-        bytes.append(bracket)
+        put(bracket)
     }
 
     private mutating func newline(depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes += "  ".utf8 }
+        put(UInt8(ascii: "\n"))
+        for _ in 0..<depth { put("  ") }
+    }
+
+    /// A JSON string, escaped as ``JSONValue/escape(utf8:into:)`` does: quotes, backslashes and
+    /// control characters escaped, everything else copied in runs.
+    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
+        put(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<text.count {
+            let byte = text[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            put(UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            runStart = index + 1
+            var escaped: [UInt8] = []
+            JSONValue.escape(utf8: UnsafeBufferPointer(rebasing: text[index...index]), into: &escaped)
+            escaped.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
+        }
+        put(UnsafeBufferPointer(rebasing: text[runStart...]))
+        put(UInt8(ascii: "\""))
     }
 }
