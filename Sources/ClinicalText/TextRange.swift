@@ -38,12 +38,12 @@ public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String { "@\(start)-\(end)" }
 }
 
-extension Array where Element == TextRange {
-    /// Sorted, without repeats (evidence lists). A list already in strictly increasing order is
-    /// returned as it is.
-    public func normalized() -> [TextRange] {
+extension Array where Element: Comparable {
+    /// Sorted, without repeats (evidence lists, levels, names). A list already in strictly
+    /// increasing order is returned as it is; otherwise one sort, no hashing.
+    @inlinable public func normalized() -> [Element] {
         if zip(self, dropFirst()).allSatisfy({ $0 < $1 }) { return self }
-        var out: [TextRange] = []
+        var out: [Element] = []
         out.reserveCapacity(count)
         for range in sorted() where out.last != range { out.append(range) }
         return out

@@ -12,8 +12,8 @@ extension ProcedureAssembler {
             levels = levels.filter { Self.isNerveReading($0) || Self.hasSpan($0) }
         }
         var evidence = draft.cues.map(\.range)
-        let cueSentences = Set(draft.cues.map(\.sentence))
-        let levelSentences = Set(levels.map(\.sentence))
+        let cueSentences = draft.cues.map(\.sentence).normalized()
+        let levelSentences = levels.map(\.sentence).normalized()
 
         // Sides: next to its levels, and in the sentences of its cues and levels.
         var sides: Set<Side> = []
@@ -70,19 +70,19 @@ extension ProcedureAssembler {
                 }
             }
         }
-        segments = Array(Set(segments)).sorted()
-        for side in bySide.keys { bySide[side] = Array(Set(bySide[side]!)).sorted() }
+        segments = segments.normalized()
+        for side in bySide.keys { bySide[side] = bySide[side]!.normalized() }
 
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
         let conflicts = conflicts(draft, levels: levels, sides: sideSources)
         // Heading and description name different levels: the description says what was done.
         if conflicts.contains(where: { $0.kind == .level }) {
-            let headingSentences = Set(draft.cues.filter(isTitleLike).map(\.sentence))
+            let headingSentences = draft.cues.filter(isTitleLike).map(\.sentence).normalized()
             let body = levels.filter { !headingSentences.contains($0.sentence) }
             var bodySegments: [SpinalSegment] = []
             for mention in body { if case .level(let value) = mention.kind { bodySegments += LevelReader.read(value, family: draft.family).segments } }
-            segments = Array(Set(bodySegments)).sorted()
+            segments = bodySegments.normalized()
             for side in bySide.keys { bySide[side] = bySide[side]!.filter { segments.contains($0) } }
         }
         return ProcedureFact(
@@ -95,7 +95,7 @@ extension ProcedureAssembler {
     /// The heading (the title, or the first line under a procedure heading) against the
     /// description: a side or levels named in both that have nothing in common.
     private func conflicts(_ draft: Draft, levels: [Mention], sides: [Mention]) -> [Conflict] {
-        let headingSentences = Set(draft.cues.filter(isTitleLike).map(\.sentence))
+        let headingSentences = draft.cues.filter(isTitleLike).map(\.sentence).normalized()
         guard !headingSentences.isEmpty else { return [] }
         var headingSides: [Side: [TextRange]] = [:], bodySides: [Side: [TextRange]] = [:]
         var headingLevels: [SpinalSegment: [TextRange]] = [:], bodyLevels: [SpinalSegment: [TextRange]] = [:]
@@ -150,7 +150,7 @@ extension ProcedureAssembler {
     /// sentences); "none" when the note says no imaging was used and that statement outweighs any
     /// mention of imaging. A procedure rarely image-guided (trigger points, acupuncture, dry
     /// needling, chemodenervation) that shares the note with others takes only its own sentences.
-    private func guidance(for draft: Draft, cueSentences: Set<Int>, soleProcedure: Bool) -> (GuidanceKind?, [TextRange]) {
+    private func guidance(for draft: Draft, cueSentences: [Int], soleProcedure: Bool) -> (GuidanceKind?, [TextRange]) {
         var counts: [GuidanceKind: Int] = [:]
         var evidence: [TextRange] = []
         let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
@@ -171,7 +171,7 @@ extension ProcedureAssembler {
         return (best, evidence)
     }
 
-    private func region(_ draft: Draft, _ segments: [SpinalSegment], _ cueSentences: Set<Int>) -> Region? {
+    private func region(_ draft: Draft, _ segments: [SpinalSegment], _ cueSentences: [Int]) -> Region? {
         switch draft.family {
         case .sacroiliacJoint: return .lumbarSacral
         case .nerveBlock, .triggerPoint, .acupuncture, .dryNeedling, .chemodenervation, .other: return nil

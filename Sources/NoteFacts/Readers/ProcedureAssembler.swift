@@ -175,7 +175,7 @@ struct ProcedureAssembler {
         }
 
         let blocks = accepted { $0 == .nerveBlock }
-        let targets = Array(Set(blocks.compactMap { $0.procedureCue?.target })).sorted()
+        let targets = blocks.compactMap { $0.procedureCue?.target }.normalized()
         for target in targets {
             let own = blocks.filter { $0.procedureCue?.target == target || (targets.count == 1 && $0.procedureCue?.target == nil) }
             drafts.append(Draft(family: .nerveBlock, target: target, cues: own))

@@ -7,13 +7,27 @@ public import NoteFacts
 public enum PatientKey {
     public static func make(_ encounter: EncounterFacts, _ text: NoteText, salt: String) -> String? {
         if let record = encounter.recordNumber {
-            let normalized = text[record].uppercased().filter { $0.isLetter || $0.isNumber }
-            if !normalized.isEmpty { return SHA256.hex(Array("\(salt)|mrn|\(normalized)".utf8)) }
+            let normalized = normalizedRecord(text.utf8[record.bytes])
+            if !normalized.isEmpty { return SHA256.hex(Array("\(salt)|mrn|".utf8) + normalized) }
         }
         if let name = encounter.patientName, let birth = encounter.birthDate {
             let words = text[name].lowercased().split { !$0.isLetter }.map(String.init).sorted().joined(separator: " ")
             if !words.isEmpty { return SHA256.hex(Array("\(salt)|name|\(words)|\(birth)".utf8)) }
         }
         return nil
+    }
+
+    /// A record number's letters and digits, upper case: byte by byte for ASCII, by Character otherwise.
+    private static func normalizedRecord(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return Array(String(decoding: bytes, as: UTF8.self).uppercased().filter { $0.isLetter || $0.isNumber }.utf8)
+        }
+        return bytes.compactMap { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 32
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+            default: nil
+            }
+        }
     }
 }

@@ -87,7 +87,7 @@ public enum TextReport {
         }
 
         func lines(_ ranges: [TextRange]) -> String {
-            Array(Set(ranges)).sorted().map { range in
+            ranges.normalized().map { range in
                 let snippet = text[range].split(whereSeparator: \.isNewline).joined(separator: " ")
                 return "      @\(map.scalarOffset(range.start))-\(map.scalarOffset(range.end)) \"\(snippet)\"\n"
             }.joined()

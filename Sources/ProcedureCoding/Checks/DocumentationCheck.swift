@@ -44,7 +44,7 @@ struct CheckContext {
         for code in procedures.flatMap({ $0.lines.map(\.code) }) where !codes.contains(code) { codes.append(code) }
         let cited = evidence.isEmpty ? procedures.flatMap(\.fact.evidence) : evidence
         let message = detail.map { rule.message + " " + $0 } ?? rule.message
-        return [Flag(id: id, severity: rule.severity, message: message, codes: codes, evidence: Array(Set(cited)).sorted())]
+        return [Flag(id: id, severity: rule.severity, message: message, codes: codes, evidence: cited.normalized())]
     }
 }
 

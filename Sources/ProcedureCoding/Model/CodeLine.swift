@@ -62,7 +62,7 @@ public struct CodeLine: Sendable, Equatable {
         self.code = code
         self.modifiers = modifiers
         self.units = units
-        self.evidence = Array(Set(evidence)).sorted()
+        self.evidence = evidence.normalized()
         self.why = why
         self.rank = rank
     }

@@ -42,7 +42,7 @@ final class CodeRow: Sendable {
     let descriptor: String
     let families: Set<ProcedureFamily>
     /// nil: the row applies to the family's default kind only.
-    let variants: Set<String>?
+    let variants: [String]?
     let region: Region?
     let guidance: Set<GuidanceValue>
     let counts: CountMode
@@ -50,7 +50,7 @@ final class CodeRow: Sendable {
     let bilateral: BilateralIndicator
     let imaging: ImagingMode
 
-    init(code: HCPCSCode, descriptor: String, families: Set<ProcedureFamily>, variants: Set<String>?, region: Region?,
+    init(code: HCPCSCode, descriptor: String, families: Set<ProcedureFamily>, variants: [String]?, region: Region?,
          guidance: Set<GuidanceValue>, counts: CountMode, addOnTo: HCPCSCode?, bilateral: BilateralIndicator, imaging: ImagingMode) {
         self.code = code
         self.descriptor = descriptor

@@ -46,7 +46,7 @@ public struct CodingRules: Sendable {
             codes.append(CodeRow(
                 code: try code(row, "code"), descriptor: try row.text("descriptor"),
                 families: try families(row, "family") ?? Set(ProcedureFamily.allCases),
-                variants: try row.optional("variant").map { Set($0.split(separator: ",").map(String.init)) },
+                variants: try row.optional("variant").map { $0.split(separator: ",").map(String.init) },
                 region: region.flatMap(Region.init(rawValue:)), guidance: guidance,
                 counts: try row.value("counts", as: CountMode.self),
                 addOnTo: try row.optional("addon_to").map { raw throws(LexiconError) in try code(row, "addon_to") },
