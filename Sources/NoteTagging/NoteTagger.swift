@@ -30,18 +30,26 @@ public struct NoteTagger: Sendable {
         DoseGrammar(lexicons: lexicons).tag(note, into: &mentions)
         DiagnosisCodeGrammar().tag(note, into: &mentions)
         DocumentationTagger(lexicons: lexicons).tag(note, into: &mentions)
-        mentions = Self.sortedByPosition(mentions)
+        Self.sortByPosition(&mentions)
         context.annotate(&mentions, in: note)
         return mentions
     }
 
-    /// The mentions by start, then end, ties in tagger order: sorts small keys, then moves each
-    /// mention once (sorting the mentions themselves moves large values many times).
-    static func sortedByPosition(_ mentions: [Mention]) -> [Mention] {
+    /// Sorts the mentions by start, then end, ties in tagger order: sorts small keys, then moves
+    /// each mention into place once (sorting the mentions themselves moves large values many
+    /// times; gathering them into a new array copies and destroys each).
+    static func sortByPosition(_ mentions: inout [Mention]) {
         var keys = mentions.indices.map { index in
             (position: UInt64(UInt32(mentions[index].range.start)) << 32 | UInt64(UInt32(mentions[index].range.end)), index: index)
         }
         keys.sort { $0.position != $1.position ? $0.position < $1.position : $0.index < $1.index }
-        return keys.map { mentions[$0.index] }
+        guard keys.indices.contains(where: { keys[$0].index != $0 }) else { return }
+        mentions.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let sorted = UnsafeMutablePointer<Mention>.allocate(capacity: buffer.count)
+            defer { sorted.deallocate() }
+            for (position, key) in keys.enumerated() { (sorted + position).moveInitialize(from: base + key.index, count: 1) }
+            base.moveInitialize(from: sorted, count: buffer.count)
+        }
     }
 }
