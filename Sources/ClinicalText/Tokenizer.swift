@@ -10,6 +10,8 @@ public struct Tokenizer: Sendable {
     public let symbols: KeySymbols
     /// The units by the symbol of their spelling: a word's unit is one array read.
     let unitOfSymbol: SymbolMap<MeasureUnit>
+    /// The symbol of each one-byte ASCII key, by byte: punctuation needs no hashing.
+    private let asciiSymbols: [Int32]
 
     /// A tokenizer that numbers keys by `symbols`, to which it adds the unit spellings it lacks.
     public init(units: [String: MeasureUnit], symbols: KeySymbols = KeySymbols()) {
@@ -19,6 +21,9 @@ public struct Tokenizer: Sendable {
         self.units = units
         self.symbols = symbols
         self.unitOfSymbol = SymbolMap(unitOfSymbol, symbols: symbols)
+        asciiSymbols = (0..<128).map { byte in
+            symbols.symbol(String(UnicodeScalar(KeyFolding.asciiLowercase(UInt8(byte)))))
+        }
     }
 
     /// The unit a token's key spells ("cc" → mL), nil for none.
@@ -49,12 +54,14 @@ public struct Tokenizer: Sendable {
             let scalar = scanner.scalar(at: offset)
             switch scalar.kind {
             case .space, .newline:
-                switch scalar.value {
-                case 0x0A: lineFeeds += 1; spaces = 0
-                case 0x20, 0x09: spaces += 1
-                default: break
+                guard scalar.value < 0x80 else { offset += scalar.width; continue }
+                // A run of ASCII white space, byte by byte.
+                while offset < scanner.bytes.count {
+                    let byte = scanner.bytes[offset]
+                    guard byte < 0x80, scanner.ascii[Int(byte)] == .space || scanner.ascii[Int(byte)] == .newline else { break }
+                    if byte == 0x0A { lineFeeds += 1; spaces = 0 } else if byte == 0x20 || byte == 0x09 { spaces += 1 }
+                    offset += 1
                 }
-                offset += scalar.width
                 continue
             case .letter, .digit:
                 let end = asciiWordEnd(scanner, from: offset) ?? wordEnd(scanner, from: offset)
@@ -65,6 +72,19 @@ public struct Tokenizer: Sendable {
                 previousEnd = end
                 offset = end
             default:
+                if scalar.value < 0x80, !scalar.isArrowPart {
+                    // One ASCII mark: its key is itself, its symbol read from a table.
+                    let byte = UInt8(scalar.value)
+                    writer.room(1).pointee = byte
+                    writer.commit(1)
+                    let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
+                    (lineFeeds, spaces) = (0, 0)
+                    tokens.append(Token(range: TextRange(start: Int32(offset), end: Int32(offset + 1)), kind: .punctuation, quantity: nil,
+                                        joinsPrevious: offset == previousEnd, symbol: asciiSymbols[Int(byte)], mark: byte, spacing: spacing))
+                    previousEnd = offset + 1
+                    offset += 1
+                    continue
+                }
                 var end = offset + scalar.width
                 if scalar.isArrowPart {
                     while end < scanner.bytes.count {
