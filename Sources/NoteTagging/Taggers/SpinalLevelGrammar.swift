@@ -7,15 +7,25 @@ import ClinicalText
 /// or after it ("left L4-5", "L5-S1 bilaterally").
 struct SpinalLevelGrammar {
     let lexicons: TaggingLexicons
+    /// The grammar-word lists, held here: read at nearly every token.
+    let words: GrammarWords
 
-    var words: GrammarWords { lexicons.conventions.words }
+    init(lexicons: TaggingLexicons) {
+        (self.lexicons, words) = (lexicons, lexicons.conventions.words)
+    }
 
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         for sentence in note.sentences {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
-                if let ribs = ribLevels(note, from: index, limit: sentence.tokens.upperBound) {
+                // Most tokens start neither an ordinal nor a level: two reads turn them away.
+                let startsOrdinal = lexicons.ordinals[note.tokens[index].symbol] != nil
+                guard startsOrdinal || note.keys.withBytes(index, Self.startsLikeLevel) else {
+                    index += 1
+                    continue
+                }
+                if startsOrdinal, let ribs = ribLevels(note, from: index, limit: sentence.tokens.upperBound) {
                     var mention = Mention(range: span(index..<ribs.end, note), tokens: index..<ribs.end, kind: .level(ribs.level))
                     if let side = sideBefore(note, index, sentence) {
                         mention = Mention(range: span(side.start..<ribs.end, note), tokens: side.start..<ribs.end,
