@@ -51,7 +51,8 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     /// True when some phrase of the table stands in `tokens[range]`.
     @inlinable
     public func hasMatch(in tokens: [Token], range: Range<Int>) -> Bool {
-        range.contains { trie.longestMatch(in: tokens, at: $0, limit: range.upperBound).payload >= 0 }
+        for start in range where trie.longestMatch(in: tokens, at: start, limit: range.upperBound).payload >= 0 { return true }
+        return false
     }
 
     /// Every non-overlapping longest match in `tokens[range]`, left to right.

@@ -276,6 +276,8 @@ public struct Tokenizer: Sendable {
     private func mergeMeasurement(_ tokens: inout [Token], _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
         let word = tokens.count - 1
         guard word > 0, tokens[word].kind == .word else { return }
+        // Only a number, or a "/" after a measurement, takes a unit after it.
+        guard tokens[word - 1].kind == .number || tokens[word - 1].mark == UInt8(ascii: "/") else { return }
         let last = word - 1
         let (number, unitWord) = (tokens[last], tokens[word])
         let afterNumber = number.kind == .number && number.quantity?.unit == nil

@@ -47,8 +47,12 @@ struct DocumentationTagger {
         let tokens = note.tokens
         let start = sentence.tokens.lowerBound
         guard start == 0 || !note.onSameLine(start - 1, start) else { return nil }
-        var end = start
-        while end < tokens.count, end == start || note.onSameLine(end - 1, end) { end += 1 }  // adjacent pairs: linear
+        var end = start, hasCredential = false
+        while end < tokens.count, end == start || note.onSameLine(end - 1, end) {  // adjacent pairs: linear
+            hasCredential = hasCredential || lexicons.credentials[tokens[end].symbol] != nil
+            end += 1
+        }
+        guard hasCredential else { return nil }  // no credential on the line: no signer named
         let line = start..<end
         func isCapitalized(_ index: Int) -> Bool {
             let first = note.text.utf8[Int(tokens[index].range.start)]

@@ -56,8 +56,8 @@ struct ProcedureCoder {
     private func levelLines(_ procedure: ProcedureFact, _ rows: [CodeRow]) -> [CodeLine] {
         let sided = rows.contains { $0.bilateral.takesSideModifiers }
         let positions = SidePositions(procedure, sidedCode: sided).positions
-        var units: [String: (row: CodeRow, modifier: Modifier?, units: Int, segments: [SpinalSegment])] = [:]
-        var order: [String] = []
+        // One entry per code and modifier, in the order first met.
+        var entries: [(row: CodeRow, modifier: Modifier?, units: Int, segments: [SpinalSegment])] = []
         for position in positions {
             let region = position.segment?.region ?? procedure.region
             let modes: [CountMode] = switch position.number {
@@ -66,17 +66,13 @@ struct ProcedureCoder {
             default: [.thirdAndBeyond, .eachAdditional]
             }
             guard let row = modes.lazy.compactMap({ mode in self.pick(rows, [mode], region: region) }).first else { continue }
-            let key = "\(row.code)|\(position.modifier?.rawValue ?? "")"
-            if units[key] == nil {
-                units[key] = (row, position.modifier, 0, [])
-                order.append(key)
-            }
+            let index = entries.firstIndex { $0.row.code == row.code && $0.modifier == position.modifier } ?? entries.count
+            if index == entries.count { entries.append((row, position.modifier, 0, [])) }
             // A third-and-beyond code counts once, however many levels it covers (LV-09).
-            if row.counts != .thirdAndBeyond || units[key]!.units == 0 { units[key]!.units += 1 }
-            if let segment = position.segment { units[key]!.segments.append(segment) }
+            if row.counts != .thirdAndBeyond || entries[index].units == 0 { entries[index].units += 1 }
+            if let segment = position.segment { entries[index].segments.append(segment) }
         }
-        return order.compactMap { key in
-            let entry = units[key]!
+        return entries.compactMap { entry in
             let levels = entry.segments.map(\.description).joined(separator: ", ")
             let side = Self.sideWords(entry.modifier)
             var detail = levels.isEmpty ? "no level documented" : levels
