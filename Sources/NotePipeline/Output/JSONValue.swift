@@ -73,6 +73,24 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// The escape sequence of a quote, a backslash or a control character (`\"`, `\\`, `\n`,
+    /// `\u001f` …), handed to `body` from a small stack buffer.
+    static func escapeSequence(_ byte: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let hex: StaticString = "0123456789abcdef"
+        var sequence: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x5C, 0, 0, 0, 0, 0)  // "\" and room for "u00XX"
+        let count: Int
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): (sequence.1, count) = (byte, 2)
+        case UInt8(ascii: "\n"): (sequence.1, count) = (UInt8(ascii: "n"), 2)
+        case UInt8(ascii: "\r"): (sequence.1, count) = (UInt8(ascii: "r"), 2)
+        case UInt8(ascii: "\t"): (sequence.1, count) = (UInt8(ascii: "t"), 2)
+        default:
+            (sequence.1, sequence.2, sequence.3) = (UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"))
+            (sequence.4, sequence.5, count) = (hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 15)], 6)
+        }
+        withUnsafeBytes(of: &sequence) { body(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)) }
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped, everything else (UTF-8
     /// included) copied as it is, in runs.
     static func escape(_ string: String, into out: inout [UInt8]) {
@@ -89,18 +107,7 @@ public enum JSONValue: Sendable, Equatable {
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             runStart = index + 1
-            switch byte {
-            case UInt8(ascii: "\""): out += "\\\"".utf8
-            case UInt8(ascii: "\\"): out += "\\\\".utf8
-            case UInt8(ascii: "\n"): out += "\\n".utf8
-            case UInt8(ascii: "\r"): out += "\\r".utf8
-            case UInt8(ascii: "\t"): out += "\\t".utf8
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                out += "\\u00".utf8
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 15)])
-            }
+            escapeSequence(byte) { out.append(contentsOf: $0) }
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         out.append(UInt8(ascii: "\""))

@@ -223,9 +223,7 @@ public struct JSONWriter: ~Copyable {
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             put(UnsafeBufferPointer(rebasing: text[runStart..<index]))
             runStart = index + 1
-            var escaped: [UInt8] = []
-            JSONValue.escape(utf8: UnsafeBufferPointer(rebasing: text[index...index]), into: &escaped)
-            escaped.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
+            JSONValue.escapeSequence(byte) { put($0) }
         }
         put(UnsafeBufferPointer(rebasing: text[runStart...]))
         put(UInt8(ascii: "\""))
