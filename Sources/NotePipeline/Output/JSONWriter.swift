@@ -149,10 +149,10 @@ public struct JSONWriter: ~Copyable {
     public mutating func number(_ value: Double) {
         beforeValue()
         // Integral values (offsets, counts, units) digit by digit; others as the tree writes them.
+        guard value.isFinite else { put("null"); return }
         guard value == value.rounded(), abs(value) < 1e15 else {
-            var text: [UInt8] = []
-            JSONValue.writeNumber(value, into: &text)
-            text.withUnsafeBufferPointer { put($0) }
+            var text = String(value)  // as the tree writes it; a small string, no allocation
+            text.withUTF8 { put($0) }
             return
         }
         var magnitude = UInt64(abs(value))
