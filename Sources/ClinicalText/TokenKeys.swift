@@ -47,10 +47,11 @@ struct KeyWriter: ~Copyable {
     /// Room for `count` more bytes after the keys; nothing is a key until ``commit(_:)``.
     mutating func room(_ count: Int) -> UnsafeMutablePointer<UInt8> {
         if used + count > capacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(capacity * 2, used + count))
+            capacity = Swift.max(capacity * 2, used + count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             grown.initialize(from: base, count: used)
             base.deallocate()
-            (base, capacity) = (grown, Swift.max(capacity * 2, used + count))
+            base = grown
         }
         return base + used
     }
