@@ -47,14 +47,14 @@ struct DiagnosisReader {
         return facts
     }
 
-    /// The category of the longest listed prefix that the written code starts with.
+    /// The category of the longest listed prefix that the written code starts with: the code and
+    /// its shorter prefixes looked up in turn (a few lookups, not a test of every listed prefix).
     func category(of code: String) -> DiagnosisCategory? {
-        var best: (String, DiagnosisCategory)?
-        for (prefix, category) in categoryOfCode where code.hasPrefix(prefix) {
-            if best == nil || prefix.count > best!.0.count || (prefix.count == best!.0.count && prefix < best!.0) {
-                best = (prefix, category)
-            }
+        var prefix = Substring(code)
+        while !prefix.isEmpty {
+            if let category = categoryOfCode[String(prefix)] { return category }
+            prefix = prefix.dropLast()
         }
-        return best?.1
+        return nil
     }
 }
