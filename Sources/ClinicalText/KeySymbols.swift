@@ -123,9 +123,11 @@ public struct KeySymbols: Sendable {
         return finish(hash)
     }
 
-    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) private static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    @inline(__always) private static func finish(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
+    /// The hash of a key, byte by byte (the tokenizer hashes a word as it reads it): start from
+    /// `hashSeed`, add each byte with `hash(_:_:)`, end with `finish(_:)`, then ``Lookup/find(_:hash:)``.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    @inline(__always) static func finish(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
 }
 
 /// The values of one-word lexicon entries (ordinals, credentials …) by key symbol: a token's value

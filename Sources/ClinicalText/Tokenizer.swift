@@ -64,10 +64,21 @@ public struct Tokenizer: Sendable {
                 }
                 continue
             case .letter, .digit:
-                let end = asciiWordEnd(scanner, from: offset) ?? wordEnd(scanner, from: offset)
+                let end: Int, made: (symbol: Int32, mark: UInt8)
+                let room = writer.room(scanner.bytes.count - offset)
+                if let word = asciiWord(scanner, from: offset, key: room) {
+                    // Read, lower-cased and hashed in one loop: the key is in place, only its symbol is looked up.
+                    end = word.end
+                    let count = end - offset
+                    made = (keys.lookup.find(UnsafeBufferPointer(start: room, count: count), hash: word.hash).symbol, count == 1 ? room[0] : 0)
+                    writer.commit(count)
+                } else {
+                    end = wordEnd(scanner, from: offset)
+                    made = keys.key(TextRange(start: Int32(offset), end: Int32(end)), into: &writer)
+                }
                 let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                 (lineFeeds, spaces) = (0, 0)
-                makeToken(keys, offset, end, joins: offset == previousEnd, spacing, into: &tokens, &writer)
+                makeToken(made, offset, end, joins: offset == previousEnd, spacing, keys.lookup, into: &tokens, writer)
                 mergeMeasurement(&tokens, &writer, text, keys)
                 previousEnd = end
                 offset = end
@@ -130,11 +141,18 @@ public struct Tokenizer: Sendable {
         return Run(end: end, count: count, endsWithDigit: last == .digit, hasDigit: digits > 0, hasLetter: digits < count)
     }
 
-    /// ``wordEnd(_:from:)`` for a word of ASCII text, read byte by byte; nil when a byte it reads
-    /// is not ASCII (then the scalar-by-scalar reading decides).
-    private func asciiWordEnd(_ scanner: TextScanner, from start: Int) -> Int? {
+    /// ``wordEnd(_:from:)`` for a word of ASCII text, read byte by byte, its key (lower-cased)
+    /// written at `key` and hashed as it goes (``KeySymbols``' hash); nil when a byte it reads is
+    /// not ASCII (then the scalar-by-scalar reading decides, and ICU may fold the key).
+    private func asciiWord(_ scanner: TextScanner, from start: Int, key: UnsafeMutablePointer<UInt8>) -> (end: Int, hash: Int)? {
         let bytes = scanner.bytes
         var end = start, hasDigit = false, segments = 0
+        var hash = KeySymbols.hashSeed
+        func take(_ byte: UInt8) {
+            key[end - start] = byte
+            hash = KeySymbols.hash(hash, byte)
+            end += 1
+        }
         while true {
             // One run of letters and digits.
             let runStart = end
@@ -146,7 +164,7 @@ public struct Tokenizer: Sendable {
                 if kind == .digit { digits += 1; lastIsDigit = true }
                 else if kind == .letter { lastIsDigit = false }
                 else { break }
-                end += 1
+                take(KeyFolding.asciiLowercase(byte))
             }
             let count = end - runStart
             hasDigit = hasDigit || digits > 0
@@ -171,11 +189,11 @@ public struct Tokenizer: Sendable {
                 joins = false
             }
             guard joins else { break }
-            end += 1
+            take(joiner)
         }
         // "0.5%": a percent sign right after a number belongs to it.
-        if end < bytes.count, bytes[end] == 0x25, end > start, bytes[end - 1] &- 0x30 < 10 { return end + 1 }
-        return end
+        if end < bytes.count, bytes[end] == 0x25, end > start, bytes[end - 1] &- 0x30 < 10 { take(0x25) }
+        return (end, KeySymbols.finish(hash))
     }
 
     /// End (exclusive byte offset) of the word starting at `start`, with its joined parts.
@@ -221,12 +239,12 @@ public struct Tokenizer: Sendable {
         return run.end
     }
 
-    /// A word, number or measurement token: every token is a word unless its key starts with an
-    /// ASCII digit and reads as a number, or a number glued to a known unit.
-    private func makeToken(_ keys: KeyMaker, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
-                           into tokens: inout [Token], _ writer: inout KeyWriter) {
+    /// A word, number or measurement token, its key just written (the writer's last) and `made` its
+    /// symbol and mark: every token is a word unless its key starts with an ASCII digit and reads
+    /// as a number, or a number glued to a known unit.
+    private func makeToken(_ made: (symbol: Int32, mark: UInt8), _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
+                           _ lookup: KeySymbols.Lookup, into tokens: inout [Token], _ writer: borrowing KeyWriter) {
         let range = TextRange(start: Int32(start), end: Int32(end))
-        let made = keys.key(range, into: &writer)
         var kind = Token.Kind.word
         var quantity: Quantity?
         let key = writer.lastKey
@@ -234,7 +252,7 @@ public struct Tokenizer: Sendable {
             if let value = Tokenizer.number(key[...]) {
                 kind = .number
                 quantity = Quantity(value: value.value, unit: value.isPercent ? .percent : nil)
-            } else if let (value, unit) = numberWithUnit(key, keys.lookup) {
+            } else if let (value, unit) = numberWithUnit(key, lookup) {
                 kind = .measurement
                 quantity = Quantity(value: value, unit: unit)
             }
