@@ -97,34 +97,50 @@ extension ProcedureAssembler {
     private func conflicts(_ draft: Draft, levels: [Mention], sides: [Mention]) -> [Conflict] {
         let headingSentences = draft.cues.filter(isTitleLike).map(\.sentence).normalized()
         guard !headingSentences.isEmpty else { return [] }
-        var headingSides: [Side: [TextRange]] = [:], bodySides: [Side: [TextRange]] = [:]
-        var headingLevels: [SpinalSegment: [TextRange]] = [:], bodyLevels: [SpinalSegment: [TextRange]] = [:]
+        // What the heading and the description each name, and the spans that name it (short lists:
+        // a procedure has a few levels and sides).
+        var heading = NamedParts(), body = NamedParts()
         for mention in levels {
             guard case .level(let level) = mention.kind else { continue }
             let inHeading = headingSentences.contains(mention.sentence)
             for segment in LevelReader.read(level, family: draft.family).segments {
-                if inHeading { headingLevels[segment, default: []].append(mention.range) }
-                else { bodyLevels[segment, default: []].append(mention.range) }
+                if inHeading { heading.add(segment, mention.range) } else { body.add(segment, mention.range) }
             }
             if let side = level.side {
-                if inHeading { headingSides[side, default: []].append(mention.range) }
-                else { bodySides[side, default: []].append(mention.range) }
+                if inHeading { heading.add(side, mention.range) } else { body.add(side, mention.range) }
             }
         }
         for mention in sides {
             guard case .side(let side) = mention.kind else { continue }
-            if headingSentences.contains(mention.sentence) { headingSides[side, default: []].append(mention.range) }
-            else { bodySides[side, default: []].append(mention.range) }
+            if headingSentences.contains(mention.sentence) { heading.add(side, mention.range) } else { body.add(side, mention.range) }
         }
         var out: [Conflict] = []
-        let oneSided = { (sides: [Side: [TextRange]]) in !sides.isEmpty && sides[.bilateral] == nil && sides.count == 1 }
-        if oneSided(headingSides), oneSided(bodySides), Set(headingSides.keys).isDisjoint(with: bodySides.keys) {
-            out.append(Conflict(kind: .side, evidence: (headingSides.values.flatMap { $0 } + bodySides.values.flatMap { $0 }).normalized()))
+        if heading.isOneSided, body.isOneSided, heading.sides != body.sides {
+            out.append(Conflict(kind: .side, evidence: (heading.sideEvidence + body.sideEvidence).normalized()))
         }
-        if !headingLevels.isEmpty, !bodyLevels.isEmpty, Set(headingLevels.keys).isDisjoint(with: bodyLevels.keys) {
-            out.append(Conflict(kind: .level, evidence: (headingLevels.values.flatMap { $0 } + bodyLevels.values.flatMap { $0 }).normalized()))
+        if !heading.levels.isEmpty, !body.levels.isEmpty, !heading.levels.contains(where: body.levels.contains) {
+            out.append(Conflict(kind: .level, evidence: (heading.levelEvidence + body.levelEvidence).normalized()))
         }
         return out
+    }
+
+    /// The sides and levels one part of a note (a procedure's heading or its description) names.
+    private struct NamedParts {
+        var sides: [Side] = [], sideEvidence: [TextRange] = []
+        var levels: [SpinalSegment] = [], levelEvidence: [TextRange] = []
+
+        mutating func add(_ side: Side, _ range: TextRange) {
+            if !sides.contains(side) { sides.append(side) }
+            sideEvidence.append(range)
+        }
+
+        mutating func add(_ level: SpinalSegment, _ range: TextRange) {
+            if !levels.contains(level) { levels.append(level) }
+            levelEvidence.append(range)
+        }
+
+        /// One side, not both.
+        var isOneSided: Bool { sides.count == 1 && sides[0] != .bilateral }
     }
 
     private static func isNerveReading(_ mention: Mention) -> Bool {
