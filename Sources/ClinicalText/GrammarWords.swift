@@ -4,14 +4,14 @@ public struct GrammarWords: Sendable {
     /// The lists the code reads; the table's `list` column names one of them.
     public enum List: Int, CaseIterable, Sendable {
         case levelRange, levelList, levelFiller, levelSideLead, painGap, painTimeLead, yearLead, dateFiller,
-             notAName, signing, notASignature, headingMinor, contrastWithheld
+             notAName, signing, notASignature, signerFiller, signerNameEnd, headingMinor, contrastWithheld
 
         /// The list's name in the table.
         public var name: String { Self.names[rawValue] }
 
         /// The lists' names, in the order of the cases.
         private static let names = ["level-range", "level-list", "level-filler", "level-side-lead", "pain-gap",
-                                    "pain-time-lead", "year-lead", "date-filler", "not-a-name", "signing", "not-a-signature",
+                                    "pain-time-lead", "year-lead", "date-filler", "not-a-name", "signing", "not-a-signature", "signer-filler", "signer-name-end",
                                     "heading-minor", "contrast-withheld"]
 
         /// The list the table names, nil for an unknown name.
@@ -37,6 +37,12 @@ public struct GrammarWords: Sendable {
     @inlinable
     public func contains(_ list: List, _ token: Token) -> Bool {
         sets[list.rawValue].contains(token)
+    }
+
+    /// True when the key `symbol` numbers is one of the list's words (for words read from raw text,
+    /// not tokens: fold them with ``KeyFolding`` and look their symbol up in the same ``KeySymbols``).
+    public func contains(_ list: List, symbol: Int32) -> Bool {
+        sets[list.rawValue].contains(symbol: symbol)
     }
 
     /// The list's words, as a set.

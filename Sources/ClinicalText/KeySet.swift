@@ -20,8 +20,12 @@ public struct KeySet: Sendable {
 
     /// True when the token's key is in the set.
     @inlinable
-    public func contains(_ token: Token) -> Bool {
-        let symbol = Int(token.symbol)
+    public func contains(_ token: Token) -> Bool { contains(symbol: token.symbol) }
+
+    /// True when the key `symbol` numbers is in the set.
+    @inlinable
+    public func contains(symbol: Int32) -> Bool {
+        let symbol = Int(symbol)
         return symbol >= 0 && symbol < members.count && members[symbol]
     }
 

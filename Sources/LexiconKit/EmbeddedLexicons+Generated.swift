@@ -2140,6 +2140,8 @@ bilat
 #   not-a-name         after an identity label, words that show it labels no name ("Patient tolerated …")
 #   signing            on a typed signature line, words that make it a signature ("electronically signed")
 #   not-a-signature    on a line with a name and credentials, words that make it no signature ("consent obtained by …")
+#   signer-filler      words of a signature's value passed over when reading the signer's name ("Electronically signed by …")
+#   signer-name-end    words of a signature's value that end the signer's name ("… MD on 02/18/2026", "… MD | Pain Clinic")
 #   heading-minor      lower-case words a Title Case heading may hold ("Indications for Procedure:")
 #   contrast-withheld  in a sentence with a negated contrast cue, words that mean contrast was withheld
 list	word
@@ -2216,6 +2218,17 @@ signing	attested
 signing	authenticated
 signing	electronically
 not-a-signature	consent
+signer-filler	signed
+signer-filler	electronically
+signer-filler	e-signed
+signer-filler	by
+signer-filler	signed:
+signer-filler	esigned
+signer-name-end	on
+signer-name-end	at
+signer-name-end	-
+signer-name-end	--
+signer-name-end	|
 heading-minor	of
 heading-minor	and
 heading-minor	for

@@ -26,7 +26,7 @@ public struct NoteFactBuilder: Sendable {
         for index in facts.procedures.indices where facts.procedures[index].family == .chemodenervation && migraine {
             facts.procedures[index].laterality = .bilateral
         }
-        (facts.documentation, facts.encounter) = DocumentationReader.read(mentions, note)
+        (facts.documentation, facts.encounter) = DocumentationReader.read(mentions, note, lexicons.conventions)
         return facts
     }
 }

@@ -4,7 +4,8 @@ import NoteTagging
 /// Documentation elements: patient identification and signature anywhere in the note;
 /// conservative care outside plans (with whether it failed and for how long); time in minutes.
 enum DocumentationReader {
-    static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> (DocumentationFacts, EncounterFacts) {
+    /// `conventions`: the grammar words that shape a signer's name (`signer-filler`, `signer-name-end`).
+    static func read(_ mentions: [Mention], _ note: AnalyzedNote, _ conventions: TextConventions) -> (DocumentationFacts, EncounterFacts) {
         var facts = DocumentationFacts()
         var encounter = EncounterFacts()
         for mention in mentions {
@@ -21,11 +22,11 @@ enum DocumentationReader {
                 }
             case .signature:
                 facts.signature.append(mention.range)
-                if let value = element.value { encounter.provider = providerName(note.text[value]) ?? encounter.provider }
+                if let value = element.value { encounter.provider = providerName(note.text[value], conventions) ?? encounter.provider }
             case .serviceDate:
                 if let value = element.value, encounter.serviceDate == nil { encounter.serviceDate = ClinicalDate(parsing: note.text[value]) }
             case .provider:
-                if let value = element.value, encounter.provider == nil { encounter.provider = providerName(note.text[value]) }
+                if let value = element.value, encounter.provider == nil { encounter.provider = providerName(note.text[value], conventions) }
             case .conservativeCare, .careFailed:
                 guard !mention.assertion.isHypothetical, ![.plan, .consent].contains(mention.section) else { continue }
                 if element.element == .careFailed {
@@ -49,7 +50,10 @@ enum DocumentationReader {
 
     /// "Anselm Ruiz-Takahashi, MD on 02/18/2026" → "Anselm Ruiz-Takahashi, MD": the name and
     /// credentials, without dates, times or notes in parentheses.
-    static func providerName(_ value: String) -> String? {
+    static func providerName(_ value: String, _ conventions: TextConventions) -> String? {
+        func isWord(_ word: UnsafeBufferPointer<UInt8>, in list: GrammarWords.List) -> Bool {
+            conventions.words.contains(list, symbol: conventions.symbols.symbol(KeyFolding.key(String(decoding: word, as: UTF8.self))))
+        }
         var value = value
         let name = value.withUTF8 { bytes -> [UInt8] in
             var name: [UInt8] = []
@@ -63,8 +67,8 @@ enum DocumentationReader {
                 end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if startsWithNumber(word) || word.first == UInt8(ascii: "(") || Self.nameEnds.contains(where: { Self.word(word, is: $0) }) { break }
-                if Self.signingWords.contains(where: { Self.word(word, is: $0) }) { continue }
+                if startsWithNumber(word) || word.first == UInt8(ascii: "(") || isWord(word, in: .signerNameEnd) { break }
+                if isWord(word, in: .signerFiller) { continue }
                 if !name.isEmpty { name.append(UInt8(ascii: " ")) }
                 name += word
             }
@@ -75,15 +79,6 @@ enum DocumentationReader {
         let text = String(decoding: trimmed, as: UTF8.self)
         return text.first?.isUppercase == true ? text : nil
     }
-
-    /// True when `word`, its ASCII capitals lowered, is `folded`.
-    private static func word(_ word: UnsafeBufferPointer<UInt8>, is folded: [UInt8]) -> Bool {
-        word.count == folded.count && zip(word, folded).allSatisfy { KeyFolding.asciiLowercase($0) == $1 }
-    }
-
-    /// Words that end a signer's name ("… MD on 02/18/2026") and words around it that are not the name.
-    private static let nameEnds: [[UInt8]] = ["on", "at", "-", "--", "\u{2014}", "\u{2013}", "|"].map { Array($0.utf8) }
-    private static let signingWords: [[UInt8]] = ["signed", "electronically", "e-signed", "by", "signed:", "esigned"].map { Array($0.utf8) }
 
     private static func startsWithNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = word.first else { return false }
