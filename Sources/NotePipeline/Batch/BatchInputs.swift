@@ -46,13 +46,17 @@ public struct PendingItem: Sendable {
     private struct JSONNote: Decodable { var id: String?; var text: String? }
 
     private static func parse(_ bytes: [UInt8], fallback: String) -> (String, BatchItem.Payload) {
-        let fast = JSONNoteLine.parse(bytes).map { JSONNote(id: $0.id, text: $0.text) }
-        guard let note = fast ?? (try? JSONDecoder().decode(JSONNote.self, from: Data(bytes))) else {
+        let note: (id: String?, text: [UInt8]?)
+        if let fast = JSONNoteLine.parse(bytes) {
+            note = fast
+        } else if let decoded = try? JSONDecoder().decode(JSONNote.self, from: Data(bytes)) {
+            note = (decoded.id, decoded.text.map { Array($0.utf8) })
+        } else {
             return (fallback, .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
         }
         let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
         guard let text = note.text else { return (id, .failed(NoteError(.empty, "\(id): the line has no \"text\""))) }
-        return (id, .bytes(Array(text.utf8)))
+        return (id, .bytes(text))
     }
 }
 
@@ -117,6 +121,7 @@ public struct BatchInputs: Sequence, Sendable {
                     folder = nil
                 }
                 if var current = jsonl {
+                    jsonl = nil  // the reader's buffer has one owner while it reads
                     let next = current.reader.next()
                     current.line += 1
                     jsonl = current

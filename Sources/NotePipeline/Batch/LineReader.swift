@@ -10,7 +10,9 @@ public struct LineReader: Sendable {
     public enum Line { case line([UInt8]), tooLong }
 
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
+    /// The chunk read last: `chunk[position..<filled]` is not yet consumed.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
+    private var filled = 0
     private var position = 0
     private var finished = false
     private let maxLine: Int
@@ -28,37 +30,40 @@ public struct LineReader: Sendable {
         var line: [UInt8] = []
         var tooLong = false
         while true {
-            if position >= buffer.count {
+            if position >= filled {
                 guard fill() else {
                     if line.isEmpty && !tooLong { return nil }
                     return tooLong ? .tooLong : .line(line)
                 }
             }
-            let rest = buffer[position...]
-            if let newline = rest.firstIndex(of: 0x0A) {
-                if !tooLong { line += buffer[position..<newline] }
+            let (start, end) = (position, filled)
+            let newline = chunk.withUnsafeBufferPointer { chunk in
+                memchr(chunk.baseAddress! + start, 0x0A, end - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(chunk.baseAddress!) }
+            }
+            if let newline {
+                if !tooLong { line += chunk[start..<newline] }
                 position = newline + 1
                 if !tooLong, line.count > maxLine { tooLong = true }
                 if line.last == 0x0D { line.removeLast() }
                 return tooLong ? .tooLong : .line(line)
             }
-            if !tooLong { line += rest }
-            position = buffer.count
+            if !tooLong { line += chunk[start..<end] }
+            position = end
             if line.count > maxLine { tooLong = true; line = [] }
         }
     }
 
+    /// Reads the next chunk of the file into the one buffer; false at the end (the file is closed).
     private mutating func fill() -> Bool {
         guard !finished else { return false }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 65_536) }
+        let descriptor = descriptor
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count <= 0 {
             finished = true
             close(descriptor)
             return false
         }
-        buffer = Array(chunk[0..<count])
-        position = 0
+        (filled, position) = (count, 0)
         return true
     }
 }
