@@ -11,48 +11,56 @@ struct DocumentationTagger {
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
+        let credentialLines = credentialLines(note)
         for sentence in note.sentences {
             var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
-            for match in lexicons.documentation.matches(in: tokens, range: sentence.tokens) {
-                let cue = match.payload
-                if cue.needsValue, !hasValue(after: match.tokens.upperBound, note) { continue }
+            lexicons.documentation.forEachMatch(in: tokens, range: sentence.tokens) { cue, matched in
+                if cue.needsValue, !hasValue(after: matched.upperBound, note) { return }
                 var mention = DocumentationMention(element: cue.element, identifies: cue.identifies)
                 switch cue.element {
                 case .time, .faceToFace, .retention:
-                    mention.minutes = minutes(near: match.tokens, in: sentence, tokens)
+                    mention.minutes = minutes(near: matched, in: sentence, tokens)
                 case .conservativeCare, .careFailed:
                     mention.weeks = weeks(in: sentence, note)
                 case .patientIdentity, .signature, .serviceDate, .provider:
-                    mention.value = value(after: match.tokens.upperBound, note)
+                    mention.value = value(after: matched.upperBound, note)
                 }
                 if cue.element == .signature { signedByPhrase = true }
-                out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .documentation(mention)))
+                out.append(Mention(range: span(matched, note), tokens: matched, kind: .documentation(mention)))
             }
-            if !signedByPhrase, let signature = typedSignature(sentence, note) {
+            if !signedByPhrase, credentialLines.contains(sentence.tokens.lowerBound), let signature = typedSignature(sentence, note) {
                 var mention = DocumentationMention(element: .signature)
                 mention.value = span(signature, note)
                 out.append(Mention(range: span(signature, note), tokens: signature, kind: .documentation(mention)))
             }
-            for match in lexicons.sides.matches(in: tokens, range: sentence.tokens) {
-                guard let side = match.payload else { continue }
-                out.append(Mention(range: span(match.tokens, note), tokens: match.tokens, kind: .side(side)))
+            lexicons.sides.forEachMatch(in: tokens, range: sentence.tokens) { side, matched in
+                guard let side else { return }
+                out.append(Mention(range: span(matched, note), tokens: matched, kind: .side(side)))
             }
         }
+    }
+
+    /// The first token of every line that holds a credential ("MD", "DO", "PA-C"), in order: the
+    /// only lines a typed signature can stand on.
+    private func credentialLines(_ note: AnalyzedNote) -> [Int] {
+        var starts: [Int] = []
+        for index in note.tokens.indices where lexicons.credentials[note.tokens[index].symbol] != nil {
+            var start = index
+            while !note.tokens[start].spacing.startsLine { start -= 1 }  // the first token starts a line
+            if starts.last != start { starts.append(start) }
+        }
+        return starts
     }
 
     /// A typed signature line: a provider's name with credentials, alone on its line ("Huang Mei-Lin,
     /// MD", "R. Thibodeaux MD, FIPP") or with a signing word ("Noor Haddad-Ellison, MD (signed)",
     /// "-- signed Ilse Obiora, MD 03/31/2026"). A line about consent is never a signature.
+    /// `sentence` starts a line that holds a credential (``credentialLines(_:)``).
     private func typedSignature(_ sentence: Sentence, _ note: AnalyzedNote) -> Range<Int>? {
         let tokens = note.tokens
         let start = sentence.tokens.lowerBound
-        guard start == 0 || !note.onSameLine(start - 1, start) else { return nil }
-        var end = start, hasCredential = false
-        while end < tokens.count, end == start || note.onSameLine(end - 1, end) {  // adjacent pairs: linear
-            hasCredential = hasCredential || lexicons.credentials[tokens[end].symbol] != nil
-            end += 1
-        }
-        guard hasCredential else { return nil }  // no credential on the line: no signer named
+        var end = start + 1
+        while end < tokens.count, !tokens[end].spacing.startsLine { end += 1 }
         let line = start..<end
         func isCapitalized(_ index: Int) -> Bool {
             let first = note.text.utf8[Int(tokens[index].range.start)]
@@ -95,10 +103,14 @@ struct DocumentationTagger {
         var next = index
         while next < note.tokens.count, note.tokens[next].isMark(":#-=,") { next += 1 }
         guard next < note.tokens.count, next - index <= 2, note.onSameLine(index - 1, next) else { return false }
-        let token = note.tokens[next], key = note.keys[next]
+        let token = note.tokens[next]
         if lexicons.conventions.words.contains(.notAName, token) { return false }
-        if token.kind == .number || token.kind == .measurement || key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
-            || (!key.utf8.allSatisfy { $0 < 0x80 } && key.contains(where: \.isNumber)) { return true }
+        if token.kind == .number || token.kind == .measurement { return true }
+        let hasDigit = note.keys.withBytes(next) { key in
+            key.contains { $0 >= 0x30 && $0 <= 0x39 }
+                || (!key.allSatisfy { $0 < 0x80 } && String(decoding: key, as: UTF8.self).contains(where: \.isNumber))
+        }
+        if hasDigit { return true }
         let first = note.text.utf8[Int(token.range.start)]
         return token.kind == .word && first >= 65 && first <= 90
     }
