@@ -54,6 +54,15 @@ public struct KeySymbols: Sendable {
         withLookup { $0.find(key, hash: Self.hash(key)) }
     }
 
+    /// The symbol of the key of some text given as UTF-8 bytes (folded as ``KeyFolding`` folds
+    /// it), or ``unknown``: ASCII text is lower-cased into a scratch buffer, with no `String`.
+    public func symbol(folding text: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let ascii = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(text.count, 1)) { folded in
+            withLookup { $0.symbol(lowercasing: text, into: folded) }
+        }
+        return ascii ?? symbol(KeyFolding.key(utf8: Array(text)[...]))
+    }
+
     /// Runs `body` with a ``Lookup`` over this table: many lookups without re-entering the arrays.
     public func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
         slots.withUnsafeBufferPointer { slots in

@@ -52,7 +52,7 @@ enum DocumentationReader {
     /// credentials, without dates, times or notes in parentheses.
     static func providerName(_ value: String, _ conventions: TextConventions) -> String? {
         func isWord(_ word: UnsafeBufferPointer<UInt8>, in list: GrammarWords.List) -> Bool {
-            conventions.words.contains(list, symbol: conventions.symbols.symbol(KeyFolding.key(String(decoding: word, as: UTF8.self))))
+            conventions.words.contains(list, symbol: conventions.symbols.symbol(folding: word))
         }
         var value = value
         let name = value.withUTF8 { bytes -> [UInt8] in
