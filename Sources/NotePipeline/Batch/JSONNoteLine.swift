@@ -78,7 +78,7 @@ enum JSONNoteLine {
             var out: [UInt8] = []
             while true {
                 let runStart = index
-                skipPlainBytes()
+                index = JSONValue.plainRunEnd(bytes, from: index)
                 guard let byte = peek else { return nil }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
@@ -109,26 +109,6 @@ enum JSONNoteLine {
                 default:
                     return nil  // raw control characters are not allowed in JSON strings
                 }
-            }
-        }
-
-        /// Moves past bytes that stand for themselves in a JSON string: anything but a quote, a
-        /// backslash or a control character — eight bytes at a time while none of them is one.
-        mutating func skipPlainBytes() {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-            let raw = UnsafeRawBufferPointer(bytes)
-            while index + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // Some byte is a quote, a backslash or below 0x20 (the last test is exact for bytes below 0x80,
-                // and a byte at 0x80 or above is never below 0x20): read these eight one by one.
-                if hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0 {
-                    break
-                }
-                index += 8
-            }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
-                index += 1
             }
         }
 

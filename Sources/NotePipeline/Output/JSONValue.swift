@@ -101,16 +101,39 @@ public enum JSONValue: Sendable, Equatable {
     /// ``escape(_:into:)`` for text given as its UTF-8 bytes (valid UTF-8).
     static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            runStart = index + 1
-            escapeSequence(byte) { out.append(contentsOf: $0) }
+        var index = 0
+        while true {
+            let end = plainRunEnd(bytes, from: index)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            guard end < bytes.count else { break }
+            escapeSequence(bytes[end]) { out.append(contentsOf: $0) }
+            index = end + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Where the run of bytes from `start` that stand for themselves inside a JSON string ends: at
+    /// the first quote, backslash or control character (the bytes a writer escapes and a reader
+    /// must look at), or at the end. Eight bytes are tested at a time while none of them is one.
+    @inline(__always)
+    static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Some byte is a quote, a backslash or below 0x20 (the last test is exact for bytes below
+            // 0x80, and a byte at 0x80 or above is never below 0x20): read these eight one by one.
+            if hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0 {
+                break
+            }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            index += 1
+        }
+        return index
     }
 }
 

@@ -155,9 +155,21 @@ public struct JSONWriter: ~Copyable {
             text.withUTF8 { put($0) }
             return
         }
-        var magnitude = UInt64(abs(value))
+        integer(UInt64(abs(value)), negative: value < 0)
+    }
+
+    /// An integer, written as ``number(_:)-(Double)`` writes its value (offsets and counts).
+    public mutating func number(_ value: Int) {
+        guard value.magnitude < 1_000_000_000_000_000 else { number(Double(value)); return }
+        beforeValue()
+        integer(UInt64(value.magnitude), negative: value < 0)
+    }
+
+    /// The digits of an integer below 10^15, written into place from the last.
+    private mutating func integer(_ magnitude: UInt64, negative: Bool) {
+        var magnitude = magnitude
         reserve(17)
-        if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        if negative { base[count] = UInt8(ascii: "-"); count += 1 }
         var digits = 1
         var rest = magnitude / 10
         while rest > 0 { digits += 1; rest /= 10 }
@@ -172,7 +184,6 @@ public struct JSONWriter: ~Copyable {
         if let value { number(value) } else { null() }
     }
 
-    public mutating func number(_ value: Int) { number(Double(value)) }
 
     public mutating func bool(_ value: Bool) {
         beforeValue()
@@ -217,15 +228,14 @@ public struct JSONWriter: ~Copyable {
     /// control characters escaped, everything else copied in runs.
     private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
         put(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<text.count {
-            let byte = text[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            put(UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            runStart = index + 1
-            JSONValue.escapeSequence(byte) { put($0) }
+        var index = 0
+        while true {
+            let end = JSONValue.plainRunEnd(text, from: index)
+            put(UnsafeBufferPointer(rebasing: text[index..<end]))
+            guard end < text.count else { break }
+            JSONValue.escapeSequence(text[end]) { put($0) }
+            index = end + 1
         }
-        put(UnsafeBufferPointer(rebasing: text[runStart...]))
         put(UInt8(ascii: "\""))
     }
 }
