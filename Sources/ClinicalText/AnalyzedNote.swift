@@ -10,6 +10,9 @@ public struct AnalyzedNote: Sendable {
     public let sentences: [Sentence]
     /// For every token, the index of its sentence.
     public let sentenceOfToken: [Int32]
+    /// For every token, the start bits of the lexicon tables with a phrase starting there
+    /// (``TextConventions/phraseStarts``); empty when the conventions have none.
+    public let phraseStarts: [UInt32]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
         let tokenized = conventions.tokenizer.tokens(of: text)
@@ -28,6 +31,19 @@ public struct AnalyzedNote: Sendable {
         self.sections = sections
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
+        self.phraseStarts = conventions.phraseStarts?.masks(of: tokens) ?? []
+    }
+
+    /// The first token in `start..<end` whose start mask has one of `bits` (``phraseStarts``), or
+    /// `end`; `start` itself when the note has no start masks (then every token is a candidate).
+    @inlinable @inline(__always)
+    public func nextPhraseStart(_ bits: UInt32, from start: Int, to end: Int) -> Int {
+        guard phraseStarts.count == tokens.count else { return start }
+        return phraseStarts.withUnsafeBufferPointer { starts in
+            var index = start
+            while index < end, starts[index] & bits == 0 { index += 1 }
+            return index
+        }
     }
 
     /// True when no line break stands between the two tokens.

@@ -1,6 +1,7 @@
-/// Which of several phrase tables have a phrase starting with each key, as one bit per table: one
-/// array read per token tells the tables a scan must try there, so several tables are scanned in
-/// one pass over a sentence instead of one pass each.
+/// Which of several phrase tables have a phrase starting with each key, as one bit per table (each
+/// table's ``PhraseTable/startBit``). Analysis reads every token's bits once
+/// (``AnalyzedNote/phraseStarts``); a table's scan then turns away the tokens without its bit by
+/// one read of that array, and several tables can be scanned in one pass.
 public struct PhraseStarts: Sendable {
     @usableFromInline let masks: [UInt32]
 
@@ -13,10 +14,16 @@ public struct PhraseStarts: Sendable {
         }
     }
 
-    /// The bits of the tables with a phrase starting with the token's key; 0 for most tokens.
-    @inlinable
-    public func mask(of token: Token) -> UInt32 {
-        let symbol = Int(token.symbol)
-        return symbol >= 0 && symbol < masks.count ? masks[symbol] : 0
+    /// The bits of each token, in order: those of the tables with a phrase starting with its key (0 for most).
+    public func masks(of tokens: [Token]) -> [UInt32] {
+        masks.withUnsafeBufferPointer { masks in
+            [UInt32](unsafeUninitializedCapacity: tokens.count) { out, count in
+                for index in tokens.indices {
+                    let symbol = Int(tokens[index].symbol)
+                    out[index] = symbol >= 0 && symbol < masks.count ? masks[symbol] : 0
+                }
+                count = tokens.count
+            }
+        }
     }
 }

@@ -6,6 +6,9 @@
 public struct PhraseTable<Payload: Sendable>: Sendable {
     @usableFromInline var trie = PhraseTrie()
     @usableFromInline var payloads: [Payload] = []
+    /// The table's bit in ``PhraseStarts`` masks (``AnalyzedNote/phraseStarts``), given when the
+    /// lexicons are loaded; 0 when it has none (then matching in a note tries every token).
+    public var startBit: UInt32 = 0
 
     public init() {}
 
@@ -48,19 +51,74 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         return (payloads[Int(match.payload)], match.end)
     }
 
-    /// True when some phrase of the table stands in `tokens[range]`.
-    @inlinable
-    public func hasMatch(in tokens: [Token], range: Range<Int>) -> Bool {
-        for start in range where trie.longestMatch(in: tokens, at: start, limit: range.upperBound).payload >= 0 { return true }
-        return false
-    }
-
     /// Every non-overlapping longest match in `tokens[range]`, left to right.
     @inlinable
     public func matches(in tokens: [Token], range: Range<Int>) -> [(payload: Payload, tokens: Range<Int>)] {
         var out: [(payload: Payload, tokens: Range<Int>)] = []
         forEachMatch(in: tokens, range: range) { out.append(($0, $1)) }
         return out
+    }
+
+    // MARK: Matching in an analyzed note
+
+    /// ``longestMatch(in:at:limit:)`` in a note's tokens; a token without the table's start bit is
+    /// turned away by one read of ``AnalyzedNote/phraseStarts``.
+    @inlinable
+    public func longestMatch(in note: AnalyzedNote, at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {
+        if startBit != 0, start < note.phraseStarts.count, note.phraseStarts[start] & startBit == 0 { return nil }
+        return longestMatch(in: note.tokens, at: start, limit: limit)
+    }
+
+    /// For every sentence of the note: some phrase of the table stands in it. One scan of the
+    /// note's start masks, however many sentences.
+    @inlinable
+    public func sentencesWithMatch(in note: AnalyzedNote) -> [Bool] {
+        var found = [Bool](repeating: false, count: note.sentences.count)
+        var index = nextStart(in: note, from: 0, to: note.tokens.count)
+        while index < note.tokens.count {
+            let sentence = Int(note.sentenceOfToken[index])
+            let end = note.sentences[sentence].tokens.upperBound
+            if trie.longestMatch(in: note.tokens, at: index, limit: end).payload >= 0 {
+                found[sentence] = true
+                index = end  // the sentence is settled
+            } else {
+                index += 1
+            }
+            index = nextStart(in: note, from: index, to: note.tokens.count)
+        }
+        return found
+    }
+
+    /// Every non-overlapping longest match in `note.tokens[range]`, left to right.
+    @inlinable
+    public func matches(in note: AnalyzedNote, range: Range<Int>) -> [(payload: Payload, tokens: Range<Int>)] {
+        var out: [(payload: Payload, tokens: Range<Int>)] = []
+        forEachMatch(in: note, range: range) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Calls `body` with every non-overlapping longest match in `note.tokens[range]`, left to right,
+    /// trying only the tokens with the table's start bit.
+    @inlinable
+    public func forEachMatch(in note: AnalyzedNote, range: Range<Int>, _ body: (Payload, Range<Int>) -> Void) {
+        var index = nextStart(in: note, from: range.lowerBound, to: range.upperBound)
+        while index < range.upperBound {
+            let match = trie.longestMatch(in: note.tokens, at: index, limit: range.upperBound)
+            if match.payload >= 0 {
+                body(payloads[Int(match.payload)], index..<match.end)
+                index = match.end
+            } else {
+                index += 1
+            }
+            index = nextStart(in: note, from: index, to: range.upperBound)
+        }
+    }
+
+    /// The next token from `start` that may start a phrase of the table (any token when the table
+    /// has no start bit).
+    @inlinable @inline(__always)
+    func nextStart(in note: AnalyzedNote, from start: Int, to end: Int) -> Int {
+        startBit == 0 ? start : note.nextPhraseStart(startBit, from: start, to: end)
     }
 
     /// Calls `body` with every non-overlapping longest match in `tokens[range]`, left to right,

@@ -16,17 +16,24 @@ public struct TextConventions: Sendable {
     public let tokenizer: Tokenizer
     /// The keys of every lexicon phrase and unit spelling, numbered: analysis gives each token its key's symbol.
     public var symbols: KeySymbols { tokenizer.symbols }
+    /// Which lexicon tables have a phrase starting with each key: analysis gives each token its
+    /// bits (``AnalyzedNote/phraseStarts``); nil when no table has a start bit.
+    public let phraseStarts: PhraseStarts?
 
     /// `abbreviations` and `words` must be numbered in `symbols`; the heading and unit spellings
-    /// are numbered here.
+    /// are numbered here. `phraseStarts`, when given, tells each table's start bit for a symbol
+    /// (see ``PhraseStarts``); it is read for every symbol, once all are numbered.
     public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: KeySet = KeySet(),
-                words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols()) {
+                words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols(),
+                phraseStarts: (tables: Int, startsPhrase: (Int, Int32) -> Bool)? = nil) {
         var symbols = symbols
         var headings = PhraseTable<SectionKind>()
         for phrase in sectionHeadings.keys.sorted() {
             headings.add(keys: phrase.split(separator: " ").map(String.init), sectionHeadings[phrase]!, symbols: &symbols)
         }
         self.tokenizer = Tokenizer(units: units, symbols: symbols)
+        let numbered = tokenizer.symbols
+        self.phraseStarts = phraseStarts.map { PhraseStarts(tables: $0.tables, symbols: numbered, startsPhrase: $0.startsPhrase) }
         self.sectionHeadings = sectionHeadings
         self.headings = headings
         self.abbreviations = abbreviations

@@ -40,7 +40,7 @@ struct SentenceCues {
     var finalPosition: [Bool]
 
     init(note: AnalyzedNote, lexicons: TaggingLexicons) {
-        nonTarget = note.sentences.map { lexicons.nonTargetCues.hasMatch(in: note.tokens, range: $0.tokens) }
-        finalPosition = note.sentences.map { lexicons.finalPositionCues.hasMatch(in: note.tokens, range: $0.tokens) }
+        nonTarget = lexicons.nonTargetCues.sentencesWithMatch(in: note)
+        finalPosition = lexicons.finalPositionCues.sentencesWithMatch(in: note)
     }
 }

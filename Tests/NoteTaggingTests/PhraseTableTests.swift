@@ -41,7 +41,49 @@ struct PhraseTableTests {
         let starts = PhraseStarts(tables: 2, symbols: symbols) { tables[$0].startsPhrase($1) }
         let conventions = TextConventions(units: [:], sectionHeadings: [:], symbols: symbols)
         let note = AnalyzedNote(analyzing: NoteText("Epidural steroid banana space"), conventions: conventions)
-        #expect(note.tokens.map(starts.mask(of:)) == [0b11, 0b10, 0, 0])
+        #expect(starts.masks(of: note.tokens) == [0b11, 0b10, 0, 0])
+    }
+
+    @Test("every lexicon table has its own start bit, and matching by start bits finds what trying every token finds",
+          arguments: ["Corpora/examples/lumbar-tfesi.txt", "Corpora/authored/cervical-dystonia-dysport-bilateral-emg-no-waste.txt",
+                     "Corpora/authored/acupuncture-estim-chronic-low-back-pain-30-minutes.txt"])
+    func startBits(path: String) throws {
+        let lexicons = Fixtures.pipeline.tagger.lexicons
+        let note = Fixtures.pipeline.tagger.analyze(NoteText(try Fixtures.text(path)))
+        #expect(note.phraseStarts.count == note.tokens.count)
+        func check<P>(_ table: PhraseTable<P>, _ name: String, bits: inout UInt32) {
+            #expect(table.startBit != 0 && table.startBit & (table.startBit - 1) == 0, "\(name): one bit")
+            #expect(bits & table.startBit == 0, "\(name): a bit of its own")
+            bits |= table.startBit
+            for (index, token) in note.tokens.enumerated() {
+                #expect((note.phraseStarts[index] & table.startBit != 0) == table.startsPhrase(token.symbol), "\(name), token \(index)")
+            }
+            var byBits: [Range<Int>] = []
+            table.forEachMatch(in: note, range: 0..<note.tokens.count) { byBits.append($1) }
+            #expect(byBits == table.matches(in: note.tokens, range: 0..<note.tokens.count).map(\.tokens), "\(name)")
+            #expect(table.sentencesWithMatch(in: note) == note.sentences.map { !table.matches(in: note.tokens, range: $0.tokens).isEmpty },
+                    "\(name)")
+        }
+        var bits: UInt32 = 0
+        check(lexicons.procedures, "procedures", bits: &bits)
+        check(lexicons.regions, "regions", bits: &bits)
+        check(lexicons.sides, "sides", bits: &bits)
+        check(lexicons.levelHeads, "level heads", bits: &bits)
+        check(lexicons.guidance, "guidance", bits: &bits)
+        check(lexicons.contrast, "contrast", bits: &bits)
+        check(lexicons.views, "views", bits: &bits)
+        check(lexicons.drugs, "drugs", bits: &bits)
+        check(lexicons.doseCues, "dose cues", bits: &bits)
+        check(lexicons.pain, "pain", bits: &bits)
+        check(lexicons.diagnoses, "diagnoses", bits: &bits)
+        check(lexicons.documentation, "documentation", bits: &bits)
+        check(lexicons.triggers, "triggers", bits: &bits)
+        check(lexicons.nonTargetCues, "non-target cues", bits: &bits)
+        check(lexicons.finalPositionCues, "final-position cues", bits: &bits)
+        check(lexicons.numberWords, "number words", bits: &bits)
+        check(lexicons.blockWords, "block words", bits: &bits)
+        check(lexicons.muscles, "muscles", bits: &bits)
+        check(lexicons.electrical, "electrical", bits: &bits)
     }
 
     @Test("a corpus note's tokens carry the lexicons' symbols, and the procedure table finds its procedure")

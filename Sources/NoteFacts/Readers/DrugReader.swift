@@ -31,7 +31,7 @@ enum DrugReader {
             byName[products[0], default: []] += generic
             order.removeAll { $0 == "botulinum toxin" }
         }
-        let sites = max(procedures.map(\.levels.count).max() ?? 1, procedures.contains { $0.laterality == .bilateral } ? 2 : 1)
+        let sites = max(procedures.map { $0.levels.count }.max() ?? 1, procedures.contains { $0.laterality == .bilateral } ? 2 : 1)
         var coded: [DrugFact] = []
         var other: [DrugFact] = []
         for name in order {

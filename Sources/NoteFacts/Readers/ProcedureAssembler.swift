@@ -116,20 +116,18 @@ struct ProcedureAssembler {
         // A note without clinical headings (dictated in one paragraph) names its procedure anywhere.
         let hasClinicalHeadings = note.sections.contains { ![.preamble, .administrative, .other].contains($0.kind) }
         // A nerve's name in a sentence that names a block: "left sciatic and left femoral nerve blocks".
-        let blockSentences = Set(note.sentences.indices.filter { index in
-            lexicons.blockWords.hasMatch(in: note.tokens, range: note.sentences[index].tokens)
-        })
+        let blockSentences = lexicons.blockWords.sentencesWithMatch(in: note)
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
             let members = cues.filter { group($0.procedureCue!.family) }
             let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
             return members.filter {
                 // A nerve's name alone names a block only beside a block word (not by standing in a title).
                 if $0.procedureCue!.family == .nerveBlock, $0.procedureCue!.isWeak, !hasStrong {
-                    return blockSentences.contains($0.sentence)
+                    return blockSentences[$0.sentence]
                 }
                 return !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0)
                     || (!anyStrong && ($0.section == .procedure || !hasClinicalHeadings))
-                    || ($0.procedureCue!.family == .nerveBlock && blockSentences.contains($0.sentence))
+                    || ($0.procedureCue!.family == .nerveBlock && blockSentences[$0.sentence])
             }
         }
         var drafts: [Draft] = []

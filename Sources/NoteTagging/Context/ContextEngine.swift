@@ -30,15 +30,17 @@ public struct ContextEngine: Sendable {
         var out: [Match] = []
         var index = sentence.tokens.lowerBound
         while index < sentence.tokens.upperBound {
-            if let match = triggers.longestMatch(in: note.tokens, at: index, limit: sentence.tokens.upperBound) {
+            if let match = triggers.longestMatch(in: note, at: index, limit: sentence.tokens.upperBound) {
                 out.append(Match(trigger: match.payload, tokens: index..<match.end))
                 index = match.end
                 continue
             }
-            if let year = yearTrigger(note, index, sentence) {
-                out.append(year)
-            } else if let item = listMarker(note, index, sentence) {
-                out.append(item)
+            if note.tokens[index].kind == .number {  // a year or a list marker
+                if let year = yearTrigger(note, index, sentence) {
+                    out.append(year)
+                } else if let item = listMarker(note, index, sentence) {
+                    out.append(item)
+                }
             }
             index += 1
         }

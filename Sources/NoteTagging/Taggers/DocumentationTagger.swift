@@ -14,7 +14,7 @@ struct DocumentationTagger {
         let credentialLines = credentialLines(note)
         for sentence in note.sentences {
             var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
-            lexicons.documentation.forEachMatch(in: tokens, range: sentence.tokens) { cue, matched in
+            lexicons.documentation.forEachMatch(in: note, range: sentence.tokens) { cue, matched in
                 if cue.needsValue, !hasValue(after: matched.upperBound, note) { return }
                 var mention = DocumentationMention(element: cue.element, identifies: cue.identifies)
                 switch cue.element {
@@ -33,7 +33,7 @@ struct DocumentationTagger {
                 mention.value = span(signature, note)
                 out.append(Mention(range: span(signature, note), tokens: signature, kind: .documentation(mention)))
             }
-            lexicons.sides.forEachMatch(in: tokens, range: sentence.tokens) { side, matched in
+            lexicons.sides.forEachMatch(in: note, range: sentence.tokens) { side, matched in
                 guard let side else { return }
                 out.append(Mention(range: span(matched, note), tokens: matched, kind: .side(side)))
             }
@@ -141,7 +141,7 @@ struct DocumentationTagger {
         for index in sentence.tokens {
             if let quantity = tokens[index].quantity, let unit = quantity.unit, let factor = Self.durationUnits[unit] {
                 best = max(best ?? 0, quantity.value * factor)
-            } else if let number = lexicons.numberWords.longestMatch(in: tokens, at: index, limit: sentence.tokens.upperBound),
+            } else if let number = lexicons.numberWords.longestMatch(in: note, at: index, limit: sentence.tokens.upperBound),
                       number.end < sentence.tokens.upperBound,
                       let unit = lexicons.conventions.tokenizer.unit(of: tokens[number.end]), let factor = Self.durationUnits[unit] {
                 best = max(best ?? 0, number.payload * factor)

@@ -14,8 +14,8 @@ struct DoseGrammar {
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
         for sentence in note.sentences {
-            let roles = lexicons.doseCues.matches(in: tokens, range: sentence.tokens)
-            let drugs = lexicons.drugs.matches(in: tokens, range: sentence.tokens)
+            let roles = lexicons.doseCues.matches(in: note, range: sentence.tokens)
+            let drugs = lexicons.drugs.matches(in: note, range: sentence.tokens)
             for (position, drug) in drugs.enumerated() {
                 let previousEnd = position > 0 ? drugs[position - 1].tokens.upperBound : sentence.tokens.lowerBound
                 let nextStart = position + 1 < drugs.count ? drugs[position + 1].tokens.lowerBound : sentence.tokens.upperBound

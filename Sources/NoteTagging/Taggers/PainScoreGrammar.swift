@@ -15,9 +15,8 @@ struct PainScoreGrammar {
 
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        let tokens = note.tokens
         for sentence in note.sentences where !sentence.isHeading && Self.mayHoldScore(sentence, note) {
-            let cues = lexicons.pain.matches(in: tokens, range: sentence.tokens)
+            let cues = lexicons.pain.matches(in: note, range: sentence.tokens)
             var painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
             // "Pre-procedure pain score: 6" read as a heading and its value: the label's cue counts.
             if painCues.isEmpty, let label = labelCue(before: sentence, note) { painCues = [label] }
@@ -90,7 +89,7 @@ struct PainScoreGrammar {
             return Score(value: value, tokens: index..<index + 1, cueStart: cue.tokens.lowerBound)
         }
         if let previous, index - previous.tokens.upperBound <= 3,
-           let arrow = lexicons.pain.longestMatch(in: tokens, at: previous.tokens.upperBound, limit: index),
+           let arrow = lexicons.pain.longestMatch(in: note, at: previous.tokens.upperBound, limit: index),
            arrow.payload == .arrow, arrow.end == index {
             return Score(value: value, tokens: index..<index + 1, cueStart: nil)
         }
@@ -103,7 +102,7 @@ struct PainScoreGrammar {
         guard first > 0, note.tokens[first - 1].isMark(":"), note.onSameLine(first - 1, first) else { return nil }
         var start = first - 1
         while start > 0, note.onSameLine(start - 1, start) { start -= 1 }
-        let cues = lexicons.pain.matches(in: note.tokens, range: start..<(first - 1))
+        let cues = lexicons.pain.matches(in: note, range: start..<(first - 1))
         guard let cue = cues.last(where: { [.vas, .nrs, .pain].contains($0.payload) }) else { return nil }
         return (cue.payload, first..<first)
     }
@@ -114,7 +113,7 @@ struct PainScoreGrammar {
         while start > 0, note.onSameLine(start - 1, start) { start -= 1 }
         guard start < sentence.tokens.lowerBound,
               let colon = note.tokens[start..<sentence.tokens.lowerBound].firstIndex(where: { $0.isMark(":") }) else { return nil }
-        for match in lexicons.pain.matches(in: note.tokens, range: start..<colon) {
+        for match in lexicons.pain.matches(in: note, range: start..<colon) {
             if match.payload == .pre { return .pre }
             if match.payload == .post { return .post }
         }

@@ -1,45 +1,39 @@
 import ClinicalText
 
 /// Runs the phrase tables over each sentence and turns matches into mentions. The tables are
-/// scanned together, in one pass per sentence (``PhraseStarts``); each table's matches are those of
-/// its own scan: longest first, left to right, not overlapping.
+/// scanned together, in one pass per sentence: a token's start bits (``AnalyzedNote/phraseStarts``)
+/// tell which tables to try there. Each table's matches are those of its own scan: longest first,
+/// left to right, not overlapping.
 struct PhraseTaggers: Sendable {
     let lexicons: TaggingLexicons
-    /// By key symbol: which of the tables below have a phrase starting with it.
-    let starts: PhraseStarts
+    /// The start bits of all the tables below: a token without any is passed over.
+    private let anyTable: UInt32
 
-    /// The tables, in the order their bits are numbered and their matches are taken at one token.
+    /// The tables, in the order their matches are taken at one token.
     private enum Table: Int, CaseIterable {
         case procedures, regions, guidance, contrast, views, diagnoses, electrical, muscles
     }
 
     init(lexicons: TaggingLexicons) {
         self.lexicons = lexicons
-        starts = PhraseStarts(tables: Table.allCases.count, symbols: lexicons.conventions.symbols) { table, symbol in
-            switch Table(rawValue: table)! {
-            case .procedures: lexicons.procedures.startsPhrase(symbol)
-            case .regions: lexicons.regions.startsPhrase(symbol)
-            case .guidance: lexicons.guidance.startsPhrase(symbol)
-            case .contrast: lexicons.contrast.startsPhrase(symbol)
-            case .views: lexicons.views.startsPhrase(symbol)
-            case .diagnoses: lexicons.diagnoses.startsPhrase(symbol)
-            case .electrical: lexicons.electrical.startsPhrase(symbol)
-            case .muscles: lexicons.muscles.startsPhrase(symbol)
-            }
-        }
+        anyTable = lexicons.procedures.startBit | lexicons.regions.startBit | lexicons.guidance.startBit
+            | lexicons.contrast.startBit | lexicons.views.startBit | lexicons.diagnoses.startBit
+            | lexicons.electrical.startBit | lexicons.muscles.startBit
     }
 
     /// Appends the note's phrase mentions to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         var resume = [Int](repeating: 0, count: Table.allCases.count)  // by table: where its scan goes on
+        let hasMasks = note.phraseStarts.count == note.tokens.count  // without, every table is tried at every token
         for sentence in note.sentences {
             let range = sentence.tokens
             for table in resume.indices { resume[table] = range.lowerBound }
-            for index in range {
-                let mask = starts.mask(of: note.tokens[index])
-                guard mask != 0 else { continue }
+            var index = note.nextPhraseStart(anyTable, from: range.lowerBound, to: range.upperBound)
+            while index < range.upperBound {
+                defer { index = note.nextPhraseStart(anyTable, from: index + 1, to: range.upperBound) }
+                let mask = hasMasks ? note.phraseStarts[index] : ~0
                 func take<P>(_ table: Table, _ phrases: PhraseTable<P>, _ make: (P, Range<Int>) -> Void) {
-                    guard mask & 1 << table.rawValue != 0, resume[table.rawValue] <= index,
+                    guard mask & phrases.startBit != 0, resume[table.rawValue] <= index,
                           let match = phrases.longestMatch(in: note.tokens, at: index, limit: range.upperBound) else { return }
                     resume[table.rawValue] = match.end
                     make(match.payload, index..<match.end)
@@ -67,12 +61,12 @@ struct PhraseTaggers: Sendable {
     private func muscle(_ cue: MuscleCue, _ tokens: Range<Int>, in range: Range<Int>, _ note: AnalyzedNote) -> Mention {
         var side: Side?
         var first = tokens.lowerBound
-        if first > range.lowerBound, let found = lexicons.sides.longestMatch(in: note.tokens, at: first - 1, limit: first),
+        if first > range.lowerBound, let found = lexicons.sides.longestMatch(in: note, at: first - 1, limit: first),
            let value = found.payload {
             side = value
             first -= 1
         } else if first > range.lowerBound + 1, note.keys[first - 1] == "the",
-                  let found = lexicons.sides.longestMatch(in: note.tokens, at: first - 2, limit: first - 1), let value = found.payload {
+                  let found = lexicons.sides.longestMatch(in: note, at: first - 2, limit: first - 1), let value = found.payload {
             side = value
             first -= 2
         }

@@ -41,7 +41,7 @@ struct SpinalLevelGrammar {
                 }
                 var level = LevelMention(items: items, reading: nil, side: nil)
                 var first = index, last = end
-                if let head = lexicons.levelHeads.longestMatch(in: note.tokens, at: end, limit: sentence.tokens.upperBound) {
+                if let head = lexicons.levelHeads.longestMatch(in: note, at: end, limit: sentence.tokens.upperBound) {
                     level.reading = head.payload
                     last = head.end
                 } else if let head = headBefore(note, index, sentence) {
@@ -79,7 +79,7 @@ struct SpinalLevelGrammar {
             if words.contains(.levelRange, word), let last = numbers.popLast() { ranges.append((last, next)) } else { numbers.append(next) }
             index += 2
         }
-        guard index < limit, let head = lexicons.levelHeads.longestMatch(in: tokens, at: index, limit: limit),
+        guard index < limit, let head = lexicons.levelHeads.longestMatch(in: note, at: index, limit: limit),
               head.payload == .rib else { return nil }
         var items: [LevelMention.Item] = numbers.compactMap { Vertebra(region: .t, number: $0) }.map { .vertebra($0) }
         for (low, high) in ranges {
@@ -130,12 +130,12 @@ struct SpinalLevelGrammar {
         let tokens = note.tokens
         var boundary = start
         while boundary > sentence.tokens.lowerBound, words.contains(.levelFiller, tokens[boundary - 1])
-                || lexicons.sides.longestMatch(in: tokens, at: boundary - 1, limit: boundary) != nil {
+                || lexicons.sides.longestMatch(in: note, at: boundary - 1, limit: boundary) != nil {
             boundary -= 1
             if start - boundary > 4 { return nil }
         }
         for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 4), by: -1) {
-            if let head = lexicons.levelHeads.longestMatch(in: tokens, at: first, limit: boundary), head.end == boundary,
+            if let head = lexicons.levelHeads.longestMatch(in: note, at: first, limit: boundary), head.end == boundary,
                [.root, .medialBranch, .dorsalRamus].contains(head.payload) {
                 return (head.payload, first)
             }
@@ -151,7 +151,7 @@ struct SpinalLevelGrammar {
             boundary -= 1
         }
         for first in stride(from: boundary - 1, through: max(sentence.tokens.lowerBound, boundary - 3), by: -1) {
-            if let side = lexicons.sides.longestMatch(in: tokens, at: first, limit: boundary), side.end == boundary,
+            if let side = lexicons.sides.longestMatch(in: note, at: first, limit: boundary), side.end == boundary,
                let value = side.payload {
                 return (value, first)
             }
@@ -161,16 +161,16 @@ struct SpinalLevelGrammar {
 
     /// "L4-5 bilaterally", "L5-S1 on the left".
     private func sideAfter(_ note: AnalyzedNote, _ end: Int, _ sentence: Sentence) -> (side: Side, end: Int)? {
-        let tokens = note.tokens, keys = note.keys
+        let keys = note.keys
         let limit = sentence.tokens.upperBound
-        if end < limit, let side = lexicons.sides.longestMatch(in: tokens, at: end, limit: limit), side.payload == .bilateral {
+        if end < limit, let side = lexicons.sides.longestMatch(in: note, at: end, limit: limit), side.payload == .bilateral {
             return (.bilateral, side.end)
         }
         var index = end
         guard index < limit, keys[index] == "on" else { return nil }
         index += 1
         if index < limit, keys[index] == "the" { index += 1 }
-        if index < limit, let side = lexicons.sides.longestMatch(in: tokens, at: index, limit: limit), let value = side.payload {
+        if index < limit, let side = lexicons.sides.longestMatch(in: note, at: index, limit: limit), let value = side.payload {
             return (value, side.end)
         }
         return nil

@@ -42,7 +42,7 @@ struct CheckContext {
         guard !procedures.isEmpty, let rule = rules.rule(id) else { return [] }
         var codes: [HCPCSCode] = []
         for code in procedures.flatMap({ $0.lines.map(\.code) }) where !codes.contains(code) { codes.append(code) }
-        let cited = evidence.isEmpty ? procedures.flatMap(\.fact.evidence) : evidence
+        let cited = evidence.isEmpty ? procedures.flatMap { $0.fact.evidence } : evidence
         let message = detail.map { rule.message + " " + $0 } ?? rule.message
         return [Flag(id: id, severity: rule.severity, message: message, codes: codes, evidence: cited.normalized())]
     }

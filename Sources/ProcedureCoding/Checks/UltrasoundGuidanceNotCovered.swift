@@ -7,6 +7,6 @@ struct UltrasoundGuidanceNotCovered: DocumentationCheck {
 
     func check(_ context: CheckContext) -> [Flag] {
         let procedures = context.procedures(for: id).filter { $0.fact.guidance == .ultrasound }
-        return context.flag(id, for: procedures, evidence: procedures.flatMap(\.fact.guidanceEvidence))
+        return context.flag(id, for: procedures, evidence: procedures.flatMap { $0.fact.guidanceEvidence })
     }
 }

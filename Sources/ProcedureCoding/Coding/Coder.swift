@@ -61,7 +61,7 @@ enum TriggerPointSite {
              .nerveBlock].contains($0.family)
         }
         guard !injections.isEmpty, !lines.isEmpty else { return lines }
-        let muscleSites = Set(procedure.muscles.map(\.cue.site))
+        let muscleSites = Set(procedure.muscles.map { $0.cue.site })
         let otherSites = Set(injections.flatMap(sites))
         if !muscleSites.isEmpty, muscleSites.isSubset(of: otherSites) { return [] }
         return lines.compactMap { line in

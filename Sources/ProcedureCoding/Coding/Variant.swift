@@ -32,7 +32,7 @@ enum Variant {
     static func muscleCount(_ procedure: ProcedureFact, where include: (MuscleMention) -> Bool = { _ in true }) -> Int {
         var pairs: Set<String> = []
         let muscles = procedure.muscles.filter(include)
-        let sided = Set(muscles.filter { $0.side != nil }.map(\.cue.muscle))
+        let sided = Set(muscles.filter { $0.side != nil }.map { $0.cue.muscle })
         for muscle in muscles {
             switch muscle.side {
             case .bilateral?: pairs.insert(muscle.cue.muscle + "|left"); pairs.insert(muscle.cue.muscle + "|right")
@@ -51,14 +51,14 @@ enum Variant {
         if categories.contains(.chronicMigraine) || categories.contains(.migraine) { return "migraine" }
         if categories.contains(.sialorrhea) { return "salivary" }
         if categories.contains(.hyperhidrosis) { return "axillae" }
-        let sites = procedure.muscles.map(\.cue.site)
+        let sites = procedure.muscles.map { $0.cue.site }
         if sites.contains(.larynx) { return "larynx" }
         if categories.contains(.dystonia), sites.allSatisfy({ $0 == .neck || $0 == .head || $0 == .upperBack }) || sites.isEmpty {
             return sites.contains(.head) && !sites.contains(.neck) ? "facial" : "cervical-dystonia"
         }
         let limbMuscles = Dictionary(grouping: procedure.muscles.filter { $0.cue.site.isLimb }) { extremity($0, procedure) }
         if !limbMuscles.isEmpty {
-            let most = limbMuscles.values.map { Set($0.map(\.cue.muscle)).count }.max() ?? 0
+            let most = limbMuscles.values.map { Set($0.map { $0.cue.muscle }).count }.max() ?? 0
             return most >= 5 ? "limb-5-or-more" : "limb-1-4"
         }
         let trunk = muscleCount(procedure) { $0.cue.site.isTrunk }
