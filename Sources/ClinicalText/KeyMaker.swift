@@ -5,20 +5,20 @@ struct KeyMaker {
     let utf8: UnsafeBufferPointer<UInt8>
     let lookup: KeySymbols.Lookup
 
-    /// Appends the key of the text in `range` to `keys`; returns the key's symbol and its mark
-    /// (``Token/mark``).
-    func key(_ range: TextRange, into keys: inout KeyWriter) -> (symbol: Int32, mark: UInt8) {
+    /// Appends the key of the text in `range` to `keys` (then its ``KeyWriter/lastKey``); returns
+    /// the key's symbol.
+    func key(_ range: TextRange, into keys: inout KeyWriter) -> Int32 {
         let count = Int(range.end - range.start)
         let source = UnsafeBufferPointer(start: utf8.baseAddress! + Int(range.start), count: count)
         let room = keys.room(count)
         if let symbol = lookup.symbol(lowercasing: source, into: UnsafeMutableBufferPointer(start: room, count: count)) {
             keys.commit(count)
-            return (symbol, count == 1 ? room[0] : 0)
+            return symbol
         }
         var key = KeyFolding.key(utf8: text.utf8[range.bytes])
         return key.withUTF8 { key in
             keys.append(key)
-            return (lookup.symbol(key), key.count == 1 && key[0] < 0x80 ? key[0] : 0)
+            return lookup.symbol(key)
         }
     }
 }

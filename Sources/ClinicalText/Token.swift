@@ -26,6 +26,10 @@ public struct Token: Sendable, Equatable {
     public var symbol: Int32
     /// The key's one byte when the key is a single ASCII character (most punctuation), else 0.
     public var mark: UInt8
+    /// The key's first two bytes and its last (0 where the key is shorter): grammars test a token's
+    /// shape with them ("l4…" may be a spinal level, "m5…" a diagnosis code, "…0" end a score)
+    /// without reading the key.
+    public var keyFirst: UInt8, keySecond: UInt8, keyLast: UInt8
     /// The white space between the previous token (or the text's start) and this one.
     public var spacing: Spacing
 
@@ -36,10 +40,21 @@ public struct Token: Sendable, Equatable {
         return false
     }
 
-    public init(range: TextRange, kind: Kind, quantity: Quantity?, joinsPrevious: Bool, symbol: Int32, mark: UInt8,
-                spacing: Spacing = Spacing()) {
-        (self.range, self.kind, self.quantity, self.joinsPrevious, self.symbol, self.mark, self.spacing)
-            = (range, kind, quantity, joinsPrevious, symbol, mark, spacing)
+    /// A token whose key (UTF-8, folded) is `key`, numbered `symbol`.
+    public init(range: TextRange, kind: Kind, quantity: Quantity?, joinsPrevious: Bool, symbol: Int32,
+                key: UnsafeBufferPointer<UInt8>, spacing: Spacing = Spacing()) {
+        (self.range, self.kind, self.quantity, self.joinsPrevious, self.spacing) = (range, kind, quantity, joinsPrevious, spacing)
+        (self.symbol, mark, keyFirst, keySecond, keyLast) = (0, 0, 0, 0, 0)
+        setKey(symbol, key)
+    }
+
+    /// Gives the token a new key and its symbol, with the key bytes a token keeps.
+    public mutating func setKey(_ symbol: Int32, _ key: UnsafeBufferPointer<UInt8>) {
+        self.symbol = symbol
+        mark = key.count == 1 ? key[0] : 0
+        keyFirst = key.count > 0 ? key[0] : 0
+        keySecond = key.count > 1 ? key[1] : 0
+        keyLast = key.count > 0 ? key[key.count - 1] : 0
     }
 }
 

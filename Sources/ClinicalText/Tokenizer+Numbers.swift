@@ -2,10 +2,10 @@
 /// "1,000", "40%") or a number glued to its unit ("10mg", "500-unit"), and a unit word after a
 /// number merged into it ("10 mg", "10 mg/mL").
 extension Tokenizer {
-    /// A word, number or measurement token, its key just written (the writer's last) and `made` its
-    /// symbol and mark: every token is a word unless its key starts with an ASCII digit and reads
-    /// as a number, or a number glued to a known unit.
-    func makeToken(_ made: (symbol: Int32, mark: UInt8), _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
+    /// A word, number or measurement token, its key just written (the writer's last) and `symbol`
+    /// its symbol: every token is a word unless its key starts with an ASCII digit and reads as a
+    /// number, or a number glued to a known unit.
+    func makeToken(_ symbol: Int32, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
                            _ lookup: KeySymbols.Lookup, into tokens: inout [Token], _ writer: borrowing KeyWriter) {
         let range = TextRange(start: Int32(start), end: Int32(end))
         var kind = Token.Kind.word
@@ -20,8 +20,8 @@ extension Tokenizer {
                 quantity = Quantity(value: value, unit: unit)
             }
         }
-        tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: made.symbol,
-                            mark: made.mark, spacing: spacing))
+        tokens.append(Token(range: range, kind: kind, quantity: quantity, joinsPrevious: joins, symbol: symbol, key: key,
+                            spacing: spacing))
     }
 
     /// "500-unit" (a number joined to its unit by a hyphen), "10mg", "2.5cc" (a number glued to a
@@ -78,7 +78,8 @@ extension Tokenizer {
         tokens.removeLast(word - merged)
         writer.removeLast(word - merged + 1)
         tokens[merged].range = tokens[merged].range.union(unitWord.range)
-        (tokens[merged].symbol, tokens[merged].mark) = keys.key(tokens[merged].range, into: &writer)
+        let symbol = keys.key(tokens[merged].range, into: &writer)
+        tokens[merged].setKey(symbol, writer.lastKey)
     }
 
     private func sameLine(_ a: TextRange, _ b: TextRange, _ text: NoteText) -> Bool {

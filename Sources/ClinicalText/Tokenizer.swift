@@ -64,13 +64,13 @@ public struct Tokenizer: Sendable {
                 }
                 continue
             case .letter, .digit:
-                let end: Int, made: (symbol: Int32, mark: UInt8)
+                let end: Int, made: Int32
                 let room = writer.room(scanner.bytes.count - offset)
                 if let word = asciiWord(scanner, from: offset, key: room) {
                     // Read, lower-cased and hashed in one loop: the key is in place, only its symbol is looked up.
                     end = word.end
                     let count = end - offset
-                    made = (keys.lookup.find(UnsafeBufferPointer(start: room, count: count), hash: word.hash).symbol, count == 1 ? room[0] : 0)
+                    made = keys.lookup.find(UnsafeBufferPointer(start: room, count: count), hash: word.hash).symbol
                     writer.commit(count)
                 } else {
                     end = wordEnd(scanner, from: offset)
@@ -91,7 +91,8 @@ public struct Tokenizer: Sendable {
                     let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                     (lineFeeds, spaces) = (0, 0)
                     tokens.append(Token(range: TextRange(start: Int32(offset), end: Int32(offset + 1)), kind: .punctuation, quantity: nil,
-                                        joinsPrevious: offset == previousEnd, symbol: asciiSymbols[Int(byte)], mark: byte, spacing: spacing))
+                                        joinsPrevious: offset == previousEnd, symbol: asciiSymbols[Int(byte)], key: writer.lastKey,
+                                        spacing: spacing))
                     previousEnd = offset + 1
                     offset += 1
                     continue
@@ -105,11 +106,11 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 let range = TextRange(start: Int32(offset), end: Int32(end))
-                let key = keys.key(range, into: &writer)
+                let symbol = keys.key(range, into: &writer)
                 let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                 (lineFeeds, spaces) = (0, 0)
                 tokens.append(Token(range: range, kind: .punctuation, quantity: nil, joinsPrevious: offset == previousEnd,
-                                    symbol: key.symbol, mark: key.mark, spacing: spacing))
+                                    symbol: symbol, key: writer.lastKey, spacing: spacing))
                 previousEnd = end
                 offset = end
             }

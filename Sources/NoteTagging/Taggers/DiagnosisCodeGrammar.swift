@@ -6,7 +6,8 @@ import ClinicalText
 struct DiagnosisCodeGrammar {
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        for (index, token) in note.tokens.enumerated() where token.kind == .word && note.keys.withBytes(index, Self.isICD10) {
+        for (index, token) in note.tokens.enumerated()
+        where token.kind == .word && Self.startsLikeCode(token.keyFirst, token.keySecond) && note.keys.withBytes(index, Self.isICD10) {
             let code = String(note.keys[index].uppercased())
             out.append(Mention(range: token.range, tokens: index..<index + 1,
                                kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
@@ -16,20 +17,19 @@ struct DiagnosisCodeGrammar {
     /// A letter (not U), a digit, a letter or digit, a period, then one to four letters or digits
     /// ("m54.16", "g89.29"): checked on the key's bytes, which are ASCII for any code.
     static func isICD10(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 5, bytes.count <= 8 else { return false }
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        var index = 0
-        for byte in bytes {
-            let fits = switch index {
-            case 0: isLetter(byte) && byte | 0x20 != UInt8(ascii: "u")
-            case 1: isDigit(byte)
-            case 3: byte == UInt8(ascii: ".")
-            default: isLetter(byte) || isDigit(byte)
-            }
-            guard fits else { return false }
-            index += 1
+        guard bytes.count >= 5, bytes.count <= 8, startsLikeCode(bytes[0], bytes[1]) else { return false }
+        for (index, byte) in bytes.enumerated().dropFirst(2) {
+            guard index == 3 ? byte == UInt8(ascii: ".") : isLetter(byte) || isDigit(byte) else { return false }
         }
         return true
     }
+
+    /// A letter other than U, then a digit: how every code starts (the token's ``Token/keyFirst``
+    /// and ``Token/keySecond`` turn most tokens away before the key is read).
+    static func startsLikeCode(_ first: UInt8, _ second: UInt8) -> Bool {
+        isLetter(first) && first | 0x20 != UInt8(ascii: "u") && isDigit(second)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

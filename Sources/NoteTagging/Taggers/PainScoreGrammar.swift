@@ -59,9 +59,9 @@ struct PainScoreGrammar {
         }
     }
 
-    /// True when the key of token `index` ends in "0", read from its bytes.
+    /// True when the key of token `index` ends in "0" (``Token/keyLast``).
     private static func endsInZero(_ index: Int, _ note: AnalyzedNote) -> Bool {
-        note.keys.withBytes(index) { $0.last == UInt8(ascii: "0") }
+        note.tokens[index].keyLast == UInt8(ascii: "0")
     }
 
     private func score(at index: Int, _ note: AnalyzedNote, _ sentence: Sentence,

@@ -21,7 +21,7 @@ struct SpinalLevelGrammar {
             while index < sentence.tokens.upperBound {
                 // Most tokens start neither an ordinal nor a level: two reads turn them away.
                 let startsOrdinal = lexicons.ordinals[note.tokens[index].symbol] != nil
-                guard startsOrdinal || note.keys.withBytes(index, Self.startsLikeLevel) else {
+                guard startsOrdinal || Self.startsLikeLevel(note.tokens[index]) else {
                     index += 1
                     continue
                 }
@@ -109,7 +109,7 @@ struct SpinalLevelGrammar {
 
     /// One item: a level token, possibly followed by a range word and a second level or number.
     private func item(_ note: AnalyzedNote, at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
-        guard index < limit, note.keys.withBytes(index, Self.startsLikeLevel), let parsed = Self.parse(note.keys[index]) else { return nil }
+        guard index < limit, Self.startsLikeLevel(note.tokens[index]), let parsed = Self.parse(note.keys[index]) else { return nil }
         let tokens = note.tokens, keys = note.keys
         if case .vertebra(let upper) = parsed, index + 2 < limit,
            words.contains(.levelRange, tokens[index + 1]) {
@@ -176,11 +176,17 @@ struct SpinalLevelGrammar {
         return nil
     }
 
-    /// Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most keys
-    /// stop here, read as bytes before any string is made.
+    /// Every level starts with a region letter and a digit ("l4", "c5-6", "t12-l1"): most tokens
+    /// stop here, read from the key bytes the token keeps (``Token/keyFirst``).
+    static func startsLikeLevel(_ token: Token) -> Bool { startsLikeLevel(token.keyFirst, token.keySecond) }
+
     static func startsLikeLevel(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.count >= 2, key[1] >= 0x30, key[1] <= 0x39 else { return false }
-        switch key[0] {
+        key.count >= 2 && startsLikeLevel(key[0], key[1])
+    }
+
+    private static func startsLikeLevel(_ first: UInt8, _ second: UInt8) -> Bool {
+        guard second >= 0x30, second <= 0x39 else { return false }
+        switch first {
         case UInt8(ascii: "c"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "s"): return true
         default: return false
         }
