@@ -10,3 +10,50 @@ extension CaseHashable {
         withUnsafeBytes(of: self) { hasher.combine(bytes: $0) }
     }
 }
+
+extension CaseHashable {
+    /// The case's place in declaration order: the enum's one-byte tag, which ``hash(into:)``
+    /// hashes. ``CaseMap`` and ``CaseSet`` check it against `allCases` when they are built.
+    @inlinable public var caseOrdinal: Int { withUnsafeBytes(of: self) { $0.isEmpty ? 0 : Int($0[0]) } }
+}
+
+extension CaseHashable where Self: CaseIterable {
+    /// Stops when a case's ``caseOrdinal`` is not its place in `allCases` (a layout Swift does not promise).
+    static func checkCaseOrdinals() {
+        for (place, value) in allCases.enumerated() {
+            precondition(value.caseOrdinal == place, "\(Self.self): case ordinals are not their places in allCases")
+        }
+    }
+}
+
+/// Values by the cases of an enum, in an array indexed by ``CaseHashable/caseOrdinal``: a lookup
+/// is one array read instead of hashing.
+public struct CaseMap<Key: CaseHashable & CaseIterable, Value> {
+    @usableFromInline let values: [Value?]
+
+    public init(_ entries: [Key: Value]) {
+        Key.checkCaseOrdinals()
+        values = Key.allCases.map { entries[$0] }
+    }
+
+    @inlinable public subscript(key: Key) -> Value? { values[key.caseOrdinal] }
+}
+
+extension CaseMap: Sendable where Value: Sendable {}
+
+/// A set of an enum's cases (at most 64) as bits by ``CaseHashable/caseOrdinal``: membership is a
+/// shift and a mask instead of hashing.
+public struct CaseSet<Element: CaseHashable & CaseIterable>: Sendable, Equatable {
+    @usableFromInline var bits: UInt64 = 0
+
+    public init<Elements: Sequence>(_ elements: Elements) where Elements.Element == Element {
+        precondition(Element.allCases.count <= 64, "\(Element.self) has more cases than a CaseSet holds")
+        Element.checkCaseOrdinals()
+        for element in elements { bits |= 1 << UInt64(element.caseOrdinal) }
+    }
+
+    @inlinable public func contains(_ element: Element) -> Bool { bits & 1 << UInt64(element.caseOrdinal) != 0 }
+
+    /// True when no case is in both sets.
+    public func isDisjoint(with other: CaseSet) -> Bool { bits & other.bits == 0 }
+}

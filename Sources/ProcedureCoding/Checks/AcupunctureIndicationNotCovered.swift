@@ -6,8 +6,10 @@ struct AcupunctureIndicationNotCovered: DocumentationCheck {
     let id = FlagID.acupunctureIndicationNotCovered
 
     func check(_ context: CheckContext) -> [Flag] {
+        let procedures = context.procedures(for: id)
+        guard !procedures.isEmpty else { return [] }
         let categories = Set(context.facts.diagnoses.compactMap(\.category))
         guard !categories.isEmpty, !categories.contains(.chronicLowBackPain) else { return [] }
-        return context.flag(id, for: context.procedures(for: id), evidence: context.facts.diagnoses.flatMap(\.evidence))
+        return context.flag(id, for: procedures, evidence: context.facts.diagnoses.flatMap(\.evidence))
     }
 }

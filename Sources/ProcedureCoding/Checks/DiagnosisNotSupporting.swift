@@ -6,10 +6,11 @@ struct DiagnosisNotSupporting: DocumentationCheck {
     let id = FlagID.diagnosisNotSupporting
 
     func check(_ context: CheckContext) -> [Flag] {
-        let categories = Set(context.facts.diagnoses.compactMap { $0.category?.rawValue })
-        guard !categories.isEmpty else { return [] }
+        let procedures = context.procedures(for: id)
+        let categories = Set(context.facts.diagnoses.compactMap(\.category))
+        guard !procedures.isEmpty, !categories.isEmpty else { return [] }
         var flagged: [CheckedProcedure] = []
-        for procedure in context.procedures(for: id) {
+        for procedure in procedures {
             let variant = Variant.of(procedure.fact, in: context.facts)
             let rows = context.rules.diagnosisSupport.filter {
                 $0.family == procedure.fact.family && ($0.variant == nil || $0.variant == variant)

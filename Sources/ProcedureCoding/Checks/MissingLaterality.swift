@@ -1,3 +1,4 @@
+import ClinicalText
 import NoteFacts
 import NoteTagging
 

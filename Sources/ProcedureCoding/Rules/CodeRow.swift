@@ -1,5 +1,6 @@
 import ClinicalText
 import NoteFacts
+import NoteTagging
 
 /// How a code's units are counted; each mode is implemented once, by the coder.
 enum CountMode: String, Sendable, CaseIterable, CaseHashable {
@@ -40,7 +41,7 @@ enum ImagingMode: String, Sendable, CaseIterable, CaseHashable {
 final class CodeRow: Sendable {
     let code: HCPCSCode
     let descriptor: String
-    let families: Set<ProcedureFamily>
+    let families: CaseSet<ProcedureFamily>
     /// nil: the row applies to the family's default kind only.
     let variants: [String]?
     let region: Region?
@@ -50,7 +51,7 @@ final class CodeRow: Sendable {
     let bilateral: BilateralIndicator
     let imaging: ImagingMode
 
-    init(code: HCPCSCode, descriptor: String, families: Set<ProcedureFamily>, variants: [String]?, region: Region?,
+    init(code: HCPCSCode, descriptor: String, families: CaseSet<ProcedureFamily>, variants: [String]?, region: Region?,
          guidance: Set<GuidanceValue>, counts: CountMode, addOnTo: HCPCSCode?, bilateral: BilateralIndicator, imaging: ImagingMode) {
         self.code = code
         self.descriptor = descriptor
@@ -77,10 +78,10 @@ final class GuidanceCodeRow: Sendable {
     let code: HCPCSCode
     let descriptor: String
     let kind: Kind
-    let families: Set<ProcedureFamily>
+    let families: CaseSet<ProcedureFamily>
     let exceptCodes: Set<HCPCSCode>
 
-    init(code: HCPCSCode, descriptor: String, kind: Kind, families: Set<ProcedureFamily>, exceptCodes: Set<HCPCSCode>) {
+    init(code: HCPCSCode, descriptor: String, kind: Kind, families: CaseSet<ProcedureFamily>, exceptCodes: Set<HCPCSCode>) {
         (self.code, self.descriptor, self.kind, self.families, self.exceptCodes) = (code, descriptor, kind, families, exceptCodes)
     }
 }
@@ -106,10 +107,10 @@ final class FlagRule: Sendable {
     let id: FlagID
     let severity: Severity
     /// nil: every family.
-    let families: Set<ProcedureFamily>?
+    let families: CaseSet<ProcedureFamily>?
     let message: String
 
-    init(id: FlagID, severity: Severity, families: Set<ProcedureFamily>?, message: String) {
+    init(id: FlagID, severity: Severity, families: CaseSet<ProcedureFamily>?, message: String) {
         (self.id, self.severity, self.families, self.message) = (id, severity, families, message)
     }
 
@@ -120,9 +121,9 @@ final class FlagRule: Sendable {
 final class DiagnosisSupport: Sendable {
     let family: ProcedureFamily
     let variant: String?
-    let supports: Set<String>
+    let supports: Set<DiagnosisCategory>
 
-    init(family: ProcedureFamily, variant: String?, supports: Set<String>) {
+    init(family: ProcedureFamily, variant: String?, supports: Set<DiagnosisCategory>) {
         (self.family, self.variant, self.supports) = (family, variant, supports)
     }
 }

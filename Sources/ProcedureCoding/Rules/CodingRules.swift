@@ -1,3 +1,4 @@
+import ClinicalText
 public import LexiconKit
 import NoteFacts
 import NoteTagging
@@ -7,11 +8,11 @@ import NoteTagging
 public struct CodingRules: Sendable {
     let codes: [CodeRow]
     /// The code rows of each family, in table order (``codes`` indexed once).
-    let codesByFamily: [ProcedureFamily: [CodeRow]]
+    let codesByFamily: CaseMap<ProcedureFamily, [CodeRow]>
     let guidanceCodes: [GuidanceCodeRow]
     let drugSupply: [DrugSupplyRow]
-    let flags: [FlagID: FlagRule]
-    let levelLimits: [ProcedureFamily: Int]
+    let flags: CaseMap<FlagID, FlagRule>
+    let levelLimits: CaseMap<ProcedureFamily, Int>
     let diagnosisSupport: [DiagnosisSupport]
 
     public static let tablePaths = [
@@ -30,9 +31,9 @@ public struct CodingRules: Sendable {
             guard let code = HCPCSCode(raw) else { throw row.error(column: column, "`\(raw)` is not a five-character code") }
             return code
         }
-        func families(_ row: TSVTable.Row, _ column: String) throws(LexiconError) -> Set<ProcedureFamily>? {
+        func families(_ row: TSVTable.Row, _ column: String) throws(LexiconError) -> CaseSet<ProcedureFamily>? {
             if try row.list(column) == ["all"] { return nil }
-            return Set(try row.values(column, as: ProcedureFamily.self))
+            return CaseSet(try row.values(column, as: ProcedureFamily.self))
         }
         var codes: [CodeRow] = []
         for row in try source.table("coding/codes.tsv").rows {
@@ -45,7 +46,7 @@ public struct CodingRules: Sendable {
             guard region.map({ Region(rawValue: $0) != nil }) ?? true else { throw row.error(column: "region", "unknown region") }
             codes.append(CodeRow(
                 code: try code(row, "code"), descriptor: try row.text("descriptor"),
-                families: try families(row, "family") ?? Set(ProcedureFamily.allCases),
+                families: try families(row, "family") ?? CaseSet(ProcedureFamily.allCases),
                 variants: try row.optional("variant").map { $0.split(separator: ",").map(String.init) },
                 region: region.flatMap(Region.init(rawValue:)), guidance: guidance,
                 counts: try row.value("counts", as: CountMode.self),
@@ -59,9 +60,9 @@ public struct CodingRules: Sendable {
                                reason: "add-on \(row.code) names an unknown primary \(parent)")
         } }
         self.codes = codes
-        self.codesByFamily = Dictionary(uniqueKeysWithValues: ProcedureFamily.allCases.map { family in
+        self.codesByFamily = CaseMap(Dictionary(uniqueKeysWithValues: ProcedureFamily.allCases.map { family in
             (family, codes.filter { $0.families.contains(family) })
-        })
+        }))
 
         var guidanceCodes: [GuidanceCodeRow] = []
         for row in try source.table("coding/guidance-codes.tsv").rows {
@@ -73,7 +74,7 @@ public struct CodingRules: Sendable {
             guidanceCodes.append(GuidanceCodeRow(
                 code: try code(row, "code"), descriptor: try row.text("descriptor"),
                 kind: try row.value("guidance", as: GuidanceCodeRow.Kind.self),
-                families: try families(row, "families") ?? Set(ProcedureFamily.allCases), exceptCodes: except))
+                families: try families(row, "families") ?? CaseSet(ProcedureFamily.allCases), exceptCodes: except))
         }
         self.guidanceCodes = guidanceCodes
 
@@ -91,22 +92,23 @@ public struct CodingRules: Sendable {
             flags[id] = FlagRule(id: id, severity: try row.value("severity", as: Severity.self),
                                  families: try families(row, "families"), message: try row.text("message"))
         }
-        self.flags = flags
+        self.flags = CaseMap(flags)
 
         var limits: [ProcedureFamily: Int] = [:]
         for row in try source.table("coding/policy-limits.tsv").rows {
             limits[try row.value("family", as: ProcedureFamily.self)] = Int(try row.number("max_levels"))
         }
-        self.levelLimits = limits
+        self.levelLimits = CaseMap(limits)
 
         var support: [DiagnosisSupport] = []
         for row in try source.table("coding/diagnosis-support.tsv").rows {
-            let supports = try row.list("supports")
-            for category in supports where DiagnosisCategory(rawValue: category) == nil {
-                throw row.error(column: "supports", "unknown category `\(category)`")
+            var supports: Set<DiagnosisCategory> = []
+            for name in try row.list("supports") {
+                guard let category = DiagnosisCategory(rawValue: name) else { throw row.error(column: "supports", "unknown category `\(name)`") }
+                supports.insert(category)
             }
             support.append(DiagnosisSupport(family: try row.value("family", as: ProcedureFamily.self),
-                                            variant: try row.optional("variant"), supports: Set(supports)))
+                                            variant: try row.optional("variant"), supports: supports))
         }
         self.diagnosisSupport = support
     }
