@@ -21,7 +21,8 @@ struct GrammarTests {
         #expect("\(item)" == expected)
     }
 
-    @Test("words that are not levels stay words", arguments: ["s/p", "ct", "l-spine", "t-spine", "l6-7", "c9", "lt"])
+    @Test("words that are not levels stay words",
+          arguments: ["s/p", "ct", "l-spine", "t-spine", "l6-7", "c9", "lt", "l4\u{301}", "l4-5\u{2082}", "l99999999999999999999999", "l4--5", "l4-"])
     func rejectsNonLevels(key: String) {
         #expect(SpinalLevelGrammar.parse(key) == nil)
     }

@@ -109,12 +109,12 @@ struct SpinalLevelGrammar {
 
     /// One item: a level token, possibly followed by a range word and a second level or number.
     private func item(_ note: AnalyzedNote, at index: Int, limit: Int) -> (item: LevelMention.Item, end: Int)? {
-        guard index < limit, Self.startsLikeLevel(note.tokens[index]), let parsed = Self.parse(note.keys[index]) else { return nil }
+        guard index < limit, Self.startsLikeLevel(note.tokens[index]), let parsed = note.keys.withBytes(index, Self.parse(utf8:)) else { return nil }
         let tokens = note.tokens, keys = note.keys
         if case .vertebra(let upper) = parsed, index + 2 < limit,
            words.contains(.levelRange, tokens[index + 1]) {
             let next = tokens[index + 2]
-            if case .vertebra(let lower)? = Self.parse(keys[index + 2]), lower > upper {
+            if case .vertebra(let lower)? = keys.withBytes(index + 2, Self.parse(utf8:)), lower > upper {
                 return (.span(upper, lower), index + 3)
             }
             if next.kind == .number, let value = next.quantity?.value, value == value.rounded(),
@@ -194,45 +194,60 @@ struct SpinalLevelGrammar {
 
     /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
     static func parse(_ key: String) -> LevelMention.Item? {
-        var utf8 = key
-        guard utf8.withUTF8(startsLikeLevel) else { return nil }
-        var parts: [(region: Vertebra.Region?, digits: String)] = []
-        var region: Vertebra.Region?
-        var digits = ""
+        var key = key
+        return key.withUTF8(parse(utf8:))
+    }
+
+    /// ``parse(_:)`` on the key's bytes: parts of a region letter (or the region of the part
+    /// before) and digits, split by "-" or "/" or by a new region letter ("l5s1"); anything else,
+    /// non-ASCII included, is no level.
+    static func parse(utf8 key: UnsafeBufferPointer<UInt8>) -> LevelMention.Item? {
+        guard startsLikeLevel(key) else { return nil }
+        struct Part { var region: Vertebra.Region?; var number = 0; var digits = 0 }
+        var parts: [Part] = []
+        parts.reserveCapacity(4)
+        var part = Part()
         var expectsRegionOrDigit = true
-        for character in key {
-            switch character {
-            case "c", "t", "l", "s":
-                if !digits.isEmpty {  // "l5s1": a new part starts without a separator
-                    parts.append((region, digits)); digits = ""
-                } else if !expectsRegionOrDigit || region != nil { return nil }
-                region = Vertebra.Region(rawValue: Character(character.uppercased()))
+        for byte in key {
+            switch byte {
+            case UInt8(ascii: "c"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "s"):
+                if part.digits > 0 {  // "l5s1": a new part starts without a separator
+                    parts.append(part); part = Part()
+                } else if !expectsRegionOrDigit || part.region != nil { return nil }
+                part.region = switch byte {
+                case UInt8(ascii: "c"): .c
+                case UInt8(ascii: "t"): .t
+                case UInt8(ascii: "l"): .l
+                default: .s
+                }
                 expectsRegionOrDigit = false
-            case "0"..."9":
-                guard region != nil || !parts.isEmpty else { return nil }
-                digits.append(character)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard part.region != nil || !parts.isEmpty else { return nil }
+                let (times10, overflow) = part.number.multipliedReportingOverflow(by: 10)
+                let (sum, overflowAdding) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                guard !overflow, !overflowAdding else { return nil }
+                (part.number, part.digits) = (sum, part.digits + 1)
                 expectsRegionOrDigit = false
-            case "-", "/":
-                guard !digits.isEmpty else { return nil }
-                parts.append((region, digits))
-                region = nil; digits = ""
+            case UInt8(ascii: "-"), UInt8(ascii: "/"):
+                guard part.digits > 0 else { return nil }
+                parts.append(part); part = Part()
                 expectsRegionOrDigit = true
             default:
                 return nil
             }
         }
-        guard !digits.isEmpty else { return nil }
-        parts.append((region, digits))
+        guard part.digits > 0 else { return nil }
+        parts.append(part)
         guard let firstRegion = parts[0].region else { return nil }
 
         var vertebrae: [Vertebra] = []
         var currentRegion = firstRegion
         for (index, part) in parts.enumerated() {
             currentRegion = part.region ?? currentRegion
-            guard let number = Int(part.digits) else { return nil }
+            let number = part.number
             if let vertebra = Vertebra(region: currentRegion, number: number) {
                 vertebrae.append(vertebra)
-            } else if part.digits.count == 2, parts.count == 1 || index == 0,
+            } else if part.digits == 2, parts.count == 1 || index == 0,
                       let upper = Vertebra(region: currentRegion, number: number / 10),
                       let lower = Vertebra(region: currentRegion, number: number % 10), lower == upper.below {
                 vertebrae.append(contentsOf: [upper, lower])  // "l45" → L4, L5
