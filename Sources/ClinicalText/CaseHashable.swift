@@ -13,16 +13,16 @@ extension CaseHashable {
 
 extension CaseHashable {
     /// The case's place in declaration order: the enum's one-byte tag, which ``hash(into:)``
-    /// hashes. ``CaseMap`` and ``CaseSet`` check it against `allCases` when they are built.
+    /// hashes (Swift's ABI numbers the cases of an enum without payloads in declaration order;
+    /// debug builds check it against `allCases` whenever a ``CaseMap`` or ``CaseSet`` is built).
     @inlinable public var caseOrdinal: Int { withUnsafeBytes(of: self) { $0.isEmpty ? 0 : Int($0[0]) } }
 }
 
 extension CaseHashable where Self: CaseIterable {
-    /// Stops when a case's ``caseOrdinal`` is not its place in `allCases` (a layout Swift does not promise).
-    static func checkCaseOrdinals() {
-        for (place, value) in allCases.enumerated() {
-            precondition(value.caseOrdinal == place, "\(Self.self): case ordinals are not their places in allCases")
-        }
+    /// Debug builds stop when a case's ``caseOrdinal`` is not its place in `allCases`.
+    @usableFromInline static func checkCaseOrdinals() {
+        assert(allCases.enumerated().allSatisfy { $0.element.caseOrdinal == $0.offset },
+               "\(Self.self): case ordinals are not their places in allCases")
     }
 }
 
@@ -46,6 +46,7 @@ extension CaseMap: Sendable where Value: Sendable {}
 public struct CaseSet<Element: CaseHashable & CaseIterable>: Sendable, Equatable {
     @usableFromInline var bits: UInt64 = 0
 
+    @inlinable
     public init<Elements: Sequence>(_ elements: Elements) where Elements.Element == Element {
         precondition(Element.allCases.count <= 64, "\(Element.self) has more cases than a CaseSet holds")
         Element.checkCaseOrdinals()

@@ -1,3 +1,4 @@
+import ClinicalText
 import NoteFacts
 import NoteTagging
 
@@ -7,8 +8,9 @@ struct DiagnosisNotSupporting: DocumentationCheck {
 
     func check(_ context: CheckContext) -> [Flag] {
         let procedures = context.procedures(for: id)
-        let categories = Set(context.facts.diagnoses.compactMap(\.category))
-        guard !procedures.isEmpty, !categories.isEmpty else { return [] }
+        let written = context.facts.diagnoses.compactMap(\.category)
+        guard !procedures.isEmpty, !written.isEmpty else { return [] }
+        let categories = CaseSet(written)
         var flagged: [CheckedProcedure] = []
         for procedure in procedures {
             let variant = Variant.of(procedure.fact, in: context.facts)

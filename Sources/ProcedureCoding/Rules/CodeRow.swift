@@ -121,9 +121,9 @@ final class FlagRule: Sendable {
 final class DiagnosisSupport: Sendable {
     let family: ProcedureFamily
     let variant: String?
-    let supports: Set<DiagnosisCategory>
+    let supports: CaseSet<DiagnosisCategory>
 
-    init(family: ProcedureFamily, variant: String?, supports: Set<DiagnosisCategory>) {
+    init(family: ProcedureFamily, variant: String?, supports: CaseSet<DiagnosisCategory>) {
         (self.family, self.variant, self.supports) = (family, variant, supports)
     }
 }

@@ -102,13 +102,13 @@ public struct CodingRules: Sendable {
 
         var support: [DiagnosisSupport] = []
         for row in try source.table("coding/diagnosis-support.tsv").rows {
-            var supports: Set<DiagnosisCategory> = []
+            var supports: [DiagnosisCategory] = []
             for name in try row.list("supports") {
                 guard let category = DiagnosisCategory(rawValue: name) else { throw row.error(column: "supports", "unknown category `\(name)`") }
-                supports.insert(category)
+                supports.append(category)
             }
             support.append(DiagnosisSupport(family: try row.value("family", as: ProcedureFamily.self),
-                                            variant: try row.optional("variant"), supports: supports))
+                                            variant: try row.optional("variant"), supports: CaseSet(supports)))
         }
         self.diagnosisSupport = support
     }
