@@ -54,11 +54,17 @@ extension Tokenizer {
     /// Joins the word just made (the last token) to the tokens before it when it is a unit: a
     /// number and the unit after it on its line ("10 mg"), and a measurement with "/unit" right
     /// after it ("10 mg/mL").
+    @inline(__always)
     func mergeMeasurement(_ tokens: inout [Token], _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
         let word = tokens.count - 1
         guard word > 0, tokens[word].kind == .word else { return }
-        // Only a number, or a "/" after a measurement, takes a unit after it.
+        // Only a number, or a "/" after a measurement, takes a unit after it: most words stop here.
         guard tokens[word - 1].kind == .number || tokens[word - 1].mark == UInt8(ascii: "/") else { return }
+        mergeUnit(&tokens, &writer, text, keys)
+    }
+
+    private func mergeUnit(_ tokens: inout [Token], _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
+        let word = tokens.count - 1
         let last = word - 1
         let (number, unitWord) = (tokens[last], tokens[word])
         let afterNumber = number.kind == .number && number.quantity?.unit == nil
