@@ -77,7 +77,9 @@ def main():
         print("creating the peer's venv (.venv-peer) from requirements-peer.txt …", file=sys.stderr)
         run([sys.executable, "-m", "venv", VENV])
         run([os.path.join(VENV, "bin", "pip"), "install", "-q", "-r", os.path.join(BENCH, "requirements-peer.txt")])
-    run(["swift", "build", "-c", "release", "--product", "needlepoint"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    # The deployment build (README "Install"): the Swift runtime linked in, no shared Swift libraries to bind at start.
+    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "needlepoint"], cwd=ROOT,
+        stdout=subprocess.DEVNULL)
 
     with open(corpus, encoding="utf-8") as handle:
         notes = [json.loads(line) for line in handle if line.strip()]
