@@ -41,6 +41,7 @@ public struct AnalyzedNote: Sendable {
         guard phraseStarts.count == tokens.count else { return start }
         return phraseStarts.withUnsafeBufferPointer { starts in
             var index = start
+            let end = min(end, starts.count)
             while index < end, starts[index] & bits == 0 { index += 1 }
             return index
         }

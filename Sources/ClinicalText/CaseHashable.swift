@@ -19,8 +19,10 @@ extension CaseHashable {
 }
 
 extension CaseHashable where Self: CaseIterable {
-    /// Debug builds stop when a case's ``caseOrdinal`` is not its place in `allCases`.
+    /// Stops when the enum's tag is wider than a byte; debug builds also when a case's
+    /// ``caseOrdinal`` is not its place in `allCases`.
     @usableFromInline static func checkCaseOrdinals() {
+        precondition(MemoryLayout<Self>.size <= 1, "\(Self.self): more cases than a one-byte tag holds")
         assert(allCases.enumerated().allSatisfy { $0.element.caseOrdinal == $0.offset },
                "\(Self.self): case ordinals are not their places in allCases")
     }

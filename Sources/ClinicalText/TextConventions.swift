@@ -21,8 +21,9 @@ public struct TextConventions: Sendable {
     public let phraseStarts: PhraseStarts?
 
     /// `abbreviations` and `words` must be numbered in `symbols`; the heading and unit spellings
-    /// are numbered here. `phraseStarts`, when given, tells each table's start bit for a symbol
-    /// (see ``PhraseStarts``); it is read for every symbol, once all are numbered.
+    /// are numbered here. `phraseStarts`, when given, tells for table number `i` (whose
+    /// ``PhraseTable/startBit`` must be `1 << i`) whether a phrase of it starts with a symbol (see
+    /// ``PhraseStarts``); it is read for every symbol, once all are numbered.
     public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: KeySet = KeySet(),
                 words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols(),
                 phraseStarts: (tables: Int, startsPhrase: (Int, Int32) -> Bool)? = nil) {

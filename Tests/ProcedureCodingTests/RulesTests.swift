@@ -1,6 +1,9 @@
+import ClinicalText
 import Foundation
 import LexiconKit
+import NoteFacts
 import NotePipeline
+import NoteTagging
 @testable import ProcedureCoding
 import Testing
 import _NeedlepointTestSupport
@@ -13,6 +16,16 @@ struct RulesTests {
     static func sharedRows(_ path: String) throws -> [[String]] {
         let text = try String(contentsOfFile: Fixtures.shared + "/" + path, encoding: .utf8)
         return text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("the enums the rules look up by case number their cases in declaration order (CaseMap, CaseSet)")
+    func caseOrdinals() {
+        func places<E: CaseHashable & CaseIterable>(_: E.Type) -> Bool {
+            E.allCases.enumerated().allSatisfy { $0.element.caseOrdinal == $0.offset } && MemoryLayout<E>.size <= 1
+        }
+        #expect(places(ProcedureFamily.self))
+        #expect(places(FlagID.self))
+        #expect(places(DiagnosisCategory.self))
     }
 
     @Test("the coding tables load from Lexicons/ and match the embedded copy")

@@ -184,7 +184,6 @@ public struct JSONWriter: ~Copyable {
         if let value { number(value) } else { null() }
     }
 
-
     public mutating func bool(_ value: Bool) {
         beforeValue()
         put(value ? "true" : "false")

@@ -46,7 +46,7 @@ struct DocumentationTagger {
         var starts: [Int] = []
         for index in note.tokens.indices where lexicons.credentials[note.tokens[index].symbol] != nil {
             var start = index
-            while !note.tokens[start].spacing.startsLine { start -= 1 }  // the first token starts a line
+            while start > 0, !note.tokens[start].spacing.startsLine { start -= 1 }
             if starts.last != start { starts.append(start) }
         }
         return starts

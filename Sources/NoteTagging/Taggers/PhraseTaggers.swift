@@ -33,7 +33,7 @@ struct PhraseTaggers: Sendable {
                 defer { index = note.nextPhraseStart(anyTable, from: index + 1, to: range.upperBound) }
                 let mask = hasMasks ? note.phraseStarts[index] : ~0
                 func take<P>(_ table: Table, _ phrases: PhraseTable<P>, _ make: (P, Range<Int>) -> Void) {
-                    guard mask & phrases.startBit != 0, resume[table.rawValue] <= index,
+                    guard phrases.startBit == 0 || mask & phrases.startBit != 0, resume[table.rawValue] <= index,
                           let match = phrases.longestMatch(in: note.tokens, at: index, limit: range.upperBound) else { return }
                     resume[table.rawValue] = match.end
                     make(match.payload, index..<match.end)

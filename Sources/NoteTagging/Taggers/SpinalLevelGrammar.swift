@@ -192,7 +192,8 @@ struct SpinalLevelGrammar {
         }
     }
 
-    /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item.
+    /// Parses one token key ("l4-5", "l5-s1", "l45", "c7", "t12-l1", "l3-l4-l5") into a level item
+    /// (the tagger reads keys as bytes, ``parse(utf8:)``; this spelling is for tests and tools).
     static func parse(_ key: String) -> LevelMention.Item? {
         var key = key
         return key.withUTF8(parse(utf8:))
