@@ -65,7 +65,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     /// turned away by one read of ``AnalyzedNote/phraseStarts``.
     @inlinable
     public func longestMatch(in note: AnalyzedNote, at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {
-        if startBit != 0, start < note.phraseStarts.count, note.phraseStarts[start] & startBit == 0 { return nil }
+        guard nextStart(in: note, from: start, to: start + 1) == start else { return nil }
         return longestMatch(in: note.tokens, at: start, limit: limit)
     }
 

@@ -185,10 +185,17 @@ struct SpinalLevelGrammar {
     }
 
     private static func startsLikeLevel(_ first: UInt8, _ second: UInt8) -> Bool {
-        guard second >= 0x30, second <= 0x39 else { return false }
-        switch first {
-        case UInt8(ascii: "c"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "s"): return true
-        default: return false
+        region(first) != nil && second >= 0x30 && second <= 0x39
+    }
+
+    /// The region a key's letter names ("c", "t", "l", "s"), nil for any other byte.
+    private static func region(_ byte: UInt8) -> Vertebra.Region? {
+        switch byte {
+        case UInt8(ascii: "c"): .c
+        case UInt8(ascii: "t"): .t
+        case UInt8(ascii: "l"): .l
+        case UInt8(ascii: "s"): .s
+        default: nil
         }
     }
 
@@ -210,18 +217,15 @@ struct SpinalLevelGrammar {
         var part = Part()
         var expectsRegionOrDigit = true
         for byte in key {
-            switch byte {
-            case UInt8(ascii: "c"), UInt8(ascii: "t"), UInt8(ascii: "l"), UInt8(ascii: "s"):
+            if let region = region(byte) {
                 if part.digits > 0 {  // "l5s1": a new part starts without a separator
                     parts.append(part); part = Part()
                 } else if !expectsRegionOrDigit || part.region != nil { return nil }
-                part.region = switch byte {
-                case UInt8(ascii: "c"): .c
-                case UInt8(ascii: "t"): .t
-                case UInt8(ascii: "l"): .l
-                default: .s
-                }
+                part.region = region
                 expectsRegionOrDigit = false
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard part.region != nil || !parts.isEmpty else { return nil }
                 let (times10, overflow) = part.number.multipliedReportingOverflow(by: 10)
