@@ -15,9 +15,15 @@ struct LexiconTests {
         while let relative = enumerator?.nextObject() as? String {
             if relative.hasSuffix(".tsv") { files.append((relative, try Fixtures.text("Lexicons/" + relative))) }
         }
-        let generated = try Fixtures.text("Sources/LexiconKit/EmbeddedLexicons+Generated.swift")
-        #expect(LexiconEmbedding.swiftSource(for: files) == generated,
-                "EmbeddedLexicons+Generated.swift is out of date. Run `swift run generate-lexicons`.")
+        let expected = LexiconEmbedding.swiftSources(for: files)
+        let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/" + LexiconEmbedding.directory)
+            .filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(present == expected.map(\.name).sorted(), "Generated/ holds other files. Run `swift run generate-lexicons`.")
+        for file in expected {
+            let generated = try? Fixtures.text(LexiconEmbedding.directory + "/" + file.name)
+            #expect(generated == file.source, "\(file.name) is out of date. Run `swift run generate-lexicons`.")
+        }
+        #expect(EmbeddedLexicons.paths.count == files.count)
     }
 
     @Test("every table the taggers read exists on disk and parses")
