@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Synchronization
 
 /// A file written in place of another only when complete: bytes go to a temporary file in the
 /// target's folder, which is flushed to disk (`fsync`) and renamed over the target (`rename(2)`),
@@ -12,6 +14,7 @@ public final class AtomicFile {
     public let temporary: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
+    private let background = BackgroundSync()
 
     /// Opens a fresh temporary file beside `target`, or appends to `temporary` when resuming.
     public init(target: String, temporary: String? = nil, append: Bool = false) throws(BatchError) {
@@ -45,27 +48,50 @@ public final class AtomicFile {
     /// Flushes, syncs and renames the temporary file over the target.
     public func commit() throws(BatchError) {
         try flush()
-        fsync(descriptor)
+        background.wait()  // a background sync still running finishes before the descriptor closes
+        guard fsync(descriptor) == 0 else { throw BatchError.cannotWrite(temporary, String(cString: strerror(errno))) }
         close(descriptor)
         descriptor = -1
         guard rename(temporary, target) == 0 else { throw BatchError.cannotWrite(target, String(cString: strerror(errno))) }
     }
 
-    /// Flushes and syncs, keeping the temporary file (a resumable partial run).
+    /// Flushes (the kernel holds every line written, so a killed run keeps them for `resume`) and
+    /// has the file synced to disk in the background, so a power cut loses at most the lines
+    /// since the last sync; the caller goes on without waiting for the disk.
     public func checkpoint() throws(BatchError) {
         try flush()
-        fsync(descriptor)
+        background.sync(descriptor)
     }
 
     /// Closes and deletes the temporary file.
     public func discard() {
+        background.wait()
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
         unlink(temporary)
     }
 
     deinit {
+        background.wait()
         if descriptor >= 0 { close(descriptor) }
     }
+}
+
+/// Runs `fsync` off the caller's thread, one at a time; a request made while another waits to
+/// start joins it.
+private final class BackgroundSync: Sendable {
+    private let queue = DispatchQueue(label: "needlepoint.atomic-file.sync")
+    private let queued = Atomic<Bool>(false)
+
+    func sync(_ descriptor: Int32) {
+        guard !queued.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        queue.async {
+            self.queued.store(false, ordering: .releasing)
+            fsync(descriptor)
+        }
+    }
+
+    /// Returns once every sync asked for so far has finished.
+    func wait() { queue.sync {} }
 }
 
 /// A batch run that cannot go on (as opposed to a note that cannot be read, which is a record).
