@@ -5,13 +5,16 @@
 public struct PhraseStarts: Sendable {
     @usableFromInline let masks: [UInt32]
 
-    /// The start bits of up to 32 tables; `startsPhrase(table, symbol)` tells whether table number
-    /// `table` has a phrase starting with `symbol`, for every symbol of `symbols`.
-    public init(tables: Int, symbols: KeySymbols, startsPhrase: (Int, Int32) -> Bool) {
-        precondition(tables <= 32, "at most 32 tables")
-        masks = (0..<Int32(symbols.count)).map { symbol in
-            (0..<tables).reduce(UInt32(0)) { mask, table in startsPhrase(table, symbol) ? mask | 1 << table : mask }
+    /// The start bits of up to 32 tables: `firstSymbols[i]` holds the symbols that phrases of
+    /// table number `i` (bit `1 << i`) start with (``PhraseTable/firstSymbols``); every symbol of
+    /// `symbols` gets its mask.
+    public init(symbols: KeySymbols, firstSymbols: [[Int32]]) {
+        precondition(firstSymbols.count <= 32, "at most 32 tables")
+        var masks = [UInt32](repeating: 0, count: symbols.count)
+        for (table, firsts) in firstSymbols.enumerated() {
+            for symbol in firsts { masks[Int(symbol)] |= 1 << UInt32(table) }
         }
+        self.masks = masks
     }
 
     /// The bits of each token, in order: those of the tables with a phrase starting with its key (0 for most).

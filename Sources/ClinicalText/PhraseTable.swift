@@ -43,6 +43,11 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         symbol >= 0 && Int(symbol) < trie.rootChild.count && trie.rootChild[Int(symbol)] != 0
     }
 
+    /// The symbols the table's phrases start with, ascending (what ``PhraseStarts`` marks).
+    public var firstSymbols: [Int32] {
+        trie.rootChild.indices.filter { trie.rootChild[$0] != 0 }.map(Int32.init)
+    }
+
     /// The longest phrase starting at token `start`: its payload and the index after its last token.
     @inlinable
     public func longestMatch(in tokens: [Token], at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {

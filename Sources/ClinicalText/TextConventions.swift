@@ -21,12 +21,12 @@ public struct TextConventions: Sendable {
     public let phraseStarts: PhraseStarts?
 
     /// `abbreviations` and `words` must be numbered in `symbols`; the heading and unit spellings
-    /// are numbered here. `phraseStarts`, when given, tells for table number `i` (whose
-    /// ``PhraseTable/startBit`` must be `1 << i`) whether a phrase of it starts with a symbol (see
-    /// ``PhraseStarts``); it is read for every symbol, once all are numbered.
+    /// are numbered here. `phraseStarts`, when given, holds for table number `i` (whose
+    /// ``PhraseTable/startBit`` must be `1 << i`) the symbols its phrases start with
+    /// (``PhraseTable/firstSymbols``; see ``PhraseStarts``).
     public init(units: [String: MeasureUnit], sectionHeadings: [String: SectionKind], abbreviations: KeySet = KeySet(),
                 words: GrammarWords = GrammarWords(), symbols: KeySymbols = KeySymbols(),
-                phraseStarts: (tables: Int, startsPhrase: (Int, Int32) -> Bool)? = nil) {
+                phraseStarts firstSymbols: [[Int32]]? = nil) {
         var symbols = symbols
         var headings = PhraseTable<SectionKind>()
         for phrase in sectionHeadings.keys.sorted() {
@@ -34,7 +34,7 @@ public struct TextConventions: Sendable {
         }
         self.tokenizer = Tokenizer(units: units, symbols: symbols)
         let numbered = tokenizer.symbols
-        self.phraseStarts = phraseStarts.map { PhraseStarts(tables: $0.tables, symbols: numbered, startsPhrase: $0.startsPhrase) }
+        self.phraseStarts = firstSymbols.map { PhraseStarts(symbols: numbered, firstSymbols: $0) }
         self.sectionHeadings = sectionHeadings
         self.headings = headings
         self.abbreviations = abbreviations

@@ -1,5 +1,7 @@
 import ArgumentParser
 
+/// Every command names itself (`commandName`): a name derived from the type costs runtime type
+/// lookups at every start.
 @main
 struct Needlepoint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -37,8 +37,7 @@ struct PhraseTableTests {
         first.add("epidural steroid", 1, tokenizer: tokenizer, symbols: &symbols)
         second.add("steroid", 2, tokenizer: tokenizer, symbols: &symbols)
         second.add("epidural space", 3, tokenizer: tokenizer, symbols: &symbols)
-        let tables = [first, second]
-        let starts = PhraseStarts(tables: 2, symbols: symbols) { tables[$0].startsPhrase($1) }
+        let starts = PhraseStarts(symbols: symbols, firstSymbols: [first.firstSymbols, second.firstSymbols])
         let conventions = TextConventions(units: [:], sectionHeadings: [:], symbols: symbols)
         let note = AnalyzedNote(analyzing: NoteText("Epidural steroid banana space"), conventions: conventions)
         #expect(starts.masks(of: note.tokens) == [0b11, 0b10, 0, 0])

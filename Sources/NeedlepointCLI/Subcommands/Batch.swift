@@ -5,6 +5,7 @@ import NotePipeline
 
 struct Batch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Code many notes: folders, files and JSON Lines, in parallel, one result line per note.",
         discussion: """
         INPUT is a folder (every .txt and .xml inside, recursively, in sorted order), a .txt or .xml \

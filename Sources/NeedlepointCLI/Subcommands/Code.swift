@@ -8,6 +8,7 @@ struct Code: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "code",
         abstract: "Code notes: proposed codes and flags, and the facts behind them with their evidence.",
         discussion: """
         Reads each FILE (or standard input when no file or '-' is given) as one note. \

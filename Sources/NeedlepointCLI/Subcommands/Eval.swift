@@ -4,6 +4,7 @@ import NotePipeline
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score Needlepoint against annotated notes, or its negation engine against NegEx.",
         discussion: """
         With GOLD paths: runs every NAME.gold.json found under them (recursively) against its note \

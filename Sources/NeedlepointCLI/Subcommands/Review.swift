@@ -6,6 +6,7 @@ import NoteReview
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Review a batch's documentation quality: an HTML report with charts, and CSV tables.",
         discussion: """
         Reads RESULTS (the JSON Lines written by `needlepoint batch`) once, in bounded memory, and \

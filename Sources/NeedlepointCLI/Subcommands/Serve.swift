@@ -5,6 +5,7 @@ import LexiconKit
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Start the coder's page: paste a note in a browser, see its codes, flags and evidence.",
         discussion: """
         Serves a page on this machine (127.0.0.1 unless --host says otherwise) and prints the URL to \

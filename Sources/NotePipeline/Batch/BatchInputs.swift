@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One note of a batch, numbered in input order: its id and its bytes, or why it cannot be read.
 public struct BatchItem: Sendable {
@@ -209,10 +214,17 @@ struct FolderWalker {
     }
 }
 
+// stat(2) rather than FileManager's attribute dictionary, whose casts cost runtime type lookups
+// at start-up.
+
+/// True for a directory itself, not a link to one (a walk does not follow links into loops).
 func isDirectory(_ path: String) -> Bool {
-    (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
 }
 
+/// The size of the file `path` names (through links: the bytes a read returns).
 func fileSize(_ path: String) -> Int? {
-    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : nil
 }

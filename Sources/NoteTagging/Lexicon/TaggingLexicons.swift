@@ -83,15 +83,15 @@ public final class TaggingLexicons: Sendable {
 
         // Each table gets the next start bit; analysis marks every token with the bits of the tables
         // that have a phrase starting with its key (see PhraseStarts).
-        var startsPhrase: [(Int32) -> Bool] = []
+        var firstSymbols: [[Int32]] = []
         func load<P>(_ path: String, _ decode: (TSVTable.Row) throws(LexiconError) -> P) throws(LexiconError) -> PhraseTable<P> {
             var table = PhraseTable<P>()
             for row in try source.table(path).rows {
                 table.add(try row.text("phrase"), try decode(row), tokenizer: tokenizer, symbols: &symbols)
             }
-            precondition(startsPhrase.count < 32, "more phrase tables than start bits")
-            table.startBit = 1 << UInt32(startsPhrase.count)
-            startsPhrase.append { [table] symbol in table.startsPhrase(symbol) }
+            precondition(firstSymbols.count < 32, "more phrase tables than start bits")
+            table.startBit = 1 << UInt32(firstSymbols.count)
+            firstSymbols.append(table.firstSymbols)
             return table
         }
         procedures = try load("procedures/procedures.tsv") { row throws(LexiconError) in
@@ -196,7 +196,7 @@ public final class TaggingLexicons: Sendable {
         self.credentials = SymbolMap(credentials, symbols: symbols)
         // Last: analysis numbers each token by the keys every table above has interned.
         self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, words: words,
-                                           symbols: symbols, phraseStarts: (startsPhrase.count, { startsPhrase[$0]($1) }))
+                                           symbols: symbols, phraseStarts: firstSymbols)
     }
 }
 
