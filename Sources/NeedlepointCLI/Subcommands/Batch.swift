@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LexiconKit
 import NotePipeline
+import Synchronization
 
 struct Batch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,7 +65,7 @@ struct Batch: AsyncParsableCommand {
             throw ValidationError("lexicon error: \(error)")
         }
         let batchInputs = BatchInputs(paths: inputs, maxBytes: options.maxBytes)
-        let progress = ProgressReporter(total: isatty(STDERR_FILENO) == 1 ? batchInputs.count() : nil)
+        let progress = ProgressReporter(total: StandardStreams.errorIsTerminal ? batchInputs.count() : nil)
         let summary: BatchRunner.Summary
         do {
             summary = try await BatchRunner(pipeline: pipeline, limits: limits).run(
@@ -72,48 +73,53 @@ struct Batch: AsyncParsableCommand {
                 progress: { progress.update($0) })
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("needlepoint batch: \(error)\n".utf8))
+            StandardStreams.writeError("needlepoint batch: \(error)\n")
             throw ExitCode(2)
         }
         progress.finish()
         let rate = summary.seconds > 0 ? Double(summary.notes - summary.resumed) / summary.seconds : 0
         var line = "batch: \(summary.notes) notes (\(summary.failed) error records"
         if summary.resumed > 0 { line += ", \(summary.resumed) resumed" }
-        line += ", \(summary.flaggedForFrequency) over a frequency limit) in \(String(format: "%.1f", summary.seconds)) s, "
-        line += "\(String(format: "%.0f", rate)) notes/s -> \(out)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        line += ", \(summary.flaggedForFrequency) over a frequency limit) in \(summary.seconds.formatted(decimals: 1)) s, "
+        line += "\(rate.formatted(decimals: 0)) notes/s -> \(out)\n"
+        StandardStreams.writeError(line)
         if summary.failed > 0 { throw ExitCode(1) }
     }
 }
 
 
 /// A progress bar on a terminal (notes done, notes/s, ETA); silent otherwise.
-final class ProgressReporter: @unchecked Sendable {
+final class ProgressReporter: Sendable {
     private let total: Int?
-    private let start = Date()
-    private var last = Date.distantPast
-    private let lock = NSLock()
+    private let start = ContinuousClock.now
+    /// When the bar was last drawn.
+    private let last = Mutex<ContinuousClock.Instant?>(nil)
 
     init(total: Int?) { self.total = total }
 
     func update(_ done: Int) {
         guard let total else { return }
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(last) >= 0.1 || done == total else { return }
-        last = now
-        let elapsed = now.timeIntervalSince(start)
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let remaining = rate > 0 ? Double(max(0, total - done)) / rate : 0
-        let width = 30
-        let filled = total > 0 ? min(width, width * done / total) : 0
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let text = "\r[\(bar)] \(done)/\(total) notes  \(Int(rate)) notes/s  ETA \(Int(remaining.rounded())) s "
-        FileHandle.standardError.write(Data(text.utf8))
+        last.withLock { last in
+            let now = ContinuousClock.now
+            if let drawn = last, now - drawn < .milliseconds(100), done != total { return }
+            last = now
+            let elapsed = (now - start).seconds
+            let rate = elapsed > 0 ? Double(done) / elapsed : 0
+            let remaining = rate > 0 ? Double(max(0, total - done)) / rate : 0
+            let width = 30
+            let filled = total > 0 ? min(width, width * done / total) : 0
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            StandardStreams.writeError("\r[\(bar)] \(done)/\(total) notes  \(Int(rate)) notes/s  ETA \(Int(remaining.rounded())) s ")
+        }
     }
 
     func finish() {
         guard total != nil else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        StandardStreams.writeError("\n")
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

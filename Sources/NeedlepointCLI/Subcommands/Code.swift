@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import NotePipeline
 
 struct Code: ParsableCommand {
@@ -47,7 +47,7 @@ struct Code: ParsableCommand {
             for case .coded(let note, _, _) in results.map(\.outcome) { print(MentionDump.render(note, pipeline: pipeline)) }
             return
         }
-        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
+        let format = self.format ?? (StandardStreams.outputIsTerminal ? .text : .json)
         switch format {
         case .text:
             print(results.map { TextReport.render($0, pipeline: pipeline) }.joined(separator: "\n"), terminator: "")
@@ -73,7 +73,7 @@ struct Code: ParsableCommand {
         let id = path == "-" ? "stdin" : NoteID.forFile(path)
         let bytes: [UInt8]
         if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            bytes = StandardStreams.readInput()
         } else {
             switch NoteFile.read(path, maxBytes: options.maxBytes) {
             case .bytes(let read): bytes = read

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LexiconKit
 import NotePipeline
 import NoteReview
@@ -64,16 +64,16 @@ struct Review: ParsableCommand {
         options.worklistSize = worklist
         options.notes = notes
         options.csv = csv
-        let size = (try? FileManager.default.attributesOfItem(atPath: results)[.size] as? Int) ?? 0
-        let onTerminal = isatty(STDERR_FILENO) == 1
+        let size = NoteFile.size(results) ?? 0
+        let onTerminal = StandardStreams.errorIsTerminal
         let summary: DocumentationReview.Summary
         do {
             summary = try DocumentationReview(pipeline: pipeline).run(results: results, html: html, options: options) { bytes in
                 guard onTerminal, size > 0 else { return }
-                FileHandle.standardError.write(Data("\rreading results: \(min(100, bytes * 100 / size))% ".utf8))
+                StandardStreams.writeError("\rreading results: \(min(100, bytes * 100 / size))% ")
             }
         } catch {
-            FileHandle.standardError.write(Data("\(onTerminal ? "\n" : "")needlepoint review: \(error)\n".utf8))
+            StandardStreams.writeError("\(onTerminal ? "\n" : "")needlepoint review: \(error)\n")
             throw ExitCode(2)
         }
         var line = onTerminal ? "\n" : ""
@@ -81,6 +81,6 @@ struct Review: ParsableCommand {
         line += "worklist \(summary.worklist)"
         if !notes.isEmpty { line += " with \(summary.excerpts) excerpts" }
         line += " -> \(summary.written.joined(separator: ", "))\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.writeError(line)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoderServer
-import Foundation
+import FoundationEssentials
 import LexiconKit
 
 struct Serve: AsyncParsableCommand {
@@ -49,7 +49,7 @@ struct Serve: AsyncParsableCommand {
         let host = self.host
         try await server.run { port in
             let shown = host.contains(":") ? "[\(host)]" : host
-            FileHandle.standardError.write(Data("Needlepoint coder's page: open http://\(shown):\(port)/  (Ctrl+C stops it)\n".utf8))
+            StandardStreams.writeError("Needlepoint coder's page: open http://\(shown):\(port)/  (Ctrl+C stops it)\n")
         }
     }
 }

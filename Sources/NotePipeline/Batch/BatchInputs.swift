@@ -176,6 +176,9 @@ public enum NoteFile {
             }
             return .bytes(Array(data))
     }
+
+    /// The size in bytes of the file `path` names (through links), nil when it cannot be read.
+    public static func size(_ path: String) -> Int? { fileSize(path) }
 }
 
 /// Walks a folder depth first, one directory listing at a time, entries sorted by UTF-8 bytes
