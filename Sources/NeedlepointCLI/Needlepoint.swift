@@ -1,4 +1,5 @@
 import ArgumentParser
+import NotePipeline
 
 /// Every command names itself (`commandName`): a name derived from the type costs runtime type
 /// lookups at every start.
@@ -24,4 +25,10 @@ struct Needlepoint: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Code.self, Batch.self, Eval.self, Review.self, Serve.self])
+
+    /// Starts building the built-in lexicons while the arguments are parsed.
+    static func main() async {
+        NeedlepointPipeline.prepareEmbeddedLexicons()
+        await main(nil)
+    }
 }

@@ -4,6 +4,7 @@ public import NoteTagging
 public import ClinicalText
 public import ProcedureCoding
 import CDAReader
+import Dispatch
 
 /// The whole pipeline for one note: analyze, tag, assert, build facts, code. Immutable and `Sendable`:
 /// build it once (loading lexicons costs milliseconds) and run it on any number of notes, from any
@@ -17,14 +18,32 @@ public struct NeedlepointPipeline: Sendable {
     /// Mixed into patient keys so they cannot be matched against keys made elsewhere.
     public var patientKeySalt = "needlepoint"
 
+    /// A pipeline reading the tables of `lexicons`. Tables of the embedded lexicons are built once
+    /// per process and shared by every pipeline (see ``prepareEmbeddedLexicons()``).
     public init(lexicons: LexiconSource = .embedded, maxBytes: Int = NoteDecoder.defaultMaxBytes,
                 options: CodingOptions = CodingOptions()) throws(LexiconError) {
-        let tables = try TaggingLexicons(source: lexicons)
+        let (tables, rules) = switch lexicons {
+        case .embedded: try Self.embeddedTables.get()
+        case .directory: (try TaggingLexicons(source: lexicons), try CodingRules(source: lexicons))
+        }
         tagger = NoteTagger(lexicons: tables)
         factBuilder = NoteFactBuilder(lexicons: tables)
         decoder = NoteDecoder(maxBytes: maxBytes)
-        coder = Coder(rules: try CodingRules(source: lexicons))
+        coder = Coder(rules: rules)
         self.options = options
+    }
+
+    /// The embedded lexicons' tables, built on first use (a lazy global: a second thread asking
+    /// while they are built waits for them).
+    private static let embeddedTables = Result { () throws(LexiconError) in
+        (try TaggingLexicons(source: .embedded), try CodingRules(source: .embedded))
+    }
+
+    /// Starts building the embedded lexicons' tables on another thread, so that a pipeline made
+    /// a few milliseconds later finds them ready: the command-line tool calls it before it parses
+    /// its arguments, and the two overlap on a second core.
+    public static func prepareEmbeddedLexicons() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = embeddedTables }
     }
 
     /// Codes a note that is already text.
