@@ -88,7 +88,7 @@ if Context.environment["NEEDLEPOINT_BENCHMARKS"] == "1" {
     package.targets += [
         .executableTarget(
             name: "StageBenchmarks",
-            dependencies: ["NotePipeline", "NoteTagging", "NoteFacts", "ProcedureCoding", "ClinicalText",
+            dependencies: ["NotePipeline", "NoteTagging", "NoteFacts", "ProcedureCoding", "ClinicalText", "LexiconKit",
                            .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/StageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
