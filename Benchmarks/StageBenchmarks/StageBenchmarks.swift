@@ -64,7 +64,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     // The tables a process builds once (pipelines share them, so building a pipeline again would
     // measure nothing): the taggers' lexicons and the coding rules, from the embedded copy.
-    Benchmark("7 lexicon load (start-up)") { benchmark in
+    Benchmark("7 lexicon tables (start-up)") { benchmark in
         blackHole(try! TaggingLexicons(source: .embedded))
         blackHole(try! CodingRules(source: .embedded))
     }

@@ -78,6 +78,35 @@ struct CLITests {
         #expect(!run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"))
     }
 
+    @Test("standard input that cannot be read is an error record, not a truncated note")
+    func unreadableStandardInput() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["code", "--format", "json"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        let folder = try #require(FileHandle(forReadingAtPath: Fixtures.root + "/Corpora"))  // reading a folder fails: EISDIR
+        process.standardInput = folder
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stdout.contains("\"kind\": \"unreadable\""))
+        #expect(stdout.contains("cannot read standard input"))
+    }
+
+    @Test("batch: the summary line gives seconds to one decimal and whole notes per second")
+    func batchSummaryFormat() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("np-summary-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try run(["batch", "Corpora/examples", "--out", out, "--jobs", "1"])
+        #expect(run.status == 0)
+        let summary = try #require(run.stderr.split(separator: "\n").last.map(String.init))
+        #expect(summary.wholeMatch(of: /batch: \d+ notes \(0 error records, 0 over a frequency limit\) in \d+\.\d s, \d+ notes\/s -> .+/) != nil,
+                "\(summary)")
+    }
+
     @Test("batch: a run killed mid-way resumes without duplicating or losing a line")
     func resumeAfterKill() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("np-resume-\(UUID().uuidString)")

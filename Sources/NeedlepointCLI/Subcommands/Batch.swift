@@ -118,8 +118,3 @@ final class ProgressReporter: Sendable {
         StandardStreams.writeError("\n")
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `Double`.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -73,7 +73,9 @@ struct Code: ParsableCommand {
         let id = path == "-" ? "stdin" : NoteID.forFile(path)
         let bytes: [UInt8]
         if path == "-" {
-            bytes = StandardStreams.readInput()
+            do { bytes = try StandardStreams.readInput() } catch {
+                return NoteResult(id: id, outcome: .failed(NoteError(.unreadable, "\(id): cannot read standard input: \(error)")))
+            }
         } else {
             switch NoteFile.read(path, maxBytes: options.maxBytes) {
             case .bytes(let read): bytes = read

@@ -27,13 +27,19 @@ enum StandardStreams {
         }
     }
 
+    /// Why standard input could not be read (the system's words for `errno`).
+    struct ReadFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// Every byte of standard input, read to its end.
-    static func readInput() -> [UInt8] {
+    static func readInput() throws(ReadFailure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw ReadFailure(description: String(cString: strerror(errno))) }
             guard count > 0 else { return bytes }
             bytes += chunk[..<count]
         }
@@ -41,16 +47,13 @@ enum StandardStreams {
 }
 
 extension Double {
-    /// The value with `decimals` digits after the point, rounded ("%.1f" without Foundation).
+    /// The value as C's `printf("%.Nf")` writes it, `N` = `decimals` (what `String(format:)` gave).
     func formatted(decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (magnitude * scale).rounded()
-        guard isFinite, scaled < 1e15 else { return "\(self)" }
-        let units = Int(scaled), divisor = Int(scale)
-        let sign = self < 0 && units != 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(units) }
-        let fraction = String(units % divisor)
-        return sign + String(units / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        let format = "%.\(max(0, decimals))f"
+        let length = withVaList([self]) { vsnprintf(nil, 0, format, $0) }
+        guard length >= 0 else { return "\(self)" }
+        var buffer = [CChar](repeating: 0, count: Int(length) + 1)
+        _ = withVaList([self]) { vsnprintf(&buffer, buffer.count, format, $0) }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -48,7 +48,9 @@ public final class AtomicFile {
     /// Flushes, syncs and renames the temporary file over the target.
     public func commit() throws(BatchError) {
         try flush()
-        background.wait()  // a background sync still running finishes before the descriptor closes
+        // A background sync still running finishes before the descriptor closes; an error it met
+        // counts (the kernel reports a write-back error once, to the first sync that sees it).
+        if let failure = background.wait() { throw BatchError.cannotWrite(temporary, String(cString: strerror(failure))) }
         guard fsync(descriptor) == 0 else { throw BatchError.cannotWrite(temporary, String(cString: strerror(errno))) }
         close(descriptor)
         descriptor = -1
@@ -65,33 +67,40 @@ public final class AtomicFile {
 
     /// Closes and deletes the temporary file.
     public func discard() {
-        background.wait()
+        _ = background.wait()
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
         unlink(temporary)
     }
 
     deinit {
-        background.wait()
+        _ = background.wait()
         if descriptor >= 0 { close(descriptor) }
     }
 }
 
 /// Runs `fsync` off the caller's thread, one at a time; a request made while another waits to
-/// start joins it.
+/// start joins it. Keeps the first error a sync met.
 private final class BackgroundSync: Sendable {
     private let queue = DispatchQueue(label: "needlepoint.atomic-file.sync")
     private let queued = Atomic<Bool>(false)
+    /// The `errno` of the first failed sync, 0 while none failed.
+    private let failure = Atomic<Int32>(0)
 
     func sync(_ descriptor: Int32) {
         guard !queued.exchange(true, ordering: .acquiringAndReleasing) else { return }
         queue.async {
             self.queued.store(false, ordering: .releasing)
-            fsync(descriptor)
+            if fsync(descriptor) != 0 { _ = self.failure.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
         }
     }
 
-    /// Returns once every sync asked for so far has finished.
-    func wait() { queue.sync {} }
+    /// Returns once every sync asked for so far has finished, with the `errno` of the first that
+    /// failed, if one did.
+    func wait() -> Int32? {
+        queue.sync {}
+        let failure = failure.load(ordering: .relaxed)
+        return failure == 0 ? nil : failure
+    }
 }
 
 /// A batch run that cannot go on (as opposed to a note that cannot be read, which is a record).

@@ -244,18 +244,18 @@ enum FrequencyFlag {
 struct ResultLines {
     private var reader: LineReader
     private(set) var consumedBytes = 0
-    private let path: String
+    /// The file's size when opened (it is not written while read).
+    private let total: Int
 
     init?(path: String) {
         guard let reader = LineReader(path: path, maxLine: Int.max) else { return nil }
         self.reader = reader
-        self.path = path
+        total = fileSize(path) ?? 0
     }
 
     /// The next complete line (one that ends with a newline); nil at the end or at a torn last line.
     mutating func next() -> [UInt8]? {
         guard case .line(let bytes)? = reader.next() else { return nil }
-        let total = fileSize(path) ?? 0
         // A torn last line (no newline: the run was killed while writing it) is not complete.
         if consumedBytes + bytes.count + 1 > total { return nil }
         consumedBytes += bytes.count + 1
@@ -265,5 +265,5 @@ struct ResultLines {
 
 extension Duration {
     /// The duration in seconds, as a `Double`.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
