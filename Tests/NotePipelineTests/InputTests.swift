@@ -33,6 +33,30 @@ struct InputTests {
         #expect(!error.message.contains("secret") && !error.message.contains("TFESI") && !error.message.contains("MRN"))
     }
 
+    @Test("NUL and control bytes are found wherever they stand: every offset, with and without a byte-order mark")
+    func controlBytesEverywhere() throws {
+        // The checks read eight bytes at a time: put odd bytes at every offset of a 37-byte text
+        // (four words and a tail) and expect what the rule, read byte by byte, says.
+        for bom in [false, true] {
+            for offset in 0..<37 {
+                for odd: UInt8 in [0x00, 0x01, 0x1F, 0x0B] {
+                    var text = Array(repeating: UInt8(ascii: "a"), count: 37)
+                    text[offset] = odd
+                    text[(offset + 9) % 37] = 0x07  // a second control byte, in another word
+                    let error = decodingError((bom ? [0xEF, 0xBB, 0xBF] : []) + text)
+                    if odd == 0 {
+                        #expect(error?.message == "note-7: a NUL byte at offset \(offset + (bom ? 3 : 0)) - this looks like a binary file, not a note")
+                    } else {
+                        #expect(error?.message == "note-7: 2 control bytes - this looks like a binary file, not a note")
+                    }
+                }
+            }
+        }
+        // White space is not a control byte: tabs, line feeds, carriage returns and form feeds.
+        let spaced = Array("Right\tL5-S1\r\nTFESI\u{0C} done\n\n".utf8)
+        #expect(decodingError(spaced) == nil)
+    }
+
     @Test("invalid UTF-8 names the byte offset")
     func invalidOffset() throws {
         let error = try #require(decodingError(Array("Pain 8/10 ".utf8) + [0xC3, 0x28]))

@@ -20,10 +20,10 @@ public struct NoteDecoder: Sendable {
         guard body.contains(where: { !Self.isSpace($0) }) else {
             throw NoteError(.empty, "\(id): the note is empty")
         }
-        if let offset = body.firstIndex(of: 0) {
+        let (firstNUL, controls) = Self.controlBytes(body)
+        if let offset = firstNUL {
             throw NoteError(.binary, "\(id): a NUL byte at offset \(offset) - this looks like a binary file, not a note")
         }
-        let controls = body.lazy.filter { $0 < 0x20 && !Self.isSpace($0) }.count
         if controls * 100 > body.count {
             throw NoteError(.binary, "\(id): \(controls) control bytes - this looks like a binary file, not a note")
         }
@@ -35,6 +35,32 @@ public struct NoteDecoder: Sendable {
     }
 
     public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+
+    /// In one pass: the offset (in the original array) of the first NUL byte, and how many
+    /// control bytes other than white space come before it (all of them when there is no NUL).
+    /// Eight bytes are tested at a time for a byte below 0x20; only such words are read byte by byte.
+    static func controlBytes(_ body: ArraySlice<UInt8>) -> (firstNUL: Int?, controls: Int) {
+        body.withUnsafeBytes { raw in
+            var controls = 0
+            var offset = 0
+            func byte(_ index: Int) -> Int? {  // a NUL's offset, or nil after counting a control byte
+                let byte = raw[index]
+                if byte == 0 { return body.startIndex + index }
+                if byte < 0x20, !isSpace(byte) { controls += 1 }
+                return nil
+            }
+            while offset + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                // The high bit of a byte below 0x20 (exact as a test of the whole word).
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                    for index in offset..<offset + 8 { if let nul = byte(index) { return (nul, controls) } }
+                }
+                offset += 8
+            }
+            for index in offset..<raw.count { if let nul = byte(index) { return (nul, controls) } }
+            return (nil, controls)
+        }
+    }
 
     /// The offset (in the original byte array) of the first byte that breaks UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
