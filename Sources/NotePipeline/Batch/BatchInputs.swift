@@ -43,23 +43,25 @@ public struct PendingItem: Sendable {
         case .ready(let payload, let id, let path):
             return BatchItem(ordinal: ordinal, id: id, payload: payload, path: path)
         case .jsonLine(let bytes, let path, let line):
-            let (id, payload) = Self.parse(bytes, fallback: "\(NoteID.forFile(path)):\(line)")
+            let (id, payload) = Self.parse(bytes, fallback: { "\(NoteID.forFile(path)):\(line)" })
             return BatchItem(ordinal: ordinal, id: id, payload: payload, path: path)
         }
     }
 
     private struct JSONNote: Decodable { var id: String?; var text: String? }
 
-    private static func parse(_ bytes: [UInt8], fallback: String) -> (String, BatchItem.Payload) {
+    /// `fallback`: the id of a line without one ("notes:12"), made only when needed.
+    private static func parse(_ bytes: [UInt8], fallback: () -> String) -> (String, BatchItem.Payload) {
         let note: (id: String?, text: [UInt8]?)
         if let fast = JSONNoteLine.parse(bytes) {
             note = fast
         } else if let decoded = try? JSONDecoder().decode(JSONNote.self, from: Data(bytes)) {
             note = (decoded.id, decoded.text.map { Array($0.utf8) })
         } else {
-            return (fallback, .failed(NoteError(.unreadable, "\(fallback): the line is not a JSON object with \"id\" and \"text\"")))
+            let id = fallback()
+            return (id, .failed(NoteError(.unreadable, "\(id): the line is not a JSON object with \"id\" and \"text\"")))
         }
-        let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+        let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback()
         guard let text = note.text else { return (id, .failed(NoteError(.empty, "\(id): the line has no \"text\""))) }
         return (id, .bytes(text))
     }
