@@ -70,6 +70,11 @@ struct BatchTests {
             "{\"id\": \"h\", \"text\": \"caf\u{00e9} \u{2014} \u{00b5}g\"}",
             #"{"id": "k", "n": -0.5e-3, "text": "a good number"}"#,
             #"{"id": "l", "deep": "# + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + #", "text": "deep"}"#,
+            #"{"id": "m", "text": "\n"}"#,  // nothing but an escape
+            #"{"id": "n", "text": "ends with an escape\u00e9"}"#,
+            #"{"id": "o", "text": ""}"#,
+            #"{"id": "p", "text": "an escape, then the line ends \"#,
+            #"{"id": "q", "text": ""#,
         ]
         let path = NSTemporaryDirectory() + "needlepoint-jsonl-\(getpid()).jsonl"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)

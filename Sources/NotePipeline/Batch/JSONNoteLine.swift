@@ -75,41 +75,62 @@ enum JSONNoteLine {
         /// A JSON string's bytes, unescaped and checked as UTF-8; nil when malformed.
         mutating func string() -> [UInt8]? {
             guard take(UInt8(ascii: "\"")) else { return nil }
-            var out: [UInt8] = []
-            while true {
-                let runStart = index
-                index = JSONValue.plainRunEnd(bytes, from: index)
-                guard let byte = peek else { return nil }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""):
-                    return (try? UTF8Span(validating: out.span)) != nil ? out : nil
-                case UInt8(ascii: "\\"):
-                    guard let escaped = peek else { return nil }
+            let start = index
+            let firstEnd = JSONValue.plainRunEnd(bytes, from: start)
+            if firstEnd < bytes.count, bytes[firstEnd] == UInt8(ascii: "\"") {
+                // No escape (keys, ids, most short strings): the string is that one run.
+                index = firstEnd + 1
+                return Self.validUTF8(Array(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd])))
+            }
+            // Escapes: unescaped into room for the rest of the line (an escape never decodes longer
+            // than it is written), run by run.
+            var isComplete = false
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count - start) { buffer, count in
+                count = 0
+                func put(_ byte: UInt8) { buffer[count] = byte; count += 1 }
+                while true {
+                    let runStart = index
+                    index = JSONValue.plainRunEnd(bytes, from: index)
+                    guard let byte = peek else { return }
+                    let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                    if !run.isEmpty { (buffer.baseAddress! + count).initialize(from: run.baseAddress!, count: run.count) }
+                    count += run.count
                     index += 1
-                    switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
-                        guard var scalar = hex4() else { return nil }
-                        if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
-                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    switch byte {
+                    case UInt8(ascii: "\""):
+                        isComplete = true
+                        return
+                    case UInt8(ascii: "\\"):
+                        guard let escaped = peek else { return }
+                        index += 1
+                        switch escaped {
+                        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): put(escaped)
+                        case UInt8(ascii: "b"): put(0x08)
+                        case UInt8(ascii: "f"): put(0x0C)
+                        case UInt8(ascii: "n"): put(0x0A)
+                        case UInt8(ascii: "r"): put(0x0D)
+                        case UInt8(ascii: "t"): put(0x09)
+                        case UInt8(ascii: "u"):
+                            guard var scalar = hex4() else { return }
+                            if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
+                                guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return }
+                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            }
+                            guard let value = Unicode.Scalar(scalar) else { return }
+                            for unit in UTF8.encode(value)! { put(unit) }
+                        default:
+                            return
                         }
-                        guard let value = Unicode.Scalar(scalar) else { return nil }
-                        out.append(contentsOf: UTF8.encode(value)!)
                     default:
-                        return nil
+                        return  // raw control characters are not allowed in JSON strings
                     }
-                default:
-                    return nil  // raw control characters are not allowed in JSON strings
                 }
             }
+            return isComplete ? Self.validUTF8(out) : nil
+        }
+
+        private static func validUTF8(_ bytes: [UInt8]) -> [UInt8]? {
+            (try? UTF8Span(validating: bytes.span)) != nil ? bytes : nil
         }
 
         mutating func hex4() -> UInt32? {
