@@ -101,15 +101,23 @@ public enum JSONValue: Sendable, Equatable {
     /// ``escape(_:into:)`` for text given as its UTF-8 bytes (valid UTF-8).
     static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        escapedPieces(bytes) { out.append(contentsOf: $0) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The pieces of a JSON string's body, in order: runs of bytes that stand for themselves
+    /// (``plainRunEnd(_:from:)``) and the escape sequences between them (``escapeSequence(_:_:)``).
+    /// The one escaping loop of the tree and of ``JSONWriter``.
+    @inline(__always)
+    static func escapedPieces(_ bytes: UnsafeBufferPointer<UInt8>, _ put: (UnsafeBufferPointer<UInt8>) -> Void) {
         var index = 0
         while true {
             let end = plainRunEnd(bytes, from: index)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-            guard end < bytes.count else { break }
-            escapeSequence(bytes[end]) { out.append(contentsOf: $0) }
+            put(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            guard end < bytes.count else { return }
+            escapeSequence(bytes[end], put)
             index = end + 1
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// Where the run of bytes from `start` that stand for themselves inside a JSON string ends: at

@@ -227,14 +227,7 @@ public struct JSONWriter: ~Copyable {
     /// control characters escaped, everything else copied in runs.
     private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
         put(UInt8(ascii: "\""))
-        var index = 0
-        while true {
-            let end = JSONValue.plainRunEnd(text, from: index)
-            put(UnsafeBufferPointer(rebasing: text[index..<end]))
-            guard end < text.count else { break }
-            JSONValue.escapeSequence(text[end]) { put($0) }
-            index = end + 1
-        }
+        JSONValue.escapedPieces(text) { put($0) }
         put(UInt8(ascii: "\""))
     }
 }
