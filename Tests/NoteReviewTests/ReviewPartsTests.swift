@@ -52,6 +52,14 @@ struct ReviewPartsTests {
         let error = Fixtures.pipeline.run(bytes: [], id: "b")
         #expect(ReviewedNote(resultLine: Array(ResultEncoder.json(error).serialized().utf8), lineNumber: 2) == .unreadable(id: "b", kind: "empty"))
         #expect(ReviewedNote(resultLine: Array("[1, 2".utf8), lineNumber: 3) == .unreadable(id: "line 3", kind: "not-a-result"))
+        // A member the review reads, with a value of the wrong type, is not a result either; null is absent.
+        #expect(ReviewedNote(resultLine: Array(#"{"id": "c", "codes": [{"code": 64483}]}"#.utf8), lineNumber: 4)
+                == .unreadable(id: "line 4", kind: "not-a-result"))
+        #expect(ReviewedNote(resultLine: Array(#"{"id": 5}"#.utf8), lineNumber: 5) == .unreadable(id: "line 5", kind: "not-a-result"))
+        guard case .coded(let bare) = ReviewedNote(resultLine: Array(#"{"id": "d", "pain": null, "codes": null}"#.utf8), lineNumber: 6) else {
+            Issue.record("a line with null members is a result"); return
+        }
+        #expect(bare.id == "d" && bare.codes.isEmpty && bare.painChange == nil)
     }
 
     @Test("an excerpt highlights the evidence and removes the patient's identifiers wherever they recur")

@@ -48,15 +48,13 @@ public struct PendingItem: Sendable {
         }
     }
 
-    private struct JSONNote: Decodable { var id: String?; var text: String? }
-
     /// `fallback`: the id of a line without one ("notes:12"), made only when needed.
     private static func parse(_ bytes: [UInt8], fallback: () -> String) -> (String, BatchItem.Payload) {
         let note: (id: String?, text: [UInt8]?)
         if let fast = JSONNoteLine.parse(bytes) {
             note = fast
-        } else if let decoded = try? JSONDecoder().decode(JSONNote.self, from: Data(bytes)) {
-            note = (decoded.id, decoded.text.map { Array($0.utf8) })
+        } else if case .object(let object)? = try? JSONValue.parse(bytes), let members = Self.note(object) {
+            note = members  // what the fast reader leaves to the full parser (values nested very deep)
         } else {
             let id = fallback()
             return (id, .failed(NoteError(.unreadable, "\(id): the line is not a JSON object with \"id\" and \"text\"")))
@@ -64,6 +62,20 @@ public struct PendingItem: Sendable {
         let id = note.id.flatMap { $0.isEmpty ? nil : $0 } ?? fallback()
         guard let text = note.text else { return (id, .failed(NoteError(.empty, "\(id): the line has no \"text\""))) }
         return (id, .bytes(text))
+    }
+
+    /// The `id` and `text` of a parsed line: each a string, null or absent; nil when either is
+    /// anything else.
+    private static func note(_ object: JSONObject) -> (id: String?, text: [UInt8]?)? {
+        func string(_ key: String) -> String?? {
+            switch object[key] {
+            case nil, .null?: return .some(nil)
+            case .string(let value)?: return .some(value)
+            default: return nil
+            }
+        }
+        guard let id = string("id"), let text = string("text") else { return nil }
+        return (id, text.map { Array($0.utf8) })
     }
 }
 

@@ -158,7 +158,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         self.init(dictionary.map { (key: $0.key, value: $0.value) })
     }
 
-    private init(_ members: [(key: String, value: JSONValue)]) {
+    init(_ members: [(key: String, value: JSONValue)]) {
         let precedes = { (lhs: (key: String, value: JSONValue), rhs: (key: String, value: JSONValue)) in
             lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
         }

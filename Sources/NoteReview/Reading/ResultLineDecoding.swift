@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import NotePipeline
 import ProcedureCoding
 
 extension ReviewedNote {
@@ -10,7 +6,7 @@ extension ReviewedNote {
     /// skipped, missing optional ones are nil; a line that is not a result object is an unreadable
     /// note named after its line number, so it is counted rather than lost.
     public init(resultLine bytes: [UInt8], lineNumber: Int) {
-        guard let line = try? JSONDecoder().decode(ResultLine.self, from: Data(bytes)), let id = line.id else {
+        guard let value = try? JSONValue.parse(bytes), let line = try? ResultLine(value), let id = line.id else {
             self = .unreadable(id: "line \(lineNumber)", kind: "not-a-result")
             return
         }
@@ -35,19 +31,20 @@ extension ReviewedNote {
     }
 }
 
-/// The slice of the result contract the review reads.
-private struct ResultLine: Decodable {
-    struct ErrorRecord: Decodable { var kind: String? }
-    struct Evidence: Decodable {
+/// The slice of the result contract the review reads, from a parsed line: a member the review
+/// uses with a value of the wrong type makes the line unreadable; null and absent are alike.
+private struct ResultLine {
+    struct ErrorRecord { var kind: String? }
+    struct Evidence {
         var start: Int
         var end: Int
         var span: EvidenceSpan { EvidenceSpan(start: start, end: end) }
     }
-    struct Procedure: Decodable { var family: String; var evidence: [Evidence]? }
-    struct Pain: Decodable { var pre: Double?; var post: Double? }
-    struct Encounter: Decodable { var patientKey: String?; var serviceDate: String?; var provider: String? }
-    struct Code: Decodable { var code: String; var modifiers: [String]?; var units: Double? }
-    struct Flag: Decodable { var id: String; var severity: String?; var evidence: [Evidence]? }
+    struct Procedure { var family: String; var evidence: [Evidence]? }
+    struct Pain { var pre: Double?; var post: Double? }
+    struct Encounter { var patientKey: String?; var serviceDate: String?; var provider: String? }
+    struct Code { var code: String; var modifiers: [String]?; var units: Double? }
+    struct Flag { var id: String; var severity: String?; var evidence: [Evidence]? }
 
     var id: String?
     var error: ErrorRecord?
@@ -56,4 +53,76 @@ private struct ResultLine: Decodable {
     var encounter: Encounter?
     var codes: [Code]?
     var flags: [Flag]?
+
+    struct WrongType: Error {}
+
+    init(_ line: JSONValue) throws {
+        let object = try Self.object(line)
+        id = try Self.optional(object["id"], Self.string)
+        error = try Self.optional(object["error"]) { ErrorRecord(kind: try Self.optional(Self.object($0)["kind"], Self.string)) }
+        procedures = try Self.optional(object["procedures"]) { value in
+            try Self.array(value) { procedure in
+                let members = try Self.object(procedure)
+                return Procedure(family: try Self.string(members["family"]),
+                                 evidence: try Self.optional(members["evidence"]) { try Self.array($0, Self.evidence) })
+            }
+        }
+        pain = try Self.optional(object["pain"]) { value in
+            let members = try Self.object(value)
+            return Pain(pre: try Self.optional(members["pre"], Self.number), post: try Self.optional(members["post"], Self.number))
+        }
+        encounter = try Self.optional(object["encounter"]) { value in
+            let members = try Self.object(value)
+            return Encounter(patientKey: try Self.optional(members["patientKey"], Self.string),
+                             serviceDate: try Self.optional(members["serviceDate"], Self.string),
+                             provider: try Self.optional(members["provider"], Self.string))
+        }
+        codes = try Self.optional(object["codes"]) { value in
+            try Self.array(value) { code in
+                let members = try Self.object(code)
+                return Code(code: try Self.string(members["code"]),
+                            modifiers: try Self.optional(members["modifiers"]) { try Self.array($0, Self.string) },
+                            units: try Self.optional(members["units"], Self.number))
+            }
+        }
+        flags = try Self.optional(object["flags"]) { value in
+            try Self.array(value) { flag in
+                let members = try Self.object(flag)
+                return Flag(id: try Self.string(members["id"]), severity: try Self.optional(members["severity"], Self.string),
+                            evidence: try Self.optional(members["evidence"]) { try Self.array($0, Self.evidence) })
+            }
+        }
+    }
+
+    private static func optional<T>(_ value: JSONValue?, _ read: (JSONValue) throws -> T) throws -> T? {
+        guard let value, value != .null else { return nil }
+        return try read(value)
+    }
+
+    private static func object(_ value: JSONValue?) throws -> JSONValue {
+        guard case .object? = value else { throw WrongType() }
+        return value!
+    }
+
+    private static func array<T>(_ value: JSONValue, _ read: (JSONValue) throws -> T) throws -> [T] {
+        guard let items = value.arrayValue else { throw WrongType() }
+        return try items.map(read)
+    }
+
+    private static func string(_ value: JSONValue?) throws -> String {
+        guard let string = value?.stringValue else { throw WrongType() }
+        return string
+    }
+
+    private static func number(_ value: JSONValue) throws -> Double {
+        guard let number = value.numberValue else { throw WrongType() }
+        return number
+    }
+
+    private static func evidence(_ value: JSONValue) throws -> Evidence {
+        let members = try object(value)
+        guard let start = members["start"]?.numberValue.flatMap(Int.init(exactly:)),
+              let end = members["end"]?.numberValue.flatMap(Int.init(exactly:)) else { throw WrongType() }
+        return Evidence(start: start, end: end)
+    }
 }

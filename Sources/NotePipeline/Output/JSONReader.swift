@@ -1,0 +1,173 @@
+/// Reads JSON text (RFC 8259) straight from its UTF-8 bytes, one token at a time: the one reader
+/// behind ``JSONValue/parse(_:)`` (result lines read back: CSV, frequency flags, resume, the
+/// server's JSON bodies) and ``JSONNoteLine`` (a batch's JSON Lines notes). Strict: no leading
+/// zeros, no raw control characters in strings, escapes and UTF-8 checked, nothing after the value.
+struct JSONReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    mutating func skipSpace() {
+        while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard peek == byte else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func takeWord(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    mutating func atEndAfterSpace() -> Bool {
+        skipSpace()
+        return index == bytes.count
+    }
+
+    /// A JSON string's bytes, unescaped and checked as UTF-8; nil when malformed.
+    mutating func string() -> [UInt8]? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        let firstEnd = JSONValue.plainRunEnd(bytes, from: start)
+        if firstEnd < bytes.count, bytes[firstEnd] == UInt8(ascii: "\"") {
+            // No escape (keys, ids, most short strings): the string is that one run.
+            index = firstEnd + 1
+            return Self.validUTF8(Array(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd])))
+        }
+        // Escapes: unescaped into room for the rest of the text (an escape never decodes longer
+        // than it is written), run by run.
+        var isComplete = false
+        let out = [UInt8](unsafeUninitializedCapacity: bytes.count - start) { buffer, count in
+            count = 0
+            func put(_ byte: UInt8) { buffer[count] = byte; count += 1 }
+            while true {
+                let runStart = index
+                index = JSONValue.plainRunEnd(bytes, from: index)
+                guard let byte = peek else { return }
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                if !run.isEmpty { (buffer.baseAddress! + count).initialize(from: run.baseAddress!, count: run.count) }
+                count += run.count
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    isComplete = true
+                    return
+                case UInt8(ascii: "\\"):
+                    guard let escaped = peek else { return }
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): put(escaped)
+                    case UInt8(ascii: "b"): put(0x08)
+                    case UInt8(ascii: "f"): put(0x0C)
+                    case UInt8(ascii: "n"): put(0x0A)
+                    case UInt8(ascii: "r"): put(0x0D)
+                    case UInt8(ascii: "t"): put(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return }
+                        if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
+                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let value = Unicode.Scalar(scalar) else { return }
+                        for unit in UTF8.encode(value)! { put(unit) }
+                    default:
+                        return
+                    }
+                default:
+                    return  // raw control characters are not allowed in JSON strings
+                }
+            }
+        }
+        return isComplete ? Self.validUTF8(out) : nil
+    }
+
+    private static func validUTF8(_ bytes: [UInt8]) -> [UInt8]? {
+        (try? UTF8Span(validating: bytes.span)) != nil ? bytes : nil
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: return nil
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    /// A JSON number's text, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, and whether
+    /// it is a plain integer (no fraction, no exponent); nil when malformed.
+    mutating func number() -> (text: UnsafeBufferPointer<UInt8>, isInteger: Bool)? {
+        let start = index
+        func digits() -> Int {
+            let first = index
+            while let byte = peek, byte &- 0x30 < 10 { index += 1 }
+            return index - first
+        }
+        _ = take(UInt8(ascii: "-"))
+        if take(UInt8(ascii: "0")) {
+            if let byte = peek, byte &- 0x30 < 10 { return nil }  // no leading zeros
+        } else if digits() == 0 {
+            return nil
+        }
+        var isInteger = true
+        if take(UInt8(ascii: ".")) {
+            isInteger = false
+            guard digits() > 0 else { return nil }
+        }
+        if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+            isInteger = false
+            if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
+            guard digits() > 0 else { return nil }
+        }
+        return (UnsafeBufferPointer(rebasing: bytes[start..<index]), isInteger)
+    }
+
+    /// Skips any JSON value; false when malformed or nested deeper than 64 (callers that need
+    /// deeper values read them with ``JSONValue/parse(_:)``).
+    mutating func skipValue(depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        switch peek {
+        case UInt8(ascii: "\"")?: return string() != nil
+        case UInt8(ascii: "{")?, UInt8(ascii: "[")?:
+            let close = peek == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            index += 1
+            skipSpace()
+            if take(close) { return true }
+            while true {
+                skipSpace()
+                if close == UInt8(ascii: "}") {
+                    guard string() != nil else { return false }
+                    skipSpace()
+                    guard take(UInt8(ascii: ":")) else { return false }
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1) else { return false }
+                skipSpace()
+                if take(UInt8(ascii: ",")) { continue }
+                return take(close)
+            }
+        case nil: return false
+        default:
+            if takeWord("true") || takeWord("false") || takeWord("null") { return true }
+            return number() != nil
+        }
+    }
+}

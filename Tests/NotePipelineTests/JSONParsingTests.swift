@@ -1,0 +1,95 @@
+import Foundation
+import NotePipeline
+import Testing
+import _NeedlepointTestSupport
+
+/// `JSONValue.parse`, the reader of result lines (CSV, frequency flags, resume) and of the
+/// server's JSON bodies: it reads what Foundation's parser reads, refuses what it refuses, and
+/// reads every result Needlepoint writes back to the same bytes.
+@Suite("JSON parsing")
+struct JSONParsingTests {
+    static let valid = [
+        "0", "-0", "7", "-3", "0.5", "-0.5e-3", "2.5E+3", "1e-7", "123456789012345", "1234567890123456789",
+        "9007199254740993", "0.1", "3.141592653589793", "true", "false", "null", "\"\"", "[]", "{}", "  [ ]  ",
+        #""caf\u00e9 \ud83d\ude00 \/ \\ \" \b\f\n\r\t""#,
+        #"{"b": [true, false, null, {"c": "}"}], "a": -3, "z": {"y": [1, [2, [3]]]}}"#,
+        "\"caf\u{00e9} \u{2014} \u{00b5}g\"",
+        #"{"id": "synth-1", "text": "L4-5 \"TFESI\"\n\tVAS 8/10 \u2192 2/10"}"#,
+    ]
+
+    static let invalid = [
+        "", " ", "01", "-01", "1.", ".5", "-", "1e", "1e+", "+1", "[1,]", "[1 2]", #"{"a":1,}"#, "{a:1}", #"{"a" 1}"#,
+        #""\x""#, "\"\t\"", "tru", "nul", #""\ud800""#, #""\udc00 low alone""#, "1e400", "[] x", "[", "{", #"{"a":"#,
+        #""unterminated"#, "]", "NaN", "Infinity", #"'single'"#,
+    ]
+
+    @Test("valid JSON reads as Foundation's JSONSerialization reads it", arguments: valid)
+    func readsValid(text: String) throws {
+        let value = try JSONValue.parse(Array(text.utf8))
+        let foundation = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        #expect(Self.same(value, foundation), "\(text)")
+    }
+
+    @Test("invalid JSON is refused, as Foundation's JSONSerialization refuses it", arguments: invalid)
+    func refusesInvalid(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(text.utf8)) }
+        // Foundation is laxer in two ways RFC 8259 is not: it reads 1e400 (as infinity, which JSON
+        // has no number for) and a comma before a closing bracket.
+        let lax = text == "1e400" || text == "[1,]" || text == #"{"a":1,}"#
+        #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil || lax,
+                "Foundation reads \(text)")
+    }
+
+    @Test("bytes that are not UTF-8 inside a string are refused; the error names the offset, not the text")
+    func invalidUTF8() {
+        let bytes: [UInt8] = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)
+        do {
+            _ = try JSONValue.parse(bytes)
+            Issue.record("read invalid UTF-8")
+        } catch {
+            #expect(error.reason == .malformedString && error.offset == 9)
+            #expect(error.description == "not JSON: \(JSONParseError.Reason.malformedString.rawValue) at byte 9")
+        }
+    }
+
+    @Test("nesting: 512 levels read, deeper ones are refused without exhausting the stack")
+    func depth() throws {
+        let deepest = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        _ = try JSONValue.parse(Array(deepest.utf8))
+        let deeper = String(repeating: "[", count: 513) + String(repeating: "]", count: 513)
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(deeper.utf8)) }
+        let hostile = String(repeating: "{\"a\":[", count: 100_000)
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(hostile.utf8)) }
+    }
+
+    @Test("object members come out in key order; a repeated key keeps its last value")
+    func members() throws {
+        let value = try JSONValue.parse(Array(#"{"b": 1, "a": 2, "b": 3}"#.utf8))
+        #expect(value.serialized() == #"{"a":2,"b":3}"#)
+    }
+
+    @Test("every result Needlepoint writes for the corpus reads back to the same bytes", arguments: ContractTests.corpusNotes)
+    func roundTrip(path: String) throws {
+        let result = Fixtures.pipeline.run(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), id: path)
+        let bytes = ResultEncoder.bytes(result)
+        #expect(try JSONValue.parse(bytes).serialized() == String(decoding: bytes, as: UTF8.self))
+        let pretty = ResultEncoder.bytes(result, pretty: true)
+        #expect(try JSONValue.parse(pretty).serialized(pretty: true) == String(decoding: pretty, as: UTF8.self))
+    }
+
+    /// The same value: Foundation's objects, arrays, strings, numbers, booleans and null.
+    static func same(_ value: JSONValue, _ other: Any) -> Bool {
+        switch value {
+        case .null: return other is NSNull
+        case .bool(let bool): return (other as? Bool) == bool && String(describing: type(of: other)) != "Int"
+        case .number(let number): return (other as? NSNumber)?.doubleValue == number
+        case .string(let string): return (other as? String) == string
+        case .array(let items):
+            guard let others = other as? [Any], others.count == items.count else { return false }
+            return zip(items, others).allSatisfy { same($0, $1) }
+        case .object(let object):
+            guard let others = other as? [String: Any], others.count == object.members.count else { return false }
+            return object.members.allSatisfy { member in others[member.key].map { same(member.value, $0) } ?? false }
+        }
+    }
+}
