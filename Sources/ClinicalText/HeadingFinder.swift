@@ -48,24 +48,23 @@ struct HeadingFinder {
         let endsLine = end >= tokens.count || tokens[end].spacing.startsLine
         // Only a phrase ending in a colon, or alone on its line, can be a heading.
         guard hasColon || (endsLine && atLineStart) else { return nil }
-        var words: [Int32] = []  // the words' key symbols
-        words.reserveCapacity(wordCount)
         var allCaps = true
         var titleCase = true
         for index in start..<end where tokens[index].kind == .word {
             let (caps, title) = casing(tokens[index].range)
             allCaps = allCaps && caps
             titleCase = titleCase && (title || conventions.words.contains(.headingMinor, tokens[index]))
-            words.append(tokens[index].symbol)
         }
         let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
         let through = hasColon ? end + 1 : end
+        // The words' key symbols, read in place (most candidates end here, with no array made).
+        let words = tokens[start..<end].lazy.filter { $0.kind == .word }.map(\.symbol)
 
-        if let kind = conventions.headings.payload(exactly: words[...]) {
+        if let kind = conventions.headings.payload(exactly: words) {
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)
         }
         guard hasColon else { return nil }
-        if let (kind, position) = containedKind(words) {
+        if let (kind, position) = containedKind(Array(words)) {
             // "PROCEDURE PERFORMED:", "Procedure Note:", "Procedure performed today:"
             guard allCaps || titleCase || position == 0 else { return nil }
             return Heading(kind: kind, tokens: start..<through, text: wordsRange)

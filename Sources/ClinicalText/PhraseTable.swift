@@ -33,7 +33,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     }
 
     /// The payload of the phrase whose key symbols are exactly `symbols`, nil for none.
-    public func payload(exactly symbols: ArraySlice<Int32>) -> Payload? {
+    public func payload(exactly symbols: some Sequence<Int32>) -> Payload? {
         let payload = trie.payload(exactly: symbols)
         return payload >= 0 ? payloads[Int(payload)] : nil
     }
@@ -183,7 +183,7 @@ public struct PhraseTrie: Sendable {
     }
 
     /// The payload index of the phrase that is exactly `symbols`, -1 for none.
-    func payload(exactly symbols: ArraySlice<Int32>) -> Int32 {
+    func payload(exactly symbols: some Sequence<Int32>) -> Int32 {
         var node: Int32 = 0
         for symbol in symbols {
             node = child(of: node, symbol)

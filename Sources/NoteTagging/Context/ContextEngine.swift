@@ -28,6 +28,12 @@ public struct ContextEngine: Sendable {
     /// Every trigger in the sentence, left to right, pseudo-triggers included.
     public func matches(in note: AnalyzedNote, sentence: Sentence) -> [Match] {
         var out: [Match] = []
+        collectMatches(in: note, sentence: sentence, into: &out)
+        return out
+    }
+
+    /// ``matches(in:sentence:)`` appended to `out` (a buffer the caller reuses from sentence to sentence).
+    func collectMatches(in note: AnalyzedNote, sentence: Sentence, into out: inout [Match]) {
         var index = sentence.tokens.lowerBound
         while index < sentence.tokens.upperBound {
             if let match = triggers.longestMatch(in: note, at: index, limit: sentence.tokens.upperBound) {
@@ -44,7 +50,6 @@ public struct ContextEngine: Sendable {
             }
             index += 1
         }
-        return out
     }
 
     /// "in 2023", "in April 2007", "in **DATE[Apr 2007]": a year introduced by "in" or "during"
@@ -162,9 +167,11 @@ public struct ContextEngine: Sendable {
             bySentence[next[sentence]] = index
             next[sentence] += 1
         }
+        var matches: [Match] = []
         for sentenceIndex in note.sentences.indices where firstOfSentence[sentenceIndex] < firstOfSentence[sentenceIndex + 1] {
             let sentence = note.sentences[sentenceIndex]
-            let matches = matches(in: note, sentence: sentence)
+            matches.removeAll(keepingCapacity: true)
+            collectMatches(in: note, sentence: sentence, into: &matches)
             let section = note.sections[sentence.section]
             for index in bySentence[firstOfSentence[sentenceIndex]..<firstOfSentence[sentenceIndex + 1]] {
                 var assertion = assertion(for: mentions[index].tokens, in: note, sentence: sentence, matches: matches)

@@ -212,14 +212,40 @@ struct SpinalLevelGrammar {
     static func parse(utf8 key: UnsafeBufferPointer<UInt8>) -> LevelMention.Item? {
         guard startsLikeLevel(key) else { return nil }
         struct Part { var region: Vertebra.Region?; var number = 0; var digits = 0 }
-        var parts: [Part] = []
-        parts.reserveCapacity(4)
+        // Parts are read into vertebrae as they close, with no list kept: the vertebrae read so
+        // far are their count, the first, the last, and whether each was above the next.
         var part = Part()
+        var partIndex = 0
+        var regionInForce: Vertebra.Region?  // the last region a part named
+        var count = 0, first: Vertebra?, last: Vertebra?, ascending = true
+        func add(_ vertebra: Vertebra) {
+            if let last { ascending = ascending && last < vertebra } else { first = vertebra }
+            last = vertebra
+            count += 1
+        }
+        /// Reads a part into vertebrae; false when it names none.
+        func close(_ part: Part) -> Bool {
+            defer { partIndex += 1 }
+            guard let current = part.region ?? regionInForce else { return false }
+            regionInForce = current
+            if let vertebra = Vertebra(region: current, number: part.number) {
+                add(vertebra)
+            } else if part.digits == 2, partIndex == 0,
+                      let upper = Vertebra(region: current, number: part.number / 10),
+                      let lower = Vertebra(region: current, number: part.number % 10), lower == upper.below {
+                add(upper)  // "l45" → L4, L5
+                add(lower)
+            } else {
+                return false
+            }
+            return true
+        }
         var expectsRegionOrDigit = true
         for byte in key {
             if let region = region(byte) {
                 if part.digits > 0 {  // "l5s1": a new part starts without a separator
-                    parts.append(part); part = Part()
+                    guard close(part) else { return nil }
+                    part = Part()
                 } else if !expectsRegionOrDigit || part.region != nil { return nil }
                 part.region = region
                 expectsRegionOrDigit = false
@@ -227,42 +253,23 @@ struct SpinalLevelGrammar {
             }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard part.region != nil || !parts.isEmpty else { return nil }
+                guard part.region != nil || partIndex > 0 else { return nil }
                 let (times10, overflow) = part.number.multipliedReportingOverflow(by: 10)
                 let (sum, overflowAdding) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
                 guard !overflow, !overflowAdding else { return nil }
                 (part.number, part.digits) = (sum, part.digits + 1)
                 expectsRegionOrDigit = false
             case UInt8(ascii: "-"), UInt8(ascii: "/"):
-                guard part.digits > 0 else { return nil }
-                parts.append(part); part = Part()
+                guard part.digits > 0, close(part) else { return nil }
+                part = Part()
                 expectsRegionOrDigit = true
             default:
                 return nil
             }
         }
-        guard part.digits > 0 else { return nil }
-        parts.append(part)
-        guard let firstRegion = parts[0].region else { return nil }
-
-        var vertebrae: [Vertebra] = []
-        var currentRegion = firstRegion
-        for (index, part) in parts.enumerated() {
-            currentRegion = part.region ?? currentRegion
-            let number = part.number
-            if let vertebra = Vertebra(region: currentRegion, number: number) {
-                vertebrae.append(vertebra)
-            } else if part.digits == 2, parts.count == 1 || index == 0,
-                      let upper = Vertebra(region: currentRegion, number: number / 10),
-                      let lower = Vertebra(region: currentRegion, number: number % 10), lower == upper.below {
-                vertebrae.append(contentsOf: [upper, lower])  // "l45" → L4, L5
-            } else {
-                return nil
-            }
-        }
-        if vertebrae.count == 1 { return .vertebra(vertebrae[0]) }
-        guard let first = vertebrae.first, let last = vertebrae.last, first < last,
-              zip(vertebrae, vertebrae.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        guard part.digits > 0, close(part), let first, let last else { return nil }
+        if count == 1 { return .vertebra(first) }
+        guard first < last, ascending else { return nil }
         return .span(first, last)
     }
 }

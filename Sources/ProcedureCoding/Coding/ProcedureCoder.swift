@@ -164,7 +164,17 @@ extension GuidanceValue {
 }
 
 extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// The string with its first character upper-cased ("transforaminal …" → "Transforaminal …");
+    /// an ASCII first letter by its byte, anything else by Unicode's rules.
+    var capitalizedFirst: String {
+        guard let first = utf8.first, first < 0x80 else { return prefix(1).uppercased() + dropFirst() }
+        guard first &- 0x61 < 26 else { return self }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            let count = buffer.initialize(fromContentsOf: utf8)
+            buffer[0] = first - 0x20
+            return count
+        }
+    }
 }
 
 /// Numbers as people read them ("30", "7.5").

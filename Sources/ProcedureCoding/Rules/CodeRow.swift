@@ -15,7 +15,10 @@ enum CountMode: String, Sendable, CaseIterable, CaseHashable {
     case eachAdditionalExtremity = "each-additional-extremity"
 
     var isAddOn: Bool {
-        [.eachAdditional, .secondLevel, .thirdAndBeyond, .eachAdditional15Minutes, .eachAdditionalExtremity].contains(self)
+        switch self {
+        case .eachAdditional, .secondLevel, .thirdAndBeyond, .eachAdditional15Minutes, .eachAdditionalExtremity: true
+        case .perSession, .perSide, .firstLevel, .first15Minutes: false
+        }
     }
 }
 
@@ -45,14 +48,14 @@ final class CodeRow: Sendable {
     /// nil: the row applies to the family's default kind only.
     let variants: [String]?
     let region: Region?
-    let guidance: Set<GuidanceValue>
+    let guidance: CaseSet<GuidanceValue>
     let counts: CountMode
     let addOnTo: HCPCSCode?
     let bilateral: BilateralIndicator
     let imaging: ImagingMode
 
     init(code: HCPCSCode, descriptor: String, families: CaseSet<ProcedureFamily>, variants: [String]?, region: Region?,
-         guidance: Set<GuidanceValue>, counts: CountMode, addOnTo: HCPCSCode?, bilateral: BilateralIndicator, imaging: ImagingMode) {
+         guidance: CaseSet<GuidanceValue>, counts: CountMode, addOnTo: HCPCSCode?, bilateral: BilateralIndicator, imaging: ImagingMode) {
         self.code = code
         self.descriptor = descriptor
         self.families = families

@@ -48,7 +48,7 @@ public struct CodingRules: Sendable {
                 code: try code(row, "code"), descriptor: try row.text("descriptor"),
                 families: try families(row, "family") ?? CaseSet(ProcedureFamily.allCases),
                 variants: try row.optional("variant").map { $0.split(separator: ",").map(String.init) },
-                region: region.flatMap(Region.init(rawValue:)), guidance: guidance,
+                region: region.flatMap(Region.init(rawValue:)), guidance: CaseSet(guidance),
                 counts: try row.value("counts", as: CountMode.self),
                 addOnTo: try row.optional("addon_to").map { raw throws(LexiconError) in try code(row, "addon_to") },
                 bilateral: try row.value("bilateral", as: BilateralIndicator.self),
