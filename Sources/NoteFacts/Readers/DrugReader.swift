@@ -8,34 +8,37 @@ import NoteTagging
 /// injected (or the vial less the discarded amount), and the discarded amount; a named product
 /// absorbs the generic "botulinum toxin" mentions of the same note.
 enum DrugReader {
-    static let excludedSections: Set<SectionKind> = [
+    static let excludedSections = CaseSet<SectionKind>([
         .homeMedications, .pastHistory, .familyHistory, .allergies, .plan, .consent, .presentIllness, .indication,
         .diagnosis, .examination, .imaging,
-    ]
+    ])
 
     static func read(_ mentions: [Mention], procedures: [ProcedureFact]) -> (supplyCoded: [DrugFact], other: [DrugFact]) {
-        var byName: [String: [Mention]] = [:]
-        var order: [String] = []
+        // The mentions by generic name, names in the order first met (a note names a few drugs:
+        // a list searched by name, no hashing).
+        var groups: [(name: String, mentions: [Mention])] = []
         for mention in mentions {
             guard case .drug(let drug) = mention.kind, mention.isCurrentFact, !drug.isOral,
                   !excludedSections.contains(mention.section) else { continue }
-            if byName[drug.name.generic] == nil { order.append(drug.name.generic) }
-            byName[drug.name.generic, default: []].append(mention)
+            if let index = groups.firstIndex(where: { $0.name == drug.name.generic }) {
+                groups[index].mentions.append(mention)
+            } else {
+                groups.append((drug.name.generic, [mention]))
+            }
         }
         // "Botulinum toxin" and a named product in one note are the same drug.
-        let products = order.filter { name in
-            guard name != "botulinum toxin", case .drug(let drug)? = byName[name]?.first?.kind else { return false }
+        let products = groups.indices.filter { index in
+            guard groups[index].name != "botulinum toxin", case .drug(let drug) = groups[index].mentions[0].kind else { return false }
             return drug.name.drugClass == .botulinumToxin
         }
-        if products.count == 1, let generic = byName.removeValue(forKey: "botulinum toxin") {
-            byName[products[0], default: []] += generic
-            order.removeAll { $0 == "botulinum toxin" }
+        if products.count == 1, let generic = groups.firstIndex(where: { $0.name == "botulinum toxin" }) {
+            groups[products[0]].mentions += groups[generic].mentions
+            groups.remove(at: generic)
         }
         let sites = max(procedures.map { $0.levels.count }.max() ?? 1, procedures.contains { $0.laterality == .bilateral } ? 2 : 1)
         var coded: [DrugFact] = []
         var other: [DrugFact] = []
-        for name in order {
-            let group = byName[name]!
+        for (name, group) in groups {
             guard case .drug(let first) = group[0].kind else { continue }
             var fact: DrugFact
             switch first.name.drugClass {

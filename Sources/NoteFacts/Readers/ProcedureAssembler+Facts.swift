@@ -167,7 +167,7 @@ extension ProcedureAssembler {
     /// mention of imaging. A procedure rarely image-guided (trigger points, acupuncture, dry
     /// needling, chemodenervation) that shares the note with others takes only its own sentences.
     private func guidance(for draft: Draft, cueSentences: [Int], soleProcedure: Bool) -> (GuidanceKind?, [TextRange]) {
-        var counts: [GuidanceKind: Int] = [:]
+        var counts = InlineArray<4, Int>(repeating: 0)  // by GuidanceKind, in its order
         var evidence: [TextRange] = []
         let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
         for mention in mentions where TodayScope.describesToday(mention.section) {
@@ -178,12 +178,13 @@ extension ProcedureAssembler {
                 guard kind != .none else { continue }  // "not landmark-guided" says nothing
                 kind = .none
             }
-            counts[kind, default: 0] += cueSentences.contains(mention.sentence) ? 3 : 1
+            counts[kind.caseOrdinal] += cueSentences.contains(mention.sentence) ? 3 : 1
             evidence.append(mention.range)
         }
-        let order: [GuidanceKind] = [.fluoroscopy, .ct, .ultrasound, .none]
-        guard let best = order.max(by: { (counts[$0] ?? 0, -order.firstIndex(of: $0)!) < (counts[$1] ?? 0, -order.firstIndex(of: $1)!) }),
-              (counts[best] ?? 0) > 0 else { return (nil, []) }
+        // The kind counted most; on a tie the first in the order fluoroscopy, CT, ultrasound, none.
+        var best: GuidanceKind?
+        for kind in GuidanceKind.allCases where counts[kind.caseOrdinal] > (best.map { counts[$0.caseOrdinal] } ?? 0) { best = kind }
+        guard let best else { return (nil, []) }
         return (best, evidence)
     }
 

@@ -16,6 +16,8 @@ struct ProcedureAssembler {
     let lexicons: TaggingLexicons
     /// For each sentence: it states findings only (see ``sentenceIsFindingOnly(_:)``), read in one pass.
     private let findingOnly: [Bool]
+    /// For each section: its first sentence that is not a heading (-1 for none), read in one pass.
+    private let firstBodySentence: [Int]
 
     init(note: AnalyzedNote, mentions: [Mention], cues: SentenceCues, lexicons: TaggingLexicons) {
         self.note = note
@@ -29,6 +31,11 @@ struct ProcedureAssembler {
             if case .diagnosis = mention.kind { diagnosis[mention.sentence] = true }
         }
         findingOnly = strongCue.indices.map { !strongCue[$0] && (diagnosis[$0] || cues.nonTarget[$0]) }
+        var firstBody = [Int](repeating: -1, count: note.sections.count)
+        for (index, sentence) in note.sentences.enumerated() where !sentence.isHeading && firstBody[sentence.section] < 0 {
+            firstBody[sentence.section] = index
+        }
+        firstBodySentence = firstBody
     }
 
     struct Draft {
@@ -201,8 +208,7 @@ struct ProcedureAssembler {
         let section = note.sections[sentence.section]
         if section.kind == .preamble { return mention.sentence < 3 }
         guard section.kind == .procedure else { return false }
-        let first = note.sentences.firstIndex { $0.section == sentence.section && !$0.isHeading }
-        return first == mention.sentence
+        return firstBodySentence[sentence.section] == mention.sentence
     }
 
     /// A sentence that states findings (a diagnosis, an imaging study, where contrast spread) and
