@@ -55,8 +55,56 @@ public struct CaseSet<Element: CaseHashable & CaseIterable>: Sendable, Equatable
         for element in elements { bits |= 1 << UInt64(element.caseOrdinal) }
     }
 
+    /// The empty set.
+    @inlinable public init() {}
+
     @inlinable public func contains(_ element: Element) -> Bool { bits & 1 << UInt64(element.caseOrdinal) != 0 }
+
+    @inlinable public mutating func insert(_ element: Element) { bits |= 1 << UInt64(element.caseOrdinal) }
+
+    @inlinable public func union(_ other: CaseSet) -> CaseSet {
+        var union = self
+        union.bits |= other.bits
+        return union
+    }
+
+    @inlinable public mutating func formUnion(_ elements: some Sequence<Element>) {
+        for element in elements { insert(element) }
+    }
+
+    @inlinable public var isEmpty: Bool { bits == 0 }
+
+    /// The set's first case in declaration order.
+    @inlinable public var first: Element? {
+        var iterator = makeIterator()
+        return iterator.next()
+    }
 
     /// True when no case is in both sets.
     public func isDisjoint(with other: CaseSet) -> Bool { bits & other.bits == 0 }
+}
+
+/// A set's cases in declaration order (which is `allCases` order): the lowest one is `first`.
+extension CaseSet: Sequence {
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline var bits: UInt64
+
+        @inlinable init(bits: UInt64) { self.bits = bits }
+
+        @inlinable public mutating func next() -> Element? {
+            guard bits != 0 else { return nil }
+            let ordinal = bits.trailingZeroBitCount
+            bits &= bits - 1
+            // The case whose one-byte tag is `ordinal` (the invariant ``caseOrdinal`` reads).
+            return withUnsafeBytes(of: UInt8(ordinal)) { $0.load(as: Element.self) }
+        }
+    }
+
+    @inlinable public func makeIterator() -> Iterator { Iterator(bits: bits) }
+
+    @inlinable public var underestimatedCount: Int { bits.nonzeroBitCount }
+}
+
+extension CaseSet: ExpressibleByArrayLiteral {
+    @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
 }

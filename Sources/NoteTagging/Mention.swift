@@ -24,8 +24,9 @@ public struct Mention: Sendable {
     public var isCurrentFact: Bool { assertion.isAffirmedCurrent }
 }
 
-/// What a mention is, with its payload. Large payloads are boxed (`indirect`), so that a mention
-/// stays small and copying one (readers do, often) moves a few words instead of the largest case.
+/// What a mention is, with its payload. Payloads that hold references (strings, arrays) are
+/// boxed (`indirect`), so that a mention stays small and copying one retains one box; payloads of
+/// plain values stand inline, so that making one allocates nothing and copying one copies bits.
 public enum MentionKind: Sendable {
     case procedure(ProcedureCue)
     case region(RegionWord)
@@ -35,10 +36,10 @@ public enum MentionKind: Sendable {
     case contrast(ContrastCue)
     case view(ViewCue)
     indirect case drug(DrugMention)
-    indirect case painScore(PainScoreMention)
+    case painScore(PainScoreMention)
     indirect case diagnosis(DiagnosisMention)
-    indirect case documentation(DocumentationMention)
-    indirect case quantity(QuantityMention)
+    case documentation(DocumentationMention)
+    case quantity(QuantityMention)
     indirect case muscle(MuscleMention)
     case electricalGuidance(ElectricalGuidance)
 }

@@ -1,4 +1,5 @@
 import ClinicalText
+import NoteTagging
 import Testing
 
 /// Lookups by case ordinal must agree with hashing the cases: every case of the enums the rules
@@ -18,8 +19,20 @@ struct CaseTableTests {
                 for key in all { #expect(set.contains(key) == members.contains(key), "\(Key.self).\(key)") }
                 #expect(set.isDisjoint(with: CaseSet(all.dropFirst(size))))
             }
+            // Every other case, inserted out of order: read back in declaration order, as a Set sorted by it.
+            let picked = all.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            var set = CaseSet<Key>()
+            for member in picked.reversed() { set.insert(member) }
+            #expect(Array(set) == picked && set.first == picked.first && set.isEmpty == picked.isEmpty)
+            let rest = CaseSet(all.filter { !picked.contains($0) })
+            #expect(Array(set.union(rest)) == all && set.union(rest).underestimatedCount == all.count)
+            var formed = set
+            formed.formUnion(rest)
+            #expect(formed == set.union(rest) && CaseSet<Key>().first == nil)
         }
         check(SectionKind.self)
         check(MeasureUnit.self)
+        check(Side.self)
+        check(NeedleView.self)
     }
 }

@@ -10,7 +10,7 @@ enum ContrastReader {
     /// `withheldWords`: words that, in a sentence with a negated contrast cue, mean contrast was withheld.
     static func read(_ mentions: [Mention], _ note: AnalyzedNote, cues: SentenceCues, withheldWords: KeySet) -> ContrastFact {
         var fact = ContrastFact()
-        var views: Set<NeedleView> = []
+        var views = CaseSet<NeedleView>()
         var viewMentions: [(Mention, ViewCue)] = []
         let strongViewSentences = Set(mentions.compactMap { mention -> Int? in
             if case .view(let cue) = mention.kind, !cue.isWeak { return mention.sentence }
@@ -53,7 +53,7 @@ enum ContrastReader {
                 fact.evidence.append(mention.range)
             }
         }
-        fact.views = views.sorted()
+        fact.views = Array(views)  // in NeedleView order
         fact.evidence = fact.evidence.normalized()
         fact.viewEvidence = fact.viewEvidence.normalized()
         return fact

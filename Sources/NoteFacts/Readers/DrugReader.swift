@@ -128,7 +128,7 @@ enum DrugReader {
         var evidence = group.map(\.range)
         var injected: [Double] = [], totals: [Double] = [], discarded: [Double] = [], vial: [Double] = [], plain: [Double] = []
         var noWaste = false
-        let sections = Set(group.map(\.section))
+        let sections = CaseSet(group.map(\.section))
         for mention in all where sections.contains(mention.section) || mention.section == .procedure {
             guard case .quantity(let quantity) = mention.kind, quantity.quantity.unit == .units,
                   !mention.assertion.isHypothetical, !mention.assertion.isHistorical else { continue }

@@ -7,9 +7,9 @@ import NoteTagging
 /// section (or a note without headings) it is "before" until the procedure is named there, and
 /// "after" once it has been.
 enum PainReader {
-    static let beforeSections: Set<SectionKind> = [.indication, .presentIllness, .preProcedure, .examination, .diagnosis,
+    static let beforeSections: CaseSet<SectionKind> = [.indication, .presentIllness, .preProcedure, .examination, .diagnosis,
                                                    .imaging]
-    static let afterSections: Set<SectionKind> = [.postProcedure, .complications]
+    static let afterSections: CaseSet<SectionKind> = [.postProcedure, .complications]
 
     static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> PainFacts {
         var facts = PainFacts()

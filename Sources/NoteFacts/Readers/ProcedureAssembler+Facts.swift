@@ -16,7 +16,7 @@ extension ProcedureAssembler {
         let levelSentences = levels.map(\.sentence).normalized()
 
         // Sides: next to its levels, and in the sentences of its cues and levels.
-        var sides: Set<Side> = []
+        var sides = CaseSet<Side>()
         for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
         // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
         // named elsewhere (positioning, symptoms).
@@ -49,7 +49,7 @@ extension ProcedureAssembler {
         } else if draft.family.isSpinal || draft.family == .nerveBlock {
             // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
             // those decide each side's levels; levels named without a side then only add to the list.
-            let namedSides = Set(levels.compactMap { if case .level(let value) = $0.kind { value.side } else { nil } })
+            let namedSides = CaseSet(levels.compactMap { if case .level(let value) = $0.kind { value.side } else { nil } })
             let anySided = namedSides.contains(.left) && namedSides.contains(.right)
             for level in levels {
                 guard case .level(let value) = level.kind else { continue }

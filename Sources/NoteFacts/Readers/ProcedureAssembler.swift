@@ -53,8 +53,9 @@ struct ProcedureAssembler {
             return !sentenceIsFindingOnly(mention.sentence)
         }
         let muscles = mentions.filter(\.isMuscle)
-        var sideOwners: [Int: [Mention]] = [:]
-        var extras: [Int: [Mention]] = [:]
+        // By draft: the sides, muscles and electrical guidance it owns, and (below) its levels.
+        var sideOwners = [[Mention]](repeating: [], count: drafts.count)
+        var extras = sideOwners
         for mention in mentions where TodayScope.includes(mention) {
             switch mention.kind {
             case .side:
@@ -63,28 +64,28 @@ struct ProcedureAssembler {
                       !levels.contains(where: { $0.tokens.overlaps(mention.tokens) }),
                       !muscles.contains(where: { $0.tokens.overlaps(mention.tokens) }),
                       let owner = owner(of: mention, among: Array(drafts.indices), drafts) else { continue }
-                sideOwners[owner, default: []].append(mention)
+                sideOwners[owner].append(mention)
             case .muscle, .electricalGuidance:
                 let candidates = drafts.indices.filter {
                     [.triggerPoint, .dryNeedling, .chemodenervation, .acupuncture].contains(drafts[$0].family)
                 }
-                if let owner = owner(of: mention, among: candidates, drafts) { extras[owner, default: []].append(mention) }
+                if let owner = owner(of: mention, among: candidates, drafts) { extras[owner].append(mention) }
             default:
                 continue
             }
         }
         let spinal = drafts.indices.filter { drafts[$0].family.isSpinal }
         let segmental = drafts.indices.filter { drafts[$0].family == .nerveBlock && ["intercostal", "paravertebral"].contains(drafts[$0].target ?? "") }
-        var levelOwners: [Int: [Mention]] = [:]
+        var levelOwners = [[Mention]](repeating: [], count: drafts.count)
         let owners = spinal.isEmpty ? segmental : spinal
         for level in levels {
             guard let owner = owner(of: level, among: owners, drafts) else { continue }
-            levelOwners[owner, default: []].append(level)
+            levelOwners[owner].append(level)
         }
         return drafts.indices.map { index in
-            var fact = build(drafts[index], levels: levelOwners[index] ?? [], ownSides: sideOwners[index] ?? [],
+            var fact = build(drafts[index], levels: levelOwners[index], ownSides: sideOwners[index],
                              soleProcedure: drafts.count == 1)
-            for mention in extras[index] ?? [] {
+            for mention in extras[index] {
                 switch mention.kind {
                 case .muscle(let muscle):
                     fact.muscles.append(muscle)
@@ -98,7 +99,7 @@ struct ProcedureAssembler {
             }
             // Sides of the muscles treated count for procedures named by muscles.
             if fact.laterality == nil || fact.laterality == .left || fact.laterality == .right {
-                let sides = Set(fact.muscles.compactMap(\.side)).union(fact.laterality.map { [$0] } ?? [])
+                let sides = CaseSet(fact.muscles.compactMap(\.side)).union(fact.laterality.map { [$0] } ?? [])
                 if sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right)) {
                     fact.laterality = .bilateral
                 } else if fact.laterality == nil {

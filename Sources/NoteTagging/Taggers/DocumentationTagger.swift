@@ -6,7 +6,7 @@ import ClinicalText
 struct DocumentationTagger {
     let lexicons: TaggingLexicons
 
-    static let durationUnits: [MeasureUnit: Double] = [.wk: 1, .mo: 4.345, .y: 52, .d: 1.0 / 7]
+    static let durationUnits = CaseMap<MeasureUnit, Double>([.wk: 1, .mo: 4.345, .y: 52, .d: 1.0 / 7])
 
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {

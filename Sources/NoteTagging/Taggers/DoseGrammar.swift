@@ -7,8 +7,8 @@ import ClinicalText
 struct DoseGrammar {
     let lexicons: TaggingLexicons
 
-    static let massUnits: Set<MeasureUnit> = [.mg, .mcg, .g, .units]
-    static let defaultUnit: [DrugClass: MeasureUnit] = [.corticosteroid: .mg, .botulinumToxin: .units]
+    static let massUnits: CaseSet<MeasureUnit> = [.mg, .mcg, .g, .units]
+    static let defaultUnit = CaseMap<DrugClass, MeasureUnit>([.corticosteroid: .mg, .botulinumToxin: .units])
 
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
