@@ -50,13 +50,16 @@ public struct CaseSet<Element: CaseHashable & CaseIterable>: Sendable, Equatable
 
     @inlinable
     public init<Elements: Sequence>(_ elements: Elements) where Elements.Element == Element {
-        precondition(Element.allCases.count <= 64, "\(Element.self) has more cases than a CaseSet holds")
-        Element.checkCaseOrdinals()
-        for element in elements { bits |= 1 << UInt64(element.caseOrdinal) }
+        self.init()
+        for element in elements { insert(element) }
     }
 
-    /// The empty set.
-    @inlinable public init() {}
+    /// The empty set. Stops when the enum has more than 64 cases, or a tag wider than a byte
+    /// (``CaseHashable/checkCaseOrdinals()``): then neither bits nor ``Iterator`` could hold its cases.
+    @inlinable public init() {
+        precondition(Element.allCases.count <= 64, "\(Element.self) has more cases than a CaseSet holds")
+        Element.checkCaseOrdinals()
+    }
 
     @inlinable public func contains(_ element: Element) -> Bool { bits & 1 << UInt64(element.caseOrdinal) != 0 }
 

@@ -28,7 +28,7 @@ struct CodeEndpoint: Sendable {
         if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
             let object: JSONValue
             do { object = try JSONValue.parse(bytes) } catch {
-                // The parser's message may quote the body, so it is not passed on.
+                // The parser names only an offset and a reason; the client gets the contract's message.
                 return Self.error(.badRequest, "malformed-json",
                                   #"The body is not valid JSON. Send the note as text/plain, or a JSON object with a "text" string."#)
             }

@@ -24,9 +24,10 @@ public struct Mention: Sendable {
     public var isCurrentFact: Bool { assertion.isAffirmedCurrent }
 }
 
-/// What a mention is, with its payload. Payloads that hold references (strings, arrays) are
-/// boxed (`indirect`), so that a mention stays small and copying one retains one box; payloads of
-/// plain values stand inline, so that making one allocates nothing and copying one copies bits.
+/// What a mention is, with its payload. The large payloads that hold references (drugs,
+/// diagnoses, muscles) are boxed (`indirect`), so that a mention stays small and copying one
+/// retains one box; small ones stand inline, and those of plain values (pain scores,
+/// documentation elements, quantities) allocate nothing when made and copy as bits.
 public enum MentionKind: Sendable {
     case procedure(ProcedureCue)
     case region(RegionWord)

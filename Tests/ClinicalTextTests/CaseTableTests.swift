@@ -34,5 +34,7 @@ struct CaseTableTests {
         check(MeasureUnit.self)
         check(Side.self)
         check(NeedleView.self)
+        check(GuidanceKind.self)  // ProcedureAssembler counts guidance in an InlineArray by case ordinal
+        check(DrugClass.self)
     }
 }

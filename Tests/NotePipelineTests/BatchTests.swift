@@ -75,6 +75,8 @@ struct BatchTests {
             #"{"id": "o", "text": ""}"#,
             #"{"id": "p", "text": "an escape, then the line ends \"#,
             #"{"id": "q", "text": ""#,
+            #"{"id": "r", "text": "a comma before the closing brace",}"#,  // Foundation's liberty, kept
+            "\u{FEFF}{\"id\": \"s\", \"text\": \"after a byte-order mark\"}",
         ]
         let path = NSTemporaryDirectory() + "needlepoint-jsonl-\(getpid()).jsonl"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -179,6 +181,26 @@ struct BatchTests {
         #expect(flagged == ["s4", "later"])
         let output = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!output.contains("12345"))
+    }
+
+    @Test("resume keeps the partial file's result lines up to one that does not read as a result, and codes the rest again")
+    func resumeStopsAtABrokenLine() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("notes.jsonl").path
+        try (1...6).map { #"{"id": "n\#($0)", "text": "Right L\#($0 % 4 + 1)-\#($0 % 4 + 2) TFESI under fluoroscopy."}"# }
+            .joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let whole = dir.appendingPathComponent("whole.jsonl").path
+        _ = try await run([input], out: whole, jobs: 1)
+        let lines = try String(contentsOfFile: whole, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        // A killed run's partial file: two results, a line that is no result, then a result that must not be kept.
+        let out = dir.appendingPathComponent("out.jsonl").path
+        try ([lines[0], lines[1], "{\"id\": \"n3\", broken", lines[3]].joined(separator: "\n") + "\n")
+            .write(toFile: out + ".partial", atomically: true, encoding: .utf8)
+        let summary = try await BatchRunner(pipeline: Fixtures.pipeline, limits: Self.limits)
+            .run(BatchInputs(paths: [input]), output: out, options: .init(jobs: 2, resume: true))
+        #expect(summary.resumed == 2 && summary.notes == 6)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == String(contentsOfFile: whole, encoding: .utf8))
     }
 
     @Test("CSV: one row per code line, every note present")

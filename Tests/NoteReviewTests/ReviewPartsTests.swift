@@ -55,8 +55,12 @@ struct ReviewPartsTests {
         // A member the review reads, with a value of the wrong type, is not a result either; null is absent.
         #expect(ReviewedNote(resultLine: Array(#"{"id": "c", "codes": [{"code": 64483}]}"#.utf8), lineNumber: 4)
                 == .unreadable(id: "line 4", kind: "not-a-result"))
-        #expect(ReviewedNote(resultLine: Array(#"{"id": 5}"#.utf8), lineNumber: 5) == .unreadable(id: "line 5", kind: "not-a-result"))
-        guard case .coded(let bare) = ReviewedNote(resultLine: Array(#"{"id": "d", "pain": null, "codes": null}"#.utf8), lineNumber: 6) else {
+        for (number, line) in [#"{"id": 5}"#, #"{"id": "e", "error": "x"}"#, "[1, 2]",
+                               #"{"id": "f", "flags": [{"id": "missing-level", "evidence": [{"start": 3.5, "end": 4}]}]}"#,
+                               #"{"id": "g", "codes": [{"code": "64483", "modifiers": [1]}]}"#].enumerated() {
+            #expect(ReviewedNote(resultLine: Array(line.utf8), lineNumber: number + 5) == .unreadable(id: "line \(number + 5)", kind: "not-a-result"))
+        }
+        guard case .coded(let bare) = ReviewedNote(resultLine: Array(#"{"id": "d", "pain": null, "codes": null}"#.utf8), lineNumber: 10) else {
             Issue.record("a line with null members is a result"); return
         }
         #expect(bare.id == "d" && bare.codes.isEmpty && bare.painChange == nil)

@@ -15,6 +15,9 @@ struct GrammarTests {
         ("l4/5", "span(L4, L5)"), ("l45", "span(L4, L5)"), ("l5s1", "span(L5, S1)"), ("t12-l1", "span(T12, L1)"),
         ("l3-s1", "span(L3, S1)"), ("c5-6", "span(C5, C6)"), ("s1", "vertebra(S1)"), ("t12", "vertebra(T12)"),
         ("c8", "vertebra(C8)"),
+        // Three or more parts: the region carries over, the vertebrae must climb.
+        ("l3-l4-l5", "span(L3, L5)"), ("l3-4-5", "span(L3, L5)"), ("c5-6-7", "span(C5, C7)"), ("t12-l1-l2", "span(T12, L2)"),
+        ("l45-s1", "span(L4, S1)"),
     ])
     func parsesLevelTokens(key: String, expected: String) throws {
         let item = try #require(SpinalLevelGrammar.parse(key))
@@ -22,7 +25,8 @@ struct GrammarTests {
     }
 
     @Test("words that are not levels stay words",
-          arguments: ["s/p", "ct", "l-spine", "t-spine", "l6-7", "c9", "lt", "l4\u{301}", "l4-5\u{2082}", "l99999999999999999999999", "l4--5", "l4-"])
+          arguments: ["s/p", "ct", "l-spine", "t-spine", "l6-7", "c9", "lt", "l4\u{301}", "l4-5\u{2082}", "l99999999999999999999999", "l4--5", "l4-",
+                     "l5-l4", "l4-4", "l45-6", "l4-56", "5-6", "l4-5-4"])
     func rejectsNonLevels(key: String) {
         #expect(SpinalLevelGrammar.parse(key) == nil)
     }

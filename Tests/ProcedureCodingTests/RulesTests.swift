@@ -108,4 +108,10 @@ struct RulesTests {
         #expect(HCPCSCode("6448") == nil)
         #expect(HCPCSCode("64483 ") == nil)
     }
+
+    @Test("a code line's sentence starts with a capital, as Unicode's upper-casing of the first character makes it",
+          arguments: ["", "a", "abc", "Abc", "1st level", "épidural", "a\u{0345}x", "\r\nx", "ßa", "z", "\u{1F600} face"])
+    func capitalizedFirst(text: String) {
+        #expect(text.capitalizedFirst == text.prefix(1).uppercased() + text.dropFirst())
+    }
 }

@@ -167,7 +167,8 @@ extension ProcedureAssembler {
     /// mention of imaging. A procedure rarely image-guided (trigger points, acupuncture, dry
     /// needling, chemodenervation) that shares the note with others takes only its own sentences.
     private func guidance(for draft: Draft, cueSentences: [Int], soleProcedure: Bool) -> (GuidanceKind?, [TextRange]) {
-        var counts = InlineArray<4, Int>(repeating: 0)  // by GuidanceKind, in its order
+        var counts = InlineArray<4, Int>(repeating: 0)  // by GuidanceKind's case ordinal
+        assert(GuidanceKind.allCases.count == counts.count, "a guidance kind without a count")
         var evidence: [TextRange] = []
         let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
         for mention in mentions where TodayScope.describesToday(mention.section) {

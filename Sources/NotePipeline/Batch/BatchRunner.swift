@@ -58,15 +58,17 @@ public struct BatchRunner: Sendable {
         // Resume: keep the complete lines of the partial file and re-read their summaries.
         var skip = 0
         if options.resume, let existing = ResultLines(path: partialPath) {
-            var kept = 0
+            var kept = 0, keptBytes = 0
             var reader = existing
             while let line = reader.next() {
+                // A line that does not read as a result ends what is kept: it and all after it are coded again.
                 guard let value = try? JSONValue.parse(line) else { break }
                 sessions += self.sessions(of: value, ordinal: kept)
                 kept += 1
+                keptBytes = reader.consumedBytes
                 if value["error"] != nil { summary.failed += 1 }
             }
-            truncate(partialPath, off_t(reader.consumedBytes))
+            truncate(partialPath, off_t(keptBytes))
             skip = kept
             summary.resumed = kept
         }

@@ -43,16 +43,21 @@ struct JSONReader {
             index = firstEnd + 1
             return Self.validUTF8(Array(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd])))
         }
-        // Escapes: unescaped into room for the rest of the text (an escape never decodes longer
-        // than it is written), run by run.
+        // Escapes: find where the string ends (a quote no backslash escapes), then unescape it run
+        // by run into room for its written length (an escape never decodes longer than it is written).
+        var end = firstEnd
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+            end = JSONValue.plainRunEnd(bytes, from: bytes[end] == UInt8(ascii: "\\") ? end + 2 : end + 1)
+        }
+        guard end < bytes.count else { return nil }
         var isComplete = false
-        let out = [UInt8](unsafeUninitializedCapacity: bytes.count - start) { buffer, count in
+        let out = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, count in
             count = 0
             func put(_ byte: UInt8) { buffer[count] = byte; count += 1 }
             while true {
                 let runStart = index
                 index = JSONValue.plainRunEnd(bytes, from: index)
-                guard let byte = peek else { return }
+                guard let byte = peek, index <= end else { return }
                 let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 if !run.isEmpty { (buffer.baseAddress! + count).initialize(from: run.baseAddress!, count: run.count) }
                 count += run.count

@@ -12,6 +12,8 @@ public struct JSONParseError: Error, CustomStringConvertible, Equatable {
     /// Where (a UTF-8 byte offset) the reader stopped.
     public let offset: Int
 
+    public init(reason: Reason, offset: Int) { (self.reason, self.offset) = (reason, offset) }
+
     public var description: String { "not JSON: \(reason.rawValue) at byte \(offset)" }
 }
 
@@ -20,11 +22,14 @@ extension JSONValue {
     /// cannot exhaust the stack.
     static let maxDepth = 512
 
-    /// Parses one JSON text (a result line written by Needlepoint, a request body), strictly
-    /// (RFC 8259). Object members come out in the writer's order; a repeated key keeps its last value.
+    /// Parses one JSON text (a result line written by Needlepoint, a JSON Lines note, a request
+    /// body) by RFC 8259, with the two liberties Foundation's readers also take: a UTF-8 byte-order
+    /// mark before the text, and a comma before a closing bracket or brace. Object members come
+    /// out in the writer's order; a repeated key keeps its last value (as the JSON Lines reader does).
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in
             var reader = JSONReader(bytes: buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
             reader.skipSpace()
             let value = try parseValue(&reader, depth: 0)
             guard reader.atEndAfterSpace() else { throw JSONParseError(reason: .trailingText, offset: reader.index) }
@@ -45,6 +50,7 @@ extension JSONValue {
             if reader.take(UInt8(ascii: "]")) { return .array(items) }
             while true {
                 reader.skipSpace()
+                if !items.isEmpty, reader.take(UInt8(ascii: "]")) { return .array(items) }  // after a comma
                 items.append(try parseValue(&reader, depth: depth + 1))
                 reader.skipSpace()
                 if reader.take(UInt8(ascii: ",")) { continue }
@@ -59,6 +65,7 @@ extension JSONValue {
             if reader.take(UInt8(ascii: "}")) { return .object(JSONObject(parsed: members)) }
             while true {
                 reader.skipSpace()
+                if !members.isEmpty, reader.take(UInt8(ascii: "}")) { return .object(JSONObject(parsed: members)) }  // after a comma
                 guard reader.peek == UInt8(ascii: "\"") else { throw JSONParseError(reason: .unexpectedByte, offset: reader.index) }
                 let key = try parseString(&reader)
                 reader.skipSpace()
@@ -70,11 +77,14 @@ extension JSONValue {
                 guard reader.take(UInt8(ascii: "}")) else { throw JSONParseError(reason: .unexpectedByte, offset: reader.index) }
                 return .object(JSONObject(parsed: members))
             }
+        case UInt8(ascii: "-")?, UInt8(ascii: "0")?, UInt8(ascii: "1")?, UInt8(ascii: "2")?, UInt8(ascii: "3")?, UInt8(ascii: "4")?,
+             UInt8(ascii: "5")?, UInt8(ascii: "6")?, UInt8(ascii: "7")?, UInt8(ascii: "8")?, UInt8(ascii: "9")?:
+            return .number(try parseNumber(&reader))
         default:
             if reader.takeWord("true") { return .bool(true) }
             if reader.takeWord("false") { return .bool(false) }
             if reader.takeWord("null") { return .null }
-            return .number(try parseNumber(&reader))
+            throw JSONParseError(reason: .unexpectedByte, offset: reader.index)
         }
     }
 

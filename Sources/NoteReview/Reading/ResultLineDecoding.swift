@@ -2,9 +2,11 @@ import NotePipeline
 import ProcedureCoding
 
 extension ReviewedNote {
-    /// Reads one line of a results file (`needlepoint.result/1`). Fields the review does not use are
-    /// skipped, missing optional ones are nil; a line that is not a result object is an unreadable
-    /// note named after its line number, so it is counted rather than lost.
+    /// Reads one line of a results file (`needlepoint.result/1`), parsed whole
+    /// (``JSONValue/parse(_:)``): fields the review does not use are ignored, missing or null
+    /// optional ones are nil; a line that is not a result object (or holds a field the review
+    /// reads with a value of the wrong type) is an unreadable note named after its line number, so
+    /// it is counted rather than lost.
     public init(resultLine bytes: [UInt8], lineNumber: Int) {
         guard let value = try? JSONValue.parse(bytes), let line = try? ResultLine(value), let id = line.id else {
             self = .unreadable(id: "line \(lineNumber)", kind: "not-a-result")

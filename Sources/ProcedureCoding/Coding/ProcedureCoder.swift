@@ -165,9 +165,13 @@ extension GuidanceValue {
 
 extension String {
     /// The string with its first character upper-cased ("transforaminal …" → "Transforaminal …");
-    /// an ASCII first letter by its byte, anything else by Unicode's rules.
+    /// a first character that is one ASCII byte by that byte, anything else by Unicode's rules.
     var capitalizedFirst: String {
-        guard let first = utf8.first, first < 0x80 else { return prefix(1).uppercased() + dropFirst() }
+        // One ASCII byte is a whole character unless a combining scalar (not ASCII) follows it.
+        let utf8 = self.utf8
+        guard let first = utf8.first, first < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true else {
+            return prefix(1).uppercased() + dropFirst()
+        }
         guard first &- 0x61 < 26 else { return self }
         return String(unsafeUninitializedCapacity: utf8.count) { buffer in
             let count = buffer.initialize(fromContentsOf: utf8)
