@@ -48,30 +48,35 @@ struct HeadingFinder {
         let endsLine = end >= tokens.count || tokens[end].spacing.startsLine
         // Only a phrase ending in a colon, or alone on its line, can be a heading.
         guard hasColon || (endsLine && atLineStart) else { return nil }
-        var allCaps = true
-        var titleCase = true
-        for index in start..<end where tokens[index].kind == .word {
-            let (caps, title) = casing(tokens[index].range)
-            allCaps = allCaps && caps
-            titleCase = titleCase && (title || conventions.words.contains(.headingMinor, tokens[index]))
-        }
-        let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
-        let through = hasColon ? end + 1 : end
-        // The words' key symbols, read in place (most candidates end here, with no array made).
-        let words = tokens[start..<end].lazy.filter { $0.kind == .word }.map(\.symbol)
+        // The words' key symbols, in a small stack buffer: most candidates end at the first lookup.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: wordCount) { buffer in
+            var allCaps = true
+            var titleCase = true
+            var count = 0
+            for index in start..<end where tokens[index].kind == .word {
+                let (caps, title) = casing(tokens[index].range)
+                allCaps = allCaps && caps
+                titleCase = titleCase && (title || conventions.words.contains(.headingMinor, tokens[index]))
+                buffer[count] = tokens[index].symbol
+                count += 1
+            }
+            let words = UnsafeBufferPointer(rebasing: buffer[..<count])
+            let wordsRange = TextRange(start: tokens[start].range.start, end: tokens[end - 1].range.end)
+            let through = hasColon ? end + 1 : end
 
-        if let kind = conventions.headings.payload(exactly: words) {
-            return Heading(kind: kind, tokens: start..<through, text: wordsRange)
+            if let kind = conventions.headings.payload(exactly: words) {
+                return Heading(kind: kind, tokens: start..<through, text: wordsRange)
+            }
+            guard hasColon else { return nil }
+            if let (kind, position) = containedKind(Array(words)) {
+                // "PROCEDURE PERFORMED:", "Procedure Note:", "Procedure performed today:"
+                guard allCaps || titleCase || position == 0 else { return nil }
+                return Heading(kind: kind, tokens: start..<through, text: wordsRange)
+            }
+            // An unknown ALL-CAPS heading still starts a section, of kind `other`.
+            guard allCaps, phrase(start..<end).count >= 3 else { return nil }
+            return Heading(kind: .other, tokens: start..<through, text: wordsRange)
         }
-        guard hasColon else { return nil }
-        if let (kind, position) = containedKind(Array(words)) {
-            // "PROCEDURE PERFORMED:", "Procedure Note:", "Procedure performed today:"
-            guard allCaps || titleCase || position == 0 else { return nil }
-            return Heading(kind: kind, tokens: start..<through, text: wordsRange)
-        }
-        // An unknown ALL-CAPS heading still starts a section, of kind `other`.
-        guard allCaps, phrase(start..<end).count >= 3 else { return nil }
-        return Heading(kind: .other, tokens: start..<through, text: wordsRange)
     }
 
     /// The words' keys joined by one space, as heading phrases are written.
