@@ -75,6 +75,7 @@ public struct AnalyzedNote: Sendable {
     /// diagnosis or indication heading with text on its own line ends at the next blank line.
     private static func sections(from headings: [Heading], tokens: [Token], textLength: Int) -> [Section] {
         var sections: [Section] = []
+        sections.reserveCapacity(headings.count * 2 + 1)  // a heading makes at most two sections
         func offset(_ token: Int) -> Int32 { token < tokens.count ? tokens[token].range.start : Int32(textLength) }
         func add(_ kind: SectionKind, _ heading: TextRange?, _ range: Range<Int>) {
             guard !range.isEmpty || heading != nil else { return }

@@ -12,6 +12,7 @@ struct HeadingFinder {
 
     func headings() -> [Heading] {
         var found: [Heading] = []
+        found.reserveCapacity(16)  // a note's usual headings, in one allocation
         var index = 0
         while index < tokens.count {
             let atLineStart = tokens[index].spacing.startsLine

@@ -27,13 +27,15 @@ struct CheckContext {
     /// The procedures the flag is checked for (its families in flags.tsv), with their code lines.
     func procedures(for id: FlagID) -> [CheckedProcedure] {
         guard let rule = rules.rule(id) else { return [] }
-        return all.filter { procedure in
+        func isChecked(_ procedure: CheckedProcedure) -> Bool {
             guard rule.applies(to: procedure.fact.family) else { return false }
             // The neurolytic epidural (62281/62282) is outside the ESI policy checks (W22).
             return !(procedure.fact.family == .epiduralInterlaminar && facts.otherDrugs.contains(where: { $0.drugClass == .neurolytic })
                 && ![.neurolyticAgent, .missingPatientIdentification, .missingSignature, .missingDiagnosis,
                      .conflictingDocumentation].contains(id))
         }
+        // Most checks apply to every procedure of a note: then the list is shared, not copied.
+        return all.allSatisfy(isChecked) ? all : all.filter(isChecked)
     }
 
     /// A flag for some procedures, citing the evidence given (or the procedures' own evidence).

@@ -25,6 +25,7 @@ public struct Coder: Sendable {
         guard !facts.procedures.isEmpty else { return .empty }
         let procedureCoder = ProcedureCoder(rules: rules)
         var perProcedure: [[CodeLine]] = []
+        perProcedure.reserveCapacity(facts.procedures.count)
         for (index, procedure) in facts.procedures.enumerated() {
             var lines = procedureCoder.lines(for: procedure, index: index, in: facts)
             if procedure.family == .triggerPoint {
@@ -48,7 +49,12 @@ public struct Coder: Sendable {
         }
         let ordered = lines.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure)
-        return CodingReport(codes: ordered, flags: DocumentationChecks.all.flatMap { $0.check(context) }.sorted { $0.id < $1.id })
+        var flags: [Flag] = []
+        for check in DocumentationChecks.all {
+            let raised = check.check(context)
+            if !raised.isEmpty { flags += raised }
+        }
+        return CodingReport(codes: ordered, flags: flags.sorted { $0.id < $1.id })
     }
 }
 

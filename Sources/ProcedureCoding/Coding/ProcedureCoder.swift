@@ -41,14 +41,31 @@ struct ProcedureCoder {
     func candidateRows(_ procedure: ProcedureFact, variant: String?) -> [CodeRow] {
         let guidance = GuidanceValue(procedure.guidance)
         let family = rules.codesByFamily[procedure.family] ?? []
-        let ofVariant = variant.map { wanted in family.filter { $0.variants?.contains(wanted) == true } } ?? []
-        let kind = ofVariant.isEmpty ? family.filter { $0.variants == nil } : ofVariant
-        return kind.filter { $0.applies(to: guidance) }.sorted { !$0.counts.isAddOn && $1.counts.isAddOn }
+        // The rows of the procedure's variant when the table has any, else the family's default kind.
+        let ofKind: (CodeRow) -> Bool
+        if let variant, family.contains(where: { $0.variants?.contains(variant) == true }) {
+            ofKind = { $0.variants?.contains(variant) == true }
+        } else {
+            ofKind = { $0.variants == nil }
+        }
+        // Primary codes, then add-ons, each in table order: one list, no sort.
+        var rows: [CodeRow] = []
+        rows.reserveCapacity(family.count)
+        for addOns in [false, true] {
+            for row in family where row.counts.isAddOn == addOns && ofKind(row) && row.applies(to: guidance) { rows.append(row) }
+        }
+        return rows
     }
 
+    /// The first row counted by one of `modes` in the procedure's region (a row without a region
+    /// fits any), else the first counted by one of them at all.
     private func pick(_ rows: [CodeRow], _ modes: [CountMode], region: Region?) -> CodeRow? {
-        let fitting = rows.filter { modes.contains($0.counts) }
-        return fitting.first { $0.region == nil || $0.region == (region ?? .lumbarSacral) } ?? fitting.first
+        var firstFitting: CodeRow?
+        for row in rows where modes.contains(row.counts) {
+            if row.region == nil || row.region == (region ?? .lumbarSacral) { return row }
+            if firstFitting == nil { firstFitting = row }
+        }
+        return firstFitting
     }
 
     // MARK: Per-level codes
