@@ -126,9 +126,9 @@ struct ProcedureAssembler {
         // A nerve's name in a sentence that names a block: "left sciatic and left femoral nerve blocks".
         let blockSentences = lexicons.blockWords.sentencesWithMatch(in: note)
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
-            let members = cues.filter { group($0.procedureCue!.family) }
-            let hasStrong = members.contains { $0.procedureCue?.isWeak == false }
-            return members.filter {
+            let hasStrong = cues.contains { group($0.procedureCue!.family) && !$0.procedureCue!.isWeak }
+            return cues.filter {
+                guard group($0.procedureCue!.family) else { return false }
                 // A nerve's name alone names a block only beside a block word (not by standing in a title).
                 if $0.procedureCue!.family == .nerveBlock, $0.procedureCue!.isWeak, !hasStrong {
                     return blockSentences[$0.sentence]
