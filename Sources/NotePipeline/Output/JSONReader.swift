@@ -35,13 +35,20 @@ struct JSONReader {
 
     /// A JSON string's bytes, unescaped and checked as UTF-8; nil when malformed.
     mutating func string() -> [UInt8]? {
+        string { Self.validUTF8(Array($0)) }
+    }
+
+    /// A JSON string, unescaped, handed to `make` as bytes not yet checked as UTF-8 (`make`
+    /// checks them as it builds its value, or returns nil); nil when malformed. A string without
+    /// an escape is handed over where it stands, with no copy.
+    mutating func string<Value>(_ make: (UnsafeBufferPointer<UInt8>) -> Value?) -> Value? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         let firstEnd = JSONValue.plainRunEnd(bytes, from: start)
         if firstEnd < bytes.count, bytes[firstEnd] == UInt8(ascii: "\"") {
             // No escape (keys, ids, most short strings): the string is that one run.
             index = firstEnd + 1
-            return Self.validUTF8(Array(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd])))
+            return make(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd]))
         }
         // Escapes: find where the string ends (a quote no backslash escapes), then unescape it run
         // by run into room for its written length (an escape never decodes longer than it is written).
@@ -92,7 +99,7 @@ struct JSONReader {
                 }
             }
         }
-        return isComplete ? Self.validUTF8(out) : nil
+        return isComplete ? out.withUnsafeBufferPointer(make) : nil
     }
 
     private static func validUTF8(_ bytes: [UInt8]) -> [UInt8]? {

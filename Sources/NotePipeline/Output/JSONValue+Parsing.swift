@@ -62,10 +62,10 @@ extension JSONValue {
             reader.index += 1
             var members: [(key: String, value: JSONValue)] = []
             reader.skipSpace()
-            if reader.take(UInt8(ascii: "}")) { return .object(JSONObject(parsed: members)) }
+            if reader.take(UInt8(ascii: "}")) { return .object(JSONObject(members)) }
             while true {
                 reader.skipSpace()
-                if !members.isEmpty, reader.take(UInt8(ascii: "}")) { return .object(JSONObject(parsed: members)) }  // after a comma
+                if !members.isEmpty, reader.take(UInt8(ascii: "}")) { return .object(JSONObject(members)) }  // after a comma
                 guard reader.peek == UInt8(ascii: "\"") else { throw JSONParseError(reason: .unexpectedByte, offset: reader.index) }
                 let key = try parseString(&reader)
                 reader.skipSpace()
@@ -75,7 +75,7 @@ extension JSONValue {
                 reader.skipSpace()
                 if reader.take(UInt8(ascii: ",")) { continue }
                 guard reader.take(UInt8(ascii: "}")) else { throw JSONParseError(reason: .unexpectedByte, offset: reader.index) }
-                return .object(JSONObject(parsed: members))
+                return .object(JSONObject(members))
             }
         case UInt8(ascii: "-")?, UInt8(ascii: "0")?, UInt8(ascii: "1")?, UInt8(ascii: "2")?, UInt8(ascii: "3")?, UInt8(ascii: "4")?,
              UInt8(ascii: "5")?, UInt8(ascii: "6")?, UInt8(ascii: "7")?, UInt8(ascii: "8")?, UInt8(ascii: "9")?:
@@ -90,8 +90,10 @@ extension JSONValue {
 
     private static func parseString(_ reader: inout JSONReader) throws(JSONParseError) -> String {
         let start = reader.index
-        guard let bytes = reader.string() else { throw JSONParseError(reason: .malformedString, offset: start) }
-        return String(decoding: bytes, as: UTF8.self)  // checked as UTF-8 by the reader
+        guard let string = reader.string({ String(validating: $0, as: UTF8.self) }) else {
+            throw JSONParseError(reason: .malformedString, offset: start)
+        }
+        return string
     }
 
     /// A number as a `Double`: integers of up to 15 digits exactly, by their digits; any other
@@ -109,16 +111,5 @@ extension JSONValue {
             throw JSONParseError(reason: .malformedNumber, offset: start)
         }
         return value
-    }
-}
-
-extension JSONObject {
-    /// The members of a parsed object, put in the writer's order; a repeated key keeps its last value.
-    init(parsed members: [(key: String, value: JSONValue)]) {
-        let inOrder = members.indices.dropFirst().allSatisfy { members[$0 - 1].key.utf8.lexicographicallyPrecedes(members[$0].key.utf8) }
-        guard !inOrder else { self.init(members); return }
-        var latest: [String: Int] = [:]
-        for (index, member) in members.enumerated() { latest[member.key] = index }
-        self.init(members.indices.filter { latest[members[$0].key] == $0 }.map { members[$0] })
     }
 }

@@ -158,13 +158,18 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         self.init(dictionary.map { (key: $0.key, value: $0.value) })
     }
 
+    /// The members in key order; of a key given more than once, the last value.
     init(_ members: [(key: String, value: JSONValue)]) {
-        let precedes = { (lhs: (key: String, value: JSONValue), rhs: (key: String, value: JSONValue)) in
-            lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+        func precedes(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.lexicographicallyPrecedes(rhs.utf8) }
+        // Members written in key order (as the writer writes them) are kept as they are: one scan.
+        if members.indices.dropFirst().allSatisfy({ precedes(members[$0 - 1].key, members[$0].key) }) {
+            self.members = members
+            return
         }
-        // Literals written in key order (as the encoder writes them) need no sort.
-        let sorted = members.indices.dropFirst().allSatisfy { precedes(members[$0 - 1], members[$0]) }
-        self.members = sorted ? members : members.sorted(by: precedes)
+        let sorted = members.enumerated().sorted { precedes($0.element.key, $1.element.key)
+            || ($0.element.key == $1.element.key && $0.offset < $1.offset) }
+        self.members = sorted.indices.filter { $0 + 1 == sorted.count || sorted[$0 + 1].element.key != sorted[$0].element.key }
+            .map { sorted[$0].element }
     }
 
     public var isEmpty: Bool { members.isEmpty }
