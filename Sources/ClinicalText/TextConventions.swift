@@ -1,7 +1,10 @@
 /// The text-level vocabulary the analyzer needs: unit spellings, section headings, the
 /// abbreviations whose period does not end a sentence, the grammars' single words, and the
 /// numbered keys of the lexicons' phrases. Built from `Lexicons/`.
-public struct TextConventions: Sendable {
+///
+/// A class: built once, read by every note's analysis, and handed around by reference (as a
+/// struct, each holder's copy retained every table it holds).
+public final class TextConventions: Sendable {
     /// Folded unit spelling → canonical unit.
     public var units: [String: MeasureUnit] { tokenizer.units }
     /// Heading phrase (token keys joined by one space) → section kind.
@@ -9,9 +12,9 @@ public struct TextConventions: Sendable {
     /// The heading phrases by their words' key symbols, for matching a line's words.
     public let headings: PhraseTable<SectionKind>
     /// Folded abbreviations, without their final period ("dr", "e.g", "approx").
-    public var abbreviations: KeySet
+    public let abbreviations: KeySet
     /// The single words grammars read around what they tag (`text/grammar-words.tsv`).
-    public var words: GrammarWords
+    public let words: GrammarWords
     /// The tokenizer of notes: it numbers each token's key by the lexicons' keys.
     public let tokenizer: Tokenizer
     /// The keys of every lexicon phrase and unit spelling, numbered: analysis gives each token its key's symbol.
@@ -43,5 +46,5 @@ public struct TextConventions: Sendable {
     }
 
     /// The number of tokens in the longest heading phrase.
-    public private(set) var longestHeading: Int
+    public let longestHeading: Int
 }

@@ -36,12 +36,12 @@ struct KeyWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var used = 0
-    private var ends: [Int32] = []
+    private var ends: AppendBuffer<Int32>
 
     init(bytes: Int, keys: Int) {
         capacity = Swift.max(bytes, 16)
         base = .allocate(capacity: capacity)
-        ends.reserveCapacity(keys)
+        ends = AppendBuffer(capacity: keys)
     }
 
     /// Room for `count` more bytes after the keys; nothing is a key until ``commit(_:)``.
@@ -79,7 +79,7 @@ struct KeyWriter: ~Copyable {
     }
 
     consuming func finish() -> (bytes: [UInt8], ends: [Int32]) {
-        (Array(UnsafeBufferPointer(start: base, count: used)), ends)
+        (Array(UnsafeBufferPointer(start: base, count: used)), ends.moveToArray())
     }
 
     deinit { base.deallocate() }

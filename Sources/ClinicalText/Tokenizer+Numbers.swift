@@ -6,7 +6,7 @@ extension Tokenizer {
     /// its symbol: every token is a word unless its key starts with an ASCII digit and reads as a
     /// number, or a number glued to a known unit.
     func makeToken(_ symbol: Int32, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
-                           _ lookup: KeySymbols.Lookup, into tokens: inout [Token], _ writer: borrowing KeyWriter) {
+                           _ lookup: KeySymbols.Lookup, into tokens: inout AppendBuffer<Token>, _ writer: borrowing KeyWriter) {
         let range = TextRange(start: Int32(start), end: Int32(end))
         var kind = Token.Kind.word
         var quantity: Quantity?
@@ -55,7 +55,7 @@ extension Tokenizer {
     /// number and the unit after it on its line ("10 mg"), and a measurement with "/unit" right
     /// after it ("10 mg/mL").
     @inline(__always)
-    func mergeMeasurement(_ tokens: inout [Token], _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
+    func mergeMeasurement(_ tokens: inout AppendBuffer<Token>, _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
         let word = tokens.count - 1
         guard word > 0, tokens[word].kind == .word else { return }
         // Only a number, or a "/" after a measurement, takes a unit after it: most words stop here.
@@ -63,7 +63,7 @@ extension Tokenizer {
         mergeUnit(&tokens, &writer, text, keys)
     }
 
-    private func mergeUnit(_ tokens: inout [Token], _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
+    private func mergeUnit(_ tokens: inout AppendBuffer<Token>, _ writer: inout KeyWriter, _ text: NoteText, _ keys: KeyMaker) {
         let word = tokens.count - 1
         let last = word - 1
         let (number, unitWord) = (tokens[last], tokens[word])

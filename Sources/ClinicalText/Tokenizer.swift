@@ -44,8 +44,7 @@ public struct Tokenizer: Sendable {
     }
 
     private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> TokenizedText {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scanner.bytes.count / 5)
+        var tokens = AppendBuffer<Token>(capacity: scanner.bytes.count / 5)
         var writer = KeyWriter(bytes: scanner.bytes.count, keys: scanner.bytes.count / 5)
         var offset = 0
         var previousEnd = -1
@@ -115,6 +114,6 @@ public struct Tokenizer: Sendable {
                 offset = end
             }
         }
-        return TokenizedText(tokens: tokens, keys: TokenKeys(writer))
+        return TokenizedText(tokens: tokens.moveToArray(), keys: TokenKeys(writer))
     }
 }

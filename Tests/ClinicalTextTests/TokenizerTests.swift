@@ -130,4 +130,17 @@ struct TokenizerTests {
         #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "L4–L5")
         #expect(map.scalarOffset(Int32(note.utf8.count)) == scalars.count)
     }
+
+    /// The token list starts with room for a token every five bytes and grows as needed: a text
+    /// of one-byte tokens needs five times that, and a merge (number + unit) after the growth
+    /// still removes the word it joins.
+    @Test("a text of one-byte tokens grows the token list and keeps every token")
+    func manyShortTokens() {
+        let letters = (0..<300).map { _ in "a" }.joined(separator: ",")
+        let expected = Array(repeating: ["a", ","], count: 299).flatMap { $0 } + ["a", " ", "10 mg"]
+        #expect(texts(letters + " 10 mg") == expected.filter { $0 != " " })
+        let tokens = tokenizer.tokens(of: NoteText(letters)).tokens
+        #expect(tokens.count == 599)
+        #expect(zip(tokens, tokens.dropFirst()).allSatisfy { $0.range.end == $1.range.start })
+    }
 }

@@ -9,22 +9,28 @@ struct DiagnosisReader {
     /// ICD-10-CM prefix → category, for written codes.
     let categoryOfCode: [String: DiagnosisCategory]
 
+    /// Sections whose diagnoses are not the encounter's.
+    private static let excludedSections: CaseSet<SectionKind> = [.plan, .consent, .familyHistory]
+
     func read(_ mentions: [Mention], _ note: AnalyzedNote) -> [DiagnosisFact] {
         let usable = mentions.filter { mention in
             guard case .diagnosis = mention.kind else { return false }
             return !mention.assertion.isNegated && !mention.assertion.isOtherExperiencer && !mention.assertion.isHypothetical
-                && ![.plan, .consent, .familyHistory].contains(mention.section)
+                && !Self.excludedSections.contains(mention.section)
         }
         var facts: [DiagnosisFact] = []
         var pairedPhrases: Set<TextRange> = []
         for mention in usable {
             guard case .diagnosis(let diagnosis) = mention.kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
-            // The phrase written right before the code ("radiculopathy (M54.16)"), else right after it.
-            let phrases = usable.filter { other in
-                guard other.sentence == mention.sentence, case .diagnosis(let value) = other.kind else { return false }
-                return !value.codeIsWritten && !pairedPhrases.contains(other.range)
+            // The phrase written right before the code ("radiculopathy (M54.16)"), else right after
+            // it: the last unpaired phrase of its sentence ending before it, else the first starting after it.
+            var before: Mention?, after: Mention?
+            for other in usable where other.sentence == mention.sentence {
+                guard case .diagnosis(let value) = other.kind, !value.codeIsWritten, !pairedPhrases.contains(other.range) else { continue }
+                if other.range.end <= mention.range.start { before = other }
+                if after == nil, other.range.start >= mention.range.end { after = other }
             }
-            let phrase = phrases.last { $0.range.end <= mention.range.start } ?? phrases.first { $0.range.start >= mention.range.end }
+            let phrase = before ?? after
             var category = category(of: code)
             var evidence = [mention.range]
             var text = code
