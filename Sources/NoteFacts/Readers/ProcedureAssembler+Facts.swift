@@ -49,13 +49,14 @@ extension ProcedureAssembler {
         } else if draft.family.isSpinal || draft.family == .nerveBlock {
             // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
             // those decide each side's levels; levels named without a side then only add to the list.
-            let namedSides = CaseSet(levels.compactMap { if case .level(let value) = $0.kind { value.side } else { nil } })
+            var namedSides = CaseSet<Side>()
+            for level in levels { if case .level(let value) = level.kind, let side = value.side { namedSides.insert(side) } }
             let anySided = namedSides.contains(.left) && namedSides.contains(.right)
             for level in levels {
                 guard case .level(let value) = level.kind else { continue }
                 let read = LevelReader.read(value, family: draft.family)
                 segments += read.segments
-                nerves += read.nerves.map { ($0, value.side) }
+                for nerve in read.nerves { nerves.append((nerve, value.side)) }
                 if value.side != nil || !anySided {
                     for side in Self.sides(value.side ?? laterality) { bySide[side, default: []] += read.segments }
                 }
@@ -64,7 +65,7 @@ extension ProcedureAssembler {
             if !nerves.isEmpty {
                 let joints = LevelReader.joints(fromNerves: nerves.map(\.0))
                 segments += joints
-                for side in [Side.left, .right] {
+                for side in Self.sides(.bilateral) {
                     let own = nerves.filter { Self.sides($0.1 ?? laterality).contains(side) }.map(\.0)
                     if !own.isEmpty { bySide[side, default: []] += LevelReader.joints(fromNerves: own) }
                 }
@@ -126,11 +127,11 @@ extension ProcedureAssembler {
 
     /// The sides and levels one part of a note (a procedure's heading or its description) names.
     private struct NamedParts {
-        var sides: [Side] = [], sideEvidence: [TextRange] = []
+        var sides = CaseSet<Side>(), sideEvidence: [TextRange] = []
         var levels: [SpinalSegment] = [], levelEvidence: [TextRange] = []
 
         mutating func add(_ side: Side, _ range: TextRange) {
-            if !sides.contains(side) { sides.append(side) }
+            sides.insert(side)
             sideEvidence.append(range)
         }
 
@@ -140,7 +141,7 @@ extension ProcedureAssembler {
         }
 
         /// One side, not both.
-        var isOneSided: Bool { sides.count == 1 && sides[0] != .bilateral }
+        var isOneSided: Bool { sides.underestimatedCount == 1 && !sides.contains(.bilateral) }
     }
 
     private static func isNerveReading(_ mention: Mention) -> Bool {
@@ -153,13 +154,16 @@ extension ProcedureAssembler {
         return level.items.contains { if case .span = $0 { return true } else { return false } }
     }
 
-    private static func sides(_ side: Side?) -> [Side] {
+    /// The sides a laterality covers: bilateral is left and right (in that order).
+    private static func sides(_ side: Side?) -> CaseSet<Side> {
+        var sides = CaseSet<Side>()
         switch side {
-        case .left: [.left]
-        case .right: [.right]
-        case .bilateral: [.left, .right]
-        case nil: []
+        case .left: sides.insert(.left)
+        case .right: sides.insert(.right)
+        case .bilateral: sides.insert(.left); sides.insert(.right)
+        case nil: break
         }
+        return sides
     }
 
     /// The guidance named most in today's sections (three times more in the procedure's own
