@@ -26,9 +26,17 @@ struct Needlepoint: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Code.self, Batch.self, Eval.self, Review.self, Serve.self])
 
-    /// Starts building the built-in lexicons while the arguments are parsed.
+    /// Starts building the built-in lexicons while the arguments are parsed, unless the command
+    /// line only asks for help or the version (which need no lexicons).
     static func main() async {
-        NeedlepointPipeline.prepareEmbeddedLexicons()
+        if needsLexicons(CommandLine.arguments.dropFirst()) { NeedlepointPipeline.prepareEmbeddedLexicons() }
         await main(nil)
+    }
+
+    /// False when the arguments ask only for help or the version: `--help`, `-h`, `--version`,
+    /// `help …`, or no subcommand at all (which prints the help).
+    static func needsLexicons(_ arguments: ArraySlice<String>) -> Bool {
+        guard let first = arguments.first, first != "help" else { return false }
+        return !arguments.contains { $0 == "--help" || $0 == "-h" || $0 == "--version" }
     }
 }
