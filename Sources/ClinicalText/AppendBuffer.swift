@@ -2,14 +2,13 @@
 /// and key ends are appended hundreds of times, and `Array.append` checks the array's uniqueness
 /// at each one. ``moveToArray()`` hands the values over as an array.
 ///
-/// Only for types with no references (their deinitialization is a no-op); it never shrinks.
-struct AppendBuffer<Element>: ~Copyable {
+/// Only for plain values (`BitwiseCopyable`: nothing to retain or release); it never shrinks.
+struct AppendBuffer<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int) {
-        assert(_isPOD(Element.self), "AppendBuffer holds plain values only")
         self.capacity = Swift.max(capacity, 8)
         base = .allocate(capacity: self.capacity)
     }

@@ -2,7 +2,7 @@
 ///
 /// The only span type inside the pipeline; the contract's scalar offsets are computed once, when a
 /// result is encoded (see ``ScalarOffsetMap``).
-public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible, BitwiseCopyable {
     /// First byte of the span (UTF-8 offset).
     public var start: Int32
     /// One past the last byte of the span (UTF-8 offset).

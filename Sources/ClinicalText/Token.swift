@@ -2,8 +2,8 @@
 ///
 /// A plain value (no references): copying a token copies a few words. The key itself, as a string,
 /// stands at the token's index in ``TokenizedText/keys`` (``AnalyzedNote/keys``).
-public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct Token: Sendable, Equatable, BitwiseCopyable {
+    public enum Kind: Sendable, Equatable, BitwiseCopyable {
         /// Letters and digits, possibly joined by `-`, `/`, `.` or `:` ("L4-5", "s/p", "M54.16", "8/10").
         case word
         /// A plain number ("10", "0.5", "1,000"), possibly with a percent sign.
@@ -59,7 +59,7 @@ public struct Token: Sendable, Equatable {
 }
 
 /// Where a token stands in the note's layout, read from the white space before it.
-public struct Spacing: Sendable, Equatable {
+public struct Spacing: Sendable, Equatable, BitwiseCopyable {
     /// The first token on its line (a line feed stands before it, or it is the text's first).
     public var startsLine = false
     /// A blank line stands before it.
@@ -85,7 +85,7 @@ public struct TokenizedText: Sendable {
 }
 
 /// A numeric value with an optional canonical unit (mg, mL, units, min, %, …).
-public struct Quantity: Sendable, Hashable {
+public struct Quantity: Sendable, Hashable, BitwiseCopyable {
     public var value: Double
     /// Canonical unit, as the unit lexicon names it; nil for a bare number.
     public var unit: MeasureUnit?
