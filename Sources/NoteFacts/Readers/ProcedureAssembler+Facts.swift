@@ -18,6 +18,7 @@ extension ProcedureAssembler {
         // Sides: next to its levels, and in the sentences of its cues and levels.
         var sides = CaseSet<Side>()
         for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
+        let levelSides = sides  // the sides named beside the levels themselves
         // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
         // named elsewhere (positioning, symptoms).
         let namedWithCue = ownSides.filter { cueSentences.contains($0.sentence) }
@@ -49,9 +50,7 @@ extension ProcedureAssembler {
         } else if draft.family.isSpinal || draft.family == .nerveBlock {
             // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
             // those decide each side's levels; levels named without a side then only add to the list.
-            var namedSides = CaseSet<Side>()
-            for level in levels { if case .level(let value) = level.kind, let side = value.side { namedSides.insert(side) } }
-            let anySided = namedSides.contains(.left) && namedSides.contains(.right)
+            let anySided = levelSides.contains(.left) && levelSides.contains(.right)
             for level in levels {
                 guard case .level(let value) = level.kind else { continue }
                 let read = LevelReader.read(value, family: draft.family)
