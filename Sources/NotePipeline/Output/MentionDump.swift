@@ -19,7 +19,8 @@ public enum MentionDump {
             if mention.assertion.isPossible { flags.append("possible") }
             if mention.assertion.isOtherExperiencer { flags.append("other") }
             let text = note.text[mention.range].split(whereSeparator: \.isNewline).joined(separator: " ")
-            if !mention.assertion.cues.isEmpty { flags.append("by " + mention.assertion.cues.map { "'\(note.text[$0])'" }.joined(separator: "+")) }
+            let cues = pipeline.tagger.context.cues(of: mention, in: analyzed)
+            if !cues.isEmpty { flags.append("by " + cues.map { "'\(note.text[$0])'" }.joined(separator: "+")) }
             out += "  s\(mention.sentence) \(mention.section.rawValue) \(label(mention.kind)) \(flags.joined(separator: ",")) \"\(text)\"\n"
         }
         return out

@@ -83,6 +83,24 @@ public struct ContextEngine: Sendable {
     /// The assertion for a mention covering `tokens` of `sentence`, given the sentence's matches.
     public func assertion(for tokens: Range<Int>, in note: AnalyzedNote, sentence: Sentence,
                           matches: [Match]) -> Assertion {
+        var ignored = IgnoredCues()
+        return assertion(for: tokens, in: note, sentence: sentence, matches: matches, cues: &ignored)
+    }
+
+    /// The trigger phrases and the section heading that set a mention's assertion, in the order
+    /// they apply: the developer's view (`code --dump`) shows them; coding needs only the flags.
+    public func cues(of mention: Mention, in note: AnalyzedNote) -> [TextRange] {
+        let sentence = note.sentences[mention.sentence]
+        var cues: [TextRange] = []
+        var assertion = assertion(for: mention.tokens, in: note, sentence: sentence,
+                                  matches: matches(in: note, sentence: sentence), cues: &cues)
+        if let cue = Self.applySectionDefault(note.sections[sentence.section], to: &assertion) { cues.append(cue) }
+        return cues
+    }
+
+    /// ``assertion(for:in:sentence:matches:)``, each trigger that asserts something recorded in `cues`.
+    func assertion<Cues: CueRecorder>(for tokens: Range<Int>, in note: AnalyzedNote, sentence: Sentence,
+                                      matches: [Match], cues: inout Cues) -> Assertion {
         var assertion = Assertion()
         for (index, match) in matches.enumerated() {
             guard !match.trigger.isInert else { continue }
@@ -90,18 +108,20 @@ public struct ContextEngine: Sendable {
             // a trigger that runs into the mention ("no acute" before "acute distress") is; a habit
             // asserts itself ("DRUG USE").
             if match.tokens.lowerBound >= tokens.lowerBound && match.tokens.overlaps(tokens) {
-                if match.trigger.categories.contains(.habit) { assertion.apply([.habit], cue: span(match.tokens, note)) }
+                if match.trigger.categories.contains(.habit), assertion.apply([.habit]) { cues.record(span(match.tokens, note)) }
                 continue
             }
             if match.tokens.lowerBound <= tokens.lowerBound, match.tokens.upperBound >= tokens.upperBound { continue }
             if match.trigger.direction != .backward, tokens.upperBound > match.tokens.upperBound,
                match.tokens.lowerBound < tokens.lowerBound {
                 let end = forwardEnd(of: index, matches, sentence, note)
-                if max(tokens.lowerBound, match.tokens.upperBound) < end { assertion.apply(match.trigger.categories, cue: span(match.tokens, note)) }
+                if max(tokens.lowerBound, match.tokens.upperBound) < end, assertion.apply(match.trigger.categories) {
+                    cues.record(span(match.tokens, note))
+                }
             }
             if match.trigger.direction != .forward, tokens.upperBound <= match.tokens.lowerBound {
                 let start = backwardStart(of: index, matches, sentence, note)
-                if tokens.upperBound > start { assertion.apply(match.trigger.categories, cue: span(match.tokens, note)) }
+                if tokens.upperBound > start, assertion.apply(match.trigger.categories) { cues.record(span(match.tokens, note)) }
             }
         }
         return assertion
@@ -184,13 +204,16 @@ public struct ContextEngine: Sendable {
     }
 
     /// Past history is historical, plan and consent hypothetical, family history someone else's.
-    public static func applySectionDefault(_ section: Section, to assertion: inout Assertion) {
-        let cue = section.heading ?? section.range
+    /// Returns the cue (the section's heading, else its text) when the section asserts something.
+    @discardableResult
+    public static func applySectionDefault(_ section: Section, to assertion: inout Assertion) -> TextRange? {
+        let categories: TriggerCategories
         switch section.kind {
-        case .pastHistory, .allergies: assertion.apply([.historical], cue: cue)
-        case .plan, .consent: assertion.apply([.hypothetical], cue: cue)
-        case .familyHistory: assertion.apply([.otherExperiencer, .historical], cue: cue)
-        default: break
+        case .pastHistory, .allergies: categories = [.historical]
+        case .plan, .consent: categories = [.hypothetical]
+        case .familyHistory: categories = [.otherExperiencer, .historical]
+        default: return nil
         }
+        return assertion.apply(categories) ? section.heading ?? section.range : nil
     }
 }
