@@ -87,3 +87,33 @@ struct ContextTests {
         #expect(family.isOtherExperiencer)
     }
 }
+
+/// The trigger phrases and headings behind an assertion, which the developer's dump prints:
+/// found again on demand (``ContextEngine/cues(of:in:)``), not carried by every mention.
+@Suite("ConText cues for the dump")
+struct ContextCueTests {
+    let tagger = Fixtures.pipeline.tagger
+
+    @Test("each asserted mention names what asserted it; an affirmed one names nothing")
+    func cues() throws {
+        let text = "PROCEDURE: Right L5-S1 transforaminal epidural steroid injection.\nNo contrast was used.\n"
+            + "History of prior radiofrequency ablation in 2023.\nPLAN: Repeat injection in 4 weeks."
+        let note = tagger.analyze(NoteText(text))
+        let mentions = tagger.mentions(in: note)
+        func cues(of phrase: String) throws -> [String] {
+            let mention = try #require(mentions.first { String(note.text[$0.range]).lowercased() == phrase })
+            return tagger.context.cues(of: mention, in: note).map { String(note.text[$0]) }
+        }
+        #expect(try cues(of: "contrast") == ["No"])
+        #expect(try cues(of: "radiofrequency ablation") == ["History of", "prior", "in 2023"])
+        #expect(try cues(of: "4 weeks") == ["PLAN"])  // the plan section's heading
+        #expect(try cues(of: "transforaminal epidural") == [])
+        // Every mention: cues exactly when its assertion sets a flag.
+        for mention in mentions {
+            let assertion = mention.assertion
+            let flagged = assertion.isNegated || assertion.isHistorical || assertion.isHypothetical || assertion.isPossible
+                || assertion.isOtherExperiencer
+            #expect(tagger.context.cues(of: mention, in: note).isEmpty == !flagged)
+        }
+    }
+}
