@@ -10,7 +10,7 @@ public struct Assertion: Sendable, Hashable {
 
     public static let affirmed = Assertion()
 
-    /// True when the mention states something done or true now, for this patient.
+    /// Affirmed, current, about the patient: what was done today.
     public var isAffirmedCurrent: Bool {
         !isNegated && !isHistorical && !isHypothetical && !isOtherExperiencer
     }
