@@ -88,4 +88,25 @@ struct ContractTests {
             #expect(String(decoding: writer.bytes, as: UTF8.self) == tree.serialized(pretty: pretty))
         }
     }
+
+    @Test("a recorded value written again is byte for byte the value written anew, as a member and as an item")
+    func writerRepeatsValues() {
+        let value = JSONValue.array([.number(1), .object(["x": .string("y")])])
+        let tree = JSONValue.object(["a": value, "b": value, "c": .array([value, value])])
+        func write(_ w: inout JSONWriter) {
+            w.beginArray(); w.number(1); w.beginObject(); w.key("x"); w.string("y"); w.endObject(); w.endArray()
+        }
+        for pretty in [false, true] {
+            var writer = JSONWriter(pretty: pretty)
+            writer.beginObject()
+            writer.key("a"); let member = writer.recordingValue(write)
+            writer.key("b"); writer.repeatValue(member)
+            writer.key("c"); writer.beginArray()
+            let item = writer.recordingValue(write)
+            writer.repeatValue(item)
+            writer.endArray()
+            writer.endObject()
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == tree.serialized(pretty: pretty))
+        }
+    }
 }

@@ -128,6 +128,38 @@ public struct JSONWriter: ~Copyable {
         afterKey = true
     }
 
+    // MARK: Repeated values
+
+    /// Where a value written by ``recordingValue(_:)`` stands, to write it again.
+    public struct WrittenValue {
+        /// Its bytes in the writer.
+        let bytes: Range<Int>
+        /// The container depth it was written at: pretty indentation depends on it.
+        let depth: Int
+    }
+
+    /// How many containers are open: a ``WrittenValue`` repeats only at its own depth.
+    public var openContainers: Int { depth }
+
+    /// Writes one value with `body` and returns where its bytes stand, for ``repeatValue(_:)``.
+    public mutating func recordingValue(_ body: (inout JSONWriter) -> Void) -> WrittenValue {
+        beforeValue()
+        afterKey = true  // the separator is written: the value's own bytes start here
+        let start = count
+        body(&self)
+        return WrittenValue(bytes: start..<count, depth: depth)
+    }
+
+    /// Writes a value again, byte for byte, where a value may stand (as a member's value or an
+    /// array item) at the depth it was first written at.
+    public mutating func repeatValue(_ value: WrittenValue) {
+        precondition(value.depth == depth && value.bytes.upperBound <= count, "a JSON value repeated out of place")
+        beforeValue()
+        reserve(value.bytes.count)
+        (base + count).initialize(from: base + value.bytes.lowerBound, count: value.bytes.count)
+        count += value.bytes.count
+    }
+
     // MARK: Scalars
 
     public mutating func string(_ value: String) {

@@ -33,7 +33,7 @@ public enum ResultEncoder {
             w.endObject()
             w.key("id"); w.string(result.id)
         case .coded(let note, let facts, let report):
-            let evidence = EvidenceEncoder(note.text)
+            var evidence = EvidenceEncoder(note.text)
             w.key("codes")
             w.beginArray()
             for line in report.codes {
@@ -76,7 +76,7 @@ public enum ResultEncoder {
             }
             w.endArray()
 
-            w.key("documentation"); documentation(evidence, facts.documentation, into: &w)
+            w.key("documentation"); documentation(&evidence, facts.documentation, into: &w)
 
             w.key("drugs")
             w.beginArray()
@@ -126,14 +126,14 @@ public enum ResultEncoder {
 
             w.key("procedures")
             w.beginArray()
-            for procedure in facts.procedures { self.procedure(evidence, procedure, into: &w) }
+            for procedure in facts.procedures { self.procedure(&evidence, procedure, into: &w) }
             w.endArray()
         }
         w.key("schema"); w.string(schema)
         w.endObject()
     }
 
-    private static func procedure(_ evidence: EvidenceEncoder, _ fact: ProcedureFact, into w: inout JSONWriter) {
+    private static func procedure(_ evidence: inout EvidenceEncoder, _ fact: ProcedureFact, into w: inout JSONWriter) {
         w.beginObject()
         w.key("conflicts")
         w.beginArray()
@@ -157,7 +157,7 @@ public enum ResultEncoder {
         w.endObject()
     }
 
-    private static func documentation(_ evidence: EvidenceEncoder, _ facts: DocumentationFacts, into w: inout JSONWriter) {
+    private static func documentation(_ evidence: inout EvidenceEncoder, _ facts: DocumentationFacts, into w: inout JSONWriter) {
         w.beginObject()
         w.key("conservativeCare")
         w.beginObject()
@@ -176,9 +176,14 @@ public enum ResultEncoder {
 }
 
 /// Turns byte ranges into contract evidence: scalar offsets and the text they cover.
+///
+/// A note repeats its evidence lists (a procedure's on each of its level codes, a code's on its
+/// flags): a list written before at the same depth is copied from the writer's bytes.
 public struct EvidenceEncoder {
     let text: NoteText
     let map: ScalarOffsetMap
+    /// The lists written so far, with where their JSON stands.
+    private var written: [(ranges: [TextRange], value: JSONWriter.WrittenValue)] = []
 
     public init(_ text: NoteText) {
         self.text = text
@@ -186,15 +191,23 @@ public struct EvidenceEncoder {
     }
 
     /// Writes the ranges as contract evidence: sorted, without repeats, scalar offsets and text.
-    public func write(_ ranges: [TextRange], into w: inout JSONWriter) {
-        w.beginArray()
-        for range in ranges.normalized() {
-            w.beginObject()
-            w.key("end"); w.number(map.scalarOffset(range.end))
-            w.key("start"); w.number(map.scalarOffset(range.start))
-            w.key("text"); w.string(utf8: text.utf8[range.bytes])
-            w.endObject()
+    public mutating func write(_ ranges: [TextRange], into w: inout JSONWriter) {
+        let depth = w.openContainers
+        if let earlier = written.first(where: { $0.value.depth == depth && $0.ranges == ranges }) {
+            w.repeatValue(earlier.value)
+            return
         }
-        w.endArray()
+        let value = w.recordingValue { w in
+            w.beginArray()
+            for range in ranges.normalized() {
+                w.beginObject()
+                w.key("end"); w.number(map.scalarOffset(range.end))
+                w.key("start"); w.number(map.scalarOffset(range.start))
+                w.key("text"); w.string(utf8: text.utf8[range.bytes])
+                w.endObject()
+            }
+            w.endArray()
+        }
+        written.append((ranges, value))
     }
 }
