@@ -35,7 +35,18 @@ struct JSONReader {
 
     /// A JSON string's bytes, unescaped and checked as UTF-8; nil when malformed.
     mutating func string() -> [UInt8]? {
-        string { Self.validUTF8(Array($0)) }
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        let firstEnd = JSONValue.plainRunEnd(bytes, from: start)
+        let value: [UInt8]
+        if firstEnd < bytes.count, bytes[firstEnd] == UInt8(ascii: "\"") {
+            index = firstEnd + 1
+            value = Array(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd]))
+        } else {
+            guard let unescaped = unescaped(from: start, firstRunEnd: firstEnd) else { return nil }
+            value = unescaped
+        }
+        return Self.validUTF8(value)
     }
 
     /// A JSON string, unescaped, handed to `make` as bytes not yet checked as UTF-8 (`make`
@@ -50,24 +61,44 @@ struct JSONReader {
             index = firstEnd + 1
             return make(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd]))
         }
-        // Escapes: find where the string ends (a quote no backslash escapes), then unescape it run
-        // by run into room for its written length (an escape never decodes longer than it is written).
-        var end = firstEnd
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-            end = JSONValue.plainRunEnd(bytes, from: bytes[end] == UInt8(ascii: "\\") ? end + 2 : end + 1)
+        return unescaped(from: start, firstRunEnd: firstEnd)?.withUnsafeBufferPointer(make)
+    }
+
+    /// The bytes of the string that starts at `start` (after its opening quote) and has an escape
+    /// or ends the text at `firstRunEnd`, unescaped in one pass into room for its written length
+    /// (an escape never decodes longer than it is written); the reader moves past its closing
+    /// quote. Nil when malformed (a bad escape, a raw control character, no closing quote).
+    ///
+    /// The room is the rest of the text when that is short (a JSON Lines note); in a long text (a
+    /// body may hold many strings) the string's end is found first, so no string reserves it all.
+    private mutating func unescaped(from start: Int, firstRunEnd: Int) -> [UInt8]? {
+        var room = bytes.count - start
+        if room > Self.shortText {
+            var end = firstRunEnd
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                end = JSONValue.plainRunEnd(bytes, from: bytes[end] == UInt8(ascii: "\\") ? end + 2 : end + 1)
+            }
+            guard end < bytes.count else { return nil }
+            room = end - start
         }
-        guard end < bytes.count else { return nil }
+        index = start
         var isComplete = false
-        let out = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, count in
+        let out = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
             count = 0
-            func put(_ byte: UInt8) { buffer[count] = byte; count += 1 }
+            func put(_ byte: UInt8) -> Bool {
+                guard count < buffer.count else { return false }
+                buffer[count] = byte
+                count += 1
+                return true
+            }
             while true {
                 let runStart = index
                 index = JSONValue.plainRunEnd(bytes, from: index)
-                guard let byte = peek, index <= end else { return }
-                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
-                if !run.isEmpty { (buffer.baseAddress! + count).initialize(from: run.baseAddress!, count: run.count) }
-                count += run.count
+                guard let byte = peek, index - runStart <= buffer.count - count else { return }
+                if index > runStart {
+                    (buffer.baseAddress! + count).initialize(from: bytes.baseAddress! + runStart, count: index - runStart)
+                    count += index - runStart
+                }
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
@@ -76,13 +107,14 @@ struct JSONReader {
                 case UInt8(ascii: "\\"):
                     guard let escaped = peek else { return }
                     index += 1
+                    let fits: Bool
                     switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): put(escaped)
-                    case UInt8(ascii: "b"): put(0x08)
-                    case UInt8(ascii: "f"): put(0x0C)
-                    case UInt8(ascii: "n"): put(0x0A)
-                    case UInt8(ascii: "r"): put(0x0D)
-                    case UInt8(ascii: "t"): put(0x09)
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): fits = put(escaped)
+                    case UInt8(ascii: "b"): fits = put(0x08)
+                    case UInt8(ascii: "f"): fits = put(0x0C)
+                    case UInt8(ascii: "n"): fits = put(0x0A)
+                    case UInt8(ascii: "r"): fits = put(0x0D)
+                    case UInt8(ascii: "t"): fits = put(0x09)
                     case UInt8(ascii: "u"):
                         guard var scalar = hex4() else { return }
                         if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
@@ -90,17 +122,21 @@ struct JSONReader {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let value = Unicode.Scalar(scalar) else { return }
-                        for unit in UTF8.encode(value)! { put(unit) }
+                        fits = UTF8.encode(value)!.allSatisfy(put)
                     default:
                         return
                     }
+                    guard fits else { return }
                 default:
                     return  // raw control characters are not allowed in JSON strings
                 }
             }
         }
-        return isComplete ? out.withUnsafeBufferPointer(make) : nil
+        return isComplete ? out : nil
     }
+
+    /// The longest rest of a text a string may reserve whole for its unescaped bytes.
+    private static let shortText = 1 << 16
 
     private static func validUTF8(_ bytes: [UInt8]) -> [UInt8]? {
         (try? UTF8Span(validating: bytes.span)) != nil ? bytes : nil
