@@ -5,9 +5,16 @@ import NoteTagging
 /// cervical roots above), joints for facet procedures (two medial branches name the joint they
 /// supply), single segments for intercostal blocks, interspaces for interlaminar epidurals.
 enum LevelReader {
-    /// Segments of one mention for `family`, and the medial-branch nerves it names (joints are
-    /// formed from the nerves of every mention together, see ``joints(fromNerves:)``).
-    static func read(_ level: LevelMention, family: ProcedureFamily) -> (segments: [SpinalSegment], nerves: [Vertebra]) {
+    /// What one level mention names for a procedure family.
+    struct Reading {
+        var segments: [SpinalSegment] = []
+        /// Medial-branch nerves: joints are formed from the nerves of every mention together
+        /// (``joints(fromNerves:)``).
+        var nerves: [Vertebra] = []
+    }
+
+    /// Segments of one mention for `family`, and the medial-branch nerves it names.
+    static func read(_ level: LevelMention, family: ProcedureFamily) -> Reading {
         var segments: [SpinalSegment] = []
         var nerves: [Vertebra] = []
         for item in level.items {
@@ -46,7 +53,7 @@ enum LevelReader {
                 }
             }
         }
-        return (segments, nerves)
+        return Reading(segments: segments, nerves: nerves)
     }
 
     static func interspaces(from upper: Vertebra, to lower: Vertebra) -> [SpinalSegment] {

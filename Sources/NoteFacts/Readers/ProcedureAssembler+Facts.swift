@@ -41,7 +41,11 @@ extension ProcedureAssembler {
         let laterality: Side? = sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right))
             ? .bilateral : sides.first
 
-        // Levels, read for the family.
+        // Levels, each read once for the family (by index in `levels`; nil for a mention that is no level).
+        let readings = levels.map { mention -> LevelReader.Reading? in
+            guard case .level(let value) = mention.kind else { return nil }
+            return LevelReader.read(value, family: draft.family)
+        }
         var segments: [SpinalSegment] = []
         var bySide: [Side: [SpinalSegment]] = [:]
         var nerves: [(Vertebra, Side?)] = []
@@ -51,9 +55,8 @@ extension ProcedureAssembler {
             // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
             // those decide each side's levels; levels named without a side then only add to the list.
             let anySided = levelSides.contains(.left) && levelSides.contains(.right)
-            for level in levels {
-                guard case .level(let value) = level.kind else { continue }
-                let read = LevelReader.read(value, family: draft.family)
+            for (level, read) in zip(levels, readings) {
+                guard case .level(let value) = level.kind, let read else { continue }
                 segments += read.segments
                 for nerve in read.nerves { nerves.append((nerve, value.side)) }
                 if value.side != nil || !anySided {
@@ -75,13 +78,14 @@ extension ProcedureAssembler {
 
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
-        let conflicts = conflicts(draft, levels: levels, sides: sideSources)
+        let conflicts = conflicts(draft, levels: levels, readings: readings, sides: sideSources)
         // Heading and description name different levels: the description says what was done.
         if conflicts.contains(where: { $0.kind == .level }) {
-            let headingSentences = draft.cues.filter(isTitleLike).map(\.sentence).normalized()
-            let body = levels.filter { !headingSentences.contains($0.sentence) }
+            let headingSentences = draft.cues.filter { isTitleLike($0) }.map(\.sentence).normalized()
             var bodySegments: [SpinalSegment] = []
-            for mention in body { if case .level(let value) = mention.kind { bodySegments += LevelReader.read(value, family: draft.family).segments } }
+            for (level, read) in zip(levels, readings) where !headingSentences.contains(level.sentence) {
+                bodySegments += read?.segments ?? []
+            }
             segments = bodySegments.normalized()
             for side in bySide.keys { bySide[side] = bySide[side]!.filter { segments.contains($0) } }
         }
@@ -94,16 +98,16 @@ extension ProcedureAssembler {
 
     /// The heading (the title, or the first line under a procedure heading) against the
     /// description: a side or levels named in both that have nothing in common.
-    private func conflicts(_ draft: Draft, levels: [Mention], sides: [Mention]) -> [Conflict] {
-        let headingSentences = draft.cues.filter(isTitleLike).map(\.sentence).normalized()
+    private func conflicts(_ draft: Draft, levels: [Mention], readings: [LevelReader.Reading?], sides: [Mention]) -> [Conflict] {
+        let headingSentences = draft.cues.filter { isTitleLike($0) }.map(\.sentence).normalized()
         guard !headingSentences.isEmpty else { return [] }
         // What the heading and the description each name, and the spans that name it (short lists:
         // a procedure has a few levels and sides).
         var heading = NamedParts(), body = NamedParts()
-        for mention in levels {
-            guard case .level(let level) = mention.kind else { continue }
+        for (mention, read) in zip(levels, readings) {
+            guard case .level(let level) = mention.kind, let read else { continue }
             let inHeading = headingSentences.contains(mention.sentence)
-            for segment in LevelReader.read(level, family: draft.family).segments {
+            for segment in read.segments {
                 if inHeading { heading.add(segment, mention.range) } else { body.add(segment, mention.range) }
             }
             if let side = level.side {

@@ -114,91 +114,99 @@ struct ProcedureAssembler {
     // MARK: Cues to drafts
 
     private func groupCues() -> [Draft] {
-        // A cue inside a diagnosis phrase names the condition ("facet arthropathy", "SI joint dysfunction").
-        let diagnoses = mentions.filter { if case .diagnosis = $0.kind { return true } else { return false } }
-        let cues = mentions.filter { mention in
-            TodayScope.includes(mention) && mention.procedureCue != nil && !mention.assertion.isPossible
-                && !diagnoses.contains { $0.range.contains(mention.range) && $0.range != mention.range }
+        // The cues, by their index in `mentions`: the groups below are filtered as indices, and
+        // only a draft's own cues are copied out. A cue inside a diagnosis phrase names the
+        // condition ("facet arthropathy", "SI joint dysfunction").
+        let diagnoses = mentions.indices.filter { if case .diagnosis = mentions[$0].kind { return true } else { return false } }
+        let cues = mentions.indices.filter { index in
+            let range = mentions[index].range
+            return TodayScope.includes(mentions[index]) && mentions[index].procedureCue != nil && !mentions[index].assertion.isPossible
+                && !diagnoses.contains { mentions[$0].range.contains(range) && mentions[$0].range != range }
         }
-        let anyStrong = cues.contains { $0.procedureCue?.isWeak == false }
+        func cue(_ index: Int) -> ProcedureCue { mentions[index].procedureCue! }
+        func family(_ index: Int) -> ProcedureCueFamily { mentions[index].procedureCue!.family }
+        func copies(of indices: [Int]) -> [Mention] { indices.map { mentions[$0] } }
+        let anyStrong = cues.contains { !cue($0).isWeak }
         // A note without clinical headings (dictated in one paragraph) names its procedure anywhere.
         let hasClinicalHeadings = note.sections.contains { ![.preamble, .administrative, .other].contains($0.kind) }
         // A nerve's name in a sentence that names a block: "left sciatic and left femoral nerve blocks".
         let blockSentences = lexicons.blockWords.sentencesWithMatch(in: note)
-        func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Mention] {
-            let hasStrong = cues.contains { group($0.procedureCue!.family) && !$0.procedureCue!.isWeak }
+        func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Int] {
+            let hasStrong = cues.contains { group(family($0)) && !cue($0).isWeak }
             return cues.filter {
-                guard group($0.procedureCue!.family) else { return false }
+                let (family, isWeak, sentence) = (family($0), cue($0).isWeak, mentions[$0].sentence)
+                guard group(family) else { return false }
                 // A nerve's name alone names a block only beside a block word (not by standing in a title).
-                if $0.procedureCue!.family == .nerveBlock, $0.procedureCue!.isWeak, !hasStrong {
-                    return blockSentences[$0.sentence]
+                if family == .nerveBlock, isWeak, !hasStrong {
+                    return blockSentences[sentence]
                 }
-                return !$0.procedureCue!.isWeak || hasStrong || isTitleLike($0)
-                    || (!anyStrong && ($0.section == .procedure || !hasClinicalHeadings))
-                    || ($0.procedureCue!.family == .nerveBlock && blockSentences[$0.sentence])
+                return !isWeak || hasStrong || isTitleLike(mentions[$0])
+                    || (!anyStrong && (mentions[$0].section == .procedure || !hasClinicalHeadings))
+                    || (family == .nerveBlock && blockSentences[sentence])
             }
         }
         var drafts: [Draft] = []
 
         let epidural = accepted { [.epidural, .epiduralInterlaminar, .epiduralCaudal, .epiduralTransforaminal].contains($0) }
-        let transforaminal = epidural.filter { $0.procedureCue?.family == .epiduralTransforaminal }
-        let interlaminar = epidural.filter { [.epiduralInterlaminar, .epiduralCaudal].contains($0.procedureCue?.family) }
-        let generic = epidural.filter { $0.procedureCue?.family == .epidural }
+        let transforaminal = epidural.filter { family($0) == .epiduralTransforaminal }
+        let interlaminar = epidural.filter { [.epiduralInterlaminar, .epiduralCaudal].contains(family($0)) }
+        let generic = epidural.filter { family($0) == .epidural }
         if !transforaminal.isEmpty {
-            drafts.append(Draft(family: .epiduralTransforaminal, cues: transforaminal + generic))
+            drafts.append(Draft(family: .epiduralTransforaminal, cues: copies(of: transforaminal + generic)))
         }
         if !interlaminar.isEmpty || (transforaminal.isEmpty && !generic.isEmpty) {
             let cues = interlaminar + (transforaminal.isEmpty ? generic : [])
-            let caudal = interlaminar.contains { $0.procedureCue?.family == .epiduralCaudal }
-            drafts.append(Draft(family: .epiduralInterlaminar, cues: cues, isCaudal: caudal))
+            let caudal = interlaminar.contains { family($0) == .epiduralCaudal }
+            drafts.append(Draft(family: .epiduralInterlaminar, cues: copies(of: cues), isCaudal: caudal))
         }
 
         let sacroiliac = accepted { $0 == .sacroiliacJoint }
         let facet = accepted { [.facet, .facetJoint, .medialBranchBlock, .facetRFA].contains($0) }
-        let facetSpecific = facet.filter { $0.procedureCue?.family != .facetRFA }
-        let rfa = facet.filter { $0.procedureCue?.family == .facetRFA }
+        let facetSpecific = facet.filter { family($0) != .facetRFA }
+        let rfa = facet.filter { family($0) == .facetRFA }
         if !facet.isEmpty, !(facetSpecific.isEmpty && !sacroiliac.isEmpty) {
-            let family: ProcedureFamily
-            if !rfa.isEmpty { family = .facetRFA }
-            else if facet.contains(where: { $0.procedureCue?.family == .medialBranchBlock }) { family = .medialBranchBlock }
-            else { family = .facetJoint }
-            if family != .facetJoint || facet.contains(where: { $0.procedureCue?.family == .facetJoint || isTitleLike($0) }) || drafts.isEmpty {
-                drafts.append(Draft(family: family, cues: facet))
+            let procedure: ProcedureFamily
+            if !rfa.isEmpty { procedure = .facetRFA }
+            else if facet.contains(where: { family($0) == .medialBranchBlock }) { procedure = .medialBranchBlock }
+            else { procedure = .facetJoint }
+            if procedure != .facetJoint || facet.contains(where: { family($0) == .facetJoint || isTitleLike(mentions[$0]) }) || drafts.isEmpty {
+                drafts.append(Draft(family: procedure, cues: copies(of: facet)))
             }
         }
         // Sacroiliac procedures by technique: the joint, its nerves (lateral branches), or their RFA.
         let siRFA = facetSpecific.isEmpty ? rfa : []
-        let siTargets = Set(sacroiliac.map { $0.procedureCue?.target ?? (siRFA.isEmpty ? "joint" : "rfa") })
+        func siTarget(_ index: Int) -> String { cue(index).target ?? (siRFA.isEmpty ? "joint" : "rfa") }
+        let siTargets = Set(sacroiliac.map(siTarget))
         for target in ["joint", "nerves", "rfa"] where siTargets.contains(target) {
-            let own = sacroiliac.filter { ($0.procedureCue?.target ?? (siRFA.isEmpty ? "joint" : "rfa")) == target }
+            let own = sacroiliac.filter { siTarget($0) == target }
             // "sacroiliac joint" alone beside a lateral-branch block or an RFA names their joint, not an injection.
-            if target == "joint", siTargets.count > 1, own.allSatisfy({ $0.procedureCue?.isWeak == true }) { continue }
+            if target == "joint", siTargets.count > 1, own.allSatisfy({ cue($0).isWeak }) { continue }
             drafts.append(Draft(family: .sacroiliacJoint, target: target == "joint" ? nil : target,
-                                cues: own + (target == "rfa" ? siRFA : [])))
+                                cues: copies(of: own + (target == "rfa" ? siRFA : []))))
         }
         if siTargets.isEmpty, !siRFA.isEmpty, !sacroiliac.isEmpty {
-            drafts.append(Draft(family: .sacroiliacJoint, target: "rfa", cues: siRFA))
+            drafts.append(Draft(family: .sacroiliacJoint, target: "rfa", cues: copies(of: siRFA)))
         }
 
         let blocks = accepted { $0 == .nerveBlock }
-        let targets = blocks.compactMap { $0.procedureCue?.target }.normalized()
+        let targets = blocks.compactMap { cue($0).target }.normalized()
         for target in targets {
-            let own = blocks.filter { $0.procedureCue?.target == target || (targets.count == 1 && $0.procedureCue?.target == nil) }
-            drafts.append(Draft(family: .nerveBlock, target: target, cues: own))
+            let own = blocks.filter { cue($0).target == target || (targets.count == 1 && cue($0).target == nil) }
+            drafts.append(Draft(family: .nerveBlock, target: target, cues: copies(of: own)))
         }
         if targets.isEmpty, !blocks.isEmpty, drafts.isEmpty {
-            drafts.append(Draft(family: .nerveBlock, cues: blocks))
+            drafts.append(Draft(family: .nerveBlock, cues: copies(of: blocks)))
         }
-        for (cueFamily, family) in [(ProcedureCueFamily.triggerPoint, ProcedureFamily.triggerPoint),
-                                    (.acupuncture, .acupuncture), (.dryNeedling, .dryNeedling),
-                                    (.chemodenervation, .chemodenervation)] {
+        for (cueFamily, procedure) in [(ProcedureCueFamily.triggerPoint, ProcedureFamily.triggerPoint),
+                                       (.acupuncture, .acupuncture), (.dryNeedling, .dryNeedling),
+                                       (.chemodenervation, .chemodenervation)] {
             let own = accepted { $0 == cueFamily }
-            if !own.isEmpty { drafts.append(Draft(family: family, cues: own)) }
+            if !own.isEmpty { drafts.append(Draft(family: procedure, cues: copies(of: own))) }
         }
         let others = accepted { $0 == .other }
-        if !others.isEmpty, drafts.isEmpty || others.contains(where: { $0.procedureCue?.isWeak == false }) {
-            let target = others.first(where: { $0.procedureCue?.isWeak == false })?.procedureCue?.target ?? others[0].procedureCue?.target
-            drafts.append(Draft(family: .other, target: target, cues: others))
+        if !others.isEmpty, drafts.isEmpty || others.contains(where: { !cue($0).isWeak }) {
+            let target = others.first(where: { !cue($0).isWeak }).flatMap { cue($0).target } ?? cue(others[0]).target
+            drafts.append(Draft(family: .other, target: target, cues: copies(of: others)))
         }
         return drafts
     }
