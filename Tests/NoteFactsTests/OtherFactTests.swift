@@ -93,7 +93,7 @@ struct OtherFactTests {
     @Test("encounter: the service date in the forms notes write, and the signer's name without date or signing words",
           arguments: [
               ("Date of Service: 04/23/2025", "2025-04-23"), ("DOS: 2025-04-23", "2025-04-23"), ("DOS: 4.23.25", "2025-04-23"),
-              ("Date of Service: April 23, 2025", "2025-04-23"), ("DOS: 23 Apr 2025", "2025-04-23"),
+              ("Date of Service: April 23, 2025", "2025-04-23"), ("DOS: 23 Apr 2025", "2025-04-23"), ("DOS: 1/5/2026", "2026-01-05"),
               ("DOS: \u{FF10}\u{FF14}/\u{FF12}\u{FF13}/2025", nil), ("DOS: 13/45/2025", nil),
           ] as [(String, String?)])
     func serviceDate(line: String, date: String?) {

@@ -6,6 +6,24 @@ import _NeedlepointTestSupport
 
 @Suite("Level, pain and dose grammars")
 struct GrammarTests {
+    @Test("vertebrae and interspaces are named as the contract writes them, C1 to S5")
+    func levelNames() {
+        let regions: [(Vertebra.Region, ClosedRange<Int>)] = [(.c, 1...8), (.t, 1...12), (.l, 1...5), (.s, 1...5)]
+        for (region, numbers) in regions {
+            for number in numbers {
+                let vertebra = Vertebra(region: region, number: number)!
+                #expect(vertebra.description == "\(region.rawValue)\(number)")
+                #expect(SpinalSegment.single(vertebra).description == vertebra.description)
+                if let below = vertebra.below {
+                    #expect(SpinalSegment.interspace(upper: vertebra).description == "\(vertebra)-\(below)")
+                }
+            }
+        }
+        #expect(SpinalSegment.interspace(upper: Vertebra(region: .c, number: 7)!).description == "C7-T1")
+        #expect(SpinalSegment.interspace(upper: Vertebra(region: .l, number: 5)!).description == "L5-S1")
+        #expect(SpinalSegment.sacralHiatus.description == "sacral-hiatus")
+    }
+
     let tagger = Fixtures.pipeline.tagger
 
     func mentions(_ text: String) -> [Mention] { tagger.mentions(in: tagger.analyze(NoteText(text))) }

@@ -65,9 +65,23 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146097 + doe - 719468
     }
 
+    /// "2026-02-18": the year always has four digits (1900–2100), month and day two each.
     public var description: String {
-        let pad = { (value: Int, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var value = value
+                for index in (offset..<offset + digits).reversed() {
+                    out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 
     public static func < (lhs: ClinicalDate, rhs: ClinicalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

@@ -15,7 +15,7 @@ public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
     }
 
-    private init(ordinal: Int) { self.ordinal = ordinal }
+    fileprivate init(ordinal: Int) { self.ordinal = ordinal }
 
     public var region: Region {
         switch ordinal {
@@ -52,7 +52,13 @@ public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public static func < (lhs: Vertebra, rhs: Vertebra) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    public var description: String { "\(region.rawValue)\(number)" }
+    /// "C1" … "S5": a name by ordinal, made once (levels are named in every result and code line).
+    public var description: String { Self.names[ordinal] }
+
+    private static let names = (0...29).map { ordinal in
+        let vertebra = Vertebra(ordinal: ordinal)
+        return "\(vertebra.region.rawValue)\(vertebra.number)"
+    }
 }
 
 /// A spinal segment in contract form: an interspace ("L4-L5"), a single segment ("S1", "T8"),
@@ -64,10 +70,16 @@ public enum SpinalSegment: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .interspace(let upper): "\(upper)-\(upper.below.map(\.description) ?? "?")"
+        case .interspace(let upper): Self.interspaceNames[upper.ordinal]
         case .single(let vertebra): vertebra.description
         case .sacralHiatus: "sacral-hiatus"
         }
+    }
+
+    /// "C1-C2" … "S5-?" by the upper vertebra's ordinal, made once.
+    private static let interspaceNames = (0...29).map { ordinal in
+        let upper = Vertebra(ordinal: ordinal)
+        return "\(upper)-\(upper.below.map(\.description) ?? "?")"
     }
 
     /// Head-to-toe position: an interspace sorts just below its upper vertebra.
