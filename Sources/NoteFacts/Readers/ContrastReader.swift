@@ -11,7 +11,7 @@ enum ContrastReader {
     static func read(_ mentions: [Mention], _ note: AnalyzedNote, cues: SentenceCues, withheldWords: KeySet) -> ContrastFact {
         var fact = ContrastFact()
         var views = CaseSet<NeedleView>()
-        var viewMentions: [(Mention, ViewCue)] = []
+        var viewMentions: [(range: TextRange, sentence: Int, cue: ViewCue)] = []
         let strongViewSentences = Set(mentions.compactMap { mention -> Int? in
             if case .view(let cue) = mention.kind, !cue.isWeak { return mention.sentence }
             if case .guidance(let kind) = mention.kind, kind != .none { return mention.sentence }
@@ -32,16 +32,16 @@ enum ContrastReader {
                 }
             case .view(let cue) where mention.isCurrentFact:
                 if cue.isWeak && !strongViewSentences.contains(mention.sentence) { continue }
-                viewMentions.append((mention, cue))
+                viewMentions.append((mention.range, mention.sentence, cue))
             default:
                 continue
             }
         }
         // Views tied to the final needle position, when the note ties any; otherwise every view.
-        let final = viewMentions.filter { cues.finalPosition[$0.0.sentence] }
-        for (mention, cue) in final.isEmpty ? viewMentions : final {
-            views.formUnion(cue.views)
-            fact.viewEvidence.append(mention.range)
+        let final = viewMentions.filter { cues.finalPosition[$0.sentence] }
+        for view in final.isEmpty ? viewMentions : final {
+            views.formUnion(view.cue.views)
+            fact.viewEvidence.append(view.range)
         }
         if fact.documented { fact.withheld = false }
         // "Allergies: iodinated contrast" or "contrast allergy" anywhere: withheld for allergy.

@@ -8,12 +8,14 @@ enum DocumentationReader {
     static func read(_ mentions: [Mention], _ note: AnalyzedNote, _ conventions: TextConventions) -> (DocumentationFacts, EncounterFacts) {
         var facts = DocumentationFacts()
         var encounter = EncounterFacts()
-        for mention in mentions {
-            guard case .documentation(let element) = mention.kind, !mention.assertion.isNegated,
-                  !mention.assertion.isOtherExperiencer else { continue }
+        for index in mentions.indices {
+            // By index, not `for mention in mentions`: that copies each mention it keeps reading.
+            guard case .documentation(let element) = mentions[index].kind else { continue }
+            let (range, assertion, section) = (mentions[index].range, mentions[index].assertion, mentions[index].section)
+            guard !assertion.isNegated, !assertion.isOtherExperiencer else { continue }
             switch element.element {
             case .patientIdentity:
-                facts.patientIdentification.append(mention.range)
+                facts.patientIdentification.append(range)
                 guard let value = element.value else { continue }
                 switch element.identifies ?? .name {
                 case .birthDate: encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsing: note.text[value])
@@ -21,28 +23,28 @@ enum DocumentationReader {
                 case .name: encounter.patientName = encounter.patientName ?? value
                 }
             case .signature:
-                facts.signature.append(mention.range)
+                facts.signature.append(range)
                 if let value = element.value { encounter.provider = providerName(note.text[value], conventions) ?? encounter.provider }
             case .serviceDate:
                 if let value = element.value, encounter.serviceDate == nil { encounter.serviceDate = ClinicalDate(parsing: note.text[value]) }
             case .provider:
                 if let value = element.value, encounter.provider == nil { encounter.provider = providerName(note.text[value], conventions) }
             case .conservativeCare, .careFailed:
-                guard !mention.assertion.isHypothetical, ![.plan, .consent].contains(mention.section) else { continue }
+                guard !assertion.isHypothetical, ![.plan, .consent].contains(section) else { continue }
                 if element.element == .careFailed {
                     facts.conservativeCareFailed = true
                 } else {
-                    facts.conservativeCare.append(mention.range)
+                    facts.conservativeCare.append(range)
                 }
                 if let weeks = element.weeks { facts.conservativeCareWeeks = max(facts.conservativeCareWeeks ?? 0, weeks) }
             case .time, .faceToFace:
-                guard mention.isCurrentFact, let minutes = element.minutes else { continue }
+                guard assertion.isAffirmedCurrent, let minutes = element.minutes else { continue }
                 facts.minutes = max(facts.minutes ?? 0, minutes)
-                facts.timeEvidence.append(mention.range)
+                facts.timeEvidence.append(range)
             case .retention:
-                guard mention.isCurrentFact, let minutes = element.minutes else { continue }
+                guard assertion.isAffirmedCurrent, let minutes = element.minutes else { continue }
                 facts.retentionMinutes = max(facts.retentionMinutes ?? 0, minutes)
-                facts.timeEvidence.append(mention.range)
+                facts.timeEvidence.append(range)
             }
         }
         return (facts, encounter)

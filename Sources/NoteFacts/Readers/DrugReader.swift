@@ -98,13 +98,17 @@ enum DrugReader {
         // Its own sentence first, then the eight before it; in each, a level before a target before a side.
         for sameSentence in [true, false] {
             func inScope(_ mention: Mention) -> Bool { isNear(mention) && (!sameSentence || mention.sentence == drug.sentence) }
-            if case .level(let level)? = all.last(where: { if case .level = $0.kind { inScope($0) } else { false } })?.kind {
+            // By index: `last(where:)` would copy the mention it finds.
+            if let index = all.lastIndex(where: { if case .level = $0.kind { inScope($0) } else { false } }),
+               case .level(let level) = all[index].kind {
                 return .levels(level.items)
             }
-            if let target = all.last(where: { $0.procedureCue?.target != nil && inScope($0) })?.procedureCue?.target {
+            if let index = all.lastIndex(where: { $0.procedureCue?.target != nil && inScope($0) }),
+               let target = all[index].procedureCue?.target {
                 return .target(target)
             }
-            if case .side(let side)? = all.last(where: { if case .side = $0.kind { inScope($0) } else { false } })?.kind {
+            if let index = all.lastIndex(where: { if case .side = $0.kind { inScope($0) } else { false } }),
+               case .side(let side) = all[index].kind {
                 return .side(side)
             }
         }

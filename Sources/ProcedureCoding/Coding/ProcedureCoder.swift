@@ -158,7 +158,7 @@ struct ProcedureCoder {
     }
 
     func line(_ row: CodeRow, modifiers: [Modifier], units: Int, _ procedure: ProcedureFact, detail: String) -> CodeLine? {
-        let why = detail.isEmpty ? row.descriptor.capitalizedFirst + "." : row.descriptor.capitalizedFirst + " — " + detail + "."
+        let why = detail.isEmpty ? row.sentenceStart + "." : row.sentenceStart + " — " + detail + "."
         return CodeLine(code: row.code, modifiers: modifiers, units: units, evidence: procedure.evidence, why: why,
                         rank: row.counts.isAddOn ? .addOn : .procedure)
     }

@@ -44,6 +44,8 @@ enum ImagingMode: String, Sendable, CaseIterable, CaseHashable {
 final class CodeRow: Sendable {
     let code: HCPCSCode
     let descriptor: String
+    /// The descriptor with its first letter upper case, as a code line's explanation starts.
+    let sentenceStart: String
     let families: CaseSet<ProcedureFamily>
     /// nil: the row applies to the family's default kind only.
     let variants: [String]?
@@ -58,6 +60,7 @@ final class CodeRow: Sendable {
          guidance: CaseSet<GuidanceValue>, counts: CountMode, addOnTo: HCPCSCode?, bilateral: BilateralIndicator, imaging: ImagingMode) {
         self.code = code
         self.descriptor = descriptor
+        sentenceStart = descriptor.capitalizedFirst
         self.families = families
         self.variants = variants
         self.region = region
