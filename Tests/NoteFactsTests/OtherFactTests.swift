@@ -1,3 +1,4 @@
+import NoteFacts
 import NotePipeline
 import Testing
 import _NeedlepointTestSupport
@@ -99,6 +100,39 @@ struct OtherFactTests {
     func serviceDate(line: String, date: String?) {
         let result = Fixtures.result("\(line)\nRight L5-S1 TFESI under fluoroscopy.")
         #expect(result["encounter"]?["serviceDate"]?.stringValue == date, "\(line)")
+    }
+
+    @Test("dates: numeric with the year first or last, month names before or after the day, the first date in the text",
+          arguments: [
+              ("04/23/2025", "2025-04-23"),
+              ("2025-04-23", "2025-04-23"),
+              ("4.23.25", "2025-04-23"),
+              ("April 23, 2025", "2025-04-23"),
+              ("23 Apr 2025", "2025-04-23"),
+              ("JANUARY 5 2026", "2026-01-05"),
+              ("Jan. 5, 2026", "2026-01-05"),
+              ("on 02/18/2026 at 10:30", "2026-02-18"),
+              ("13/45/2025", nil),
+              ("04//23/2025", "2025-04-23"),
+              ("99999999999999999999/1/2025", nil),
+              ("DOB: 1/5/1950", "1950-01-05"),
+              ("", nil),
+              ("Jan", nil),
+              ("5 Jan", nil),
+              ("Jan +30, 2026", "2026-01-30"),
+              ("12/31/2101", nil),
+              ("1/2/3/2025", nil),
+              ("\u{FF12}\u{FF10}\u{FF12}\u{FF15}-04-23", nil),
+              ("Sept 3rd, 2025", nil),
+              ("3 sep 2025", "2025-09-03"),
+              ("-04-23-2025-", "2025-04-23"),
+              ("2025.4.5", "2025-04-05"),
+              ("1/5/26 and 2/6/27", "2026-01-05"),
+              ("May\t7,,2024", "2024-05-07"),
+          ] as [(String, String?)])
+    func dates(text: String, date: String?) {
+        #expect(ClinicalDate(parsing: text)?.description == date, "\(text)")
+        #expect(ClinicalDate(parsingUTF8: Array(text.utf8)[...])?.description == date, "\(text)")
     }
 
     @Test("encounter: the signer's name", arguments: [

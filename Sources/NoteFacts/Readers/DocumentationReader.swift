@@ -18,7 +18,7 @@ enum DocumentationReader {
                 facts.patientIdentification.append(range)
                 guard let value = element.value else { continue }
                 switch element.identifies ?? .name {
-                case .birthDate: encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsing: note.text[value])
+                case .birthDate: encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsingUTF8: note.text.utf8[value.bytes])
                 case .record: encounter.recordNumber = encounter.recordNumber ?? value
                 case .name: encounter.patientName = encounter.patientName ?? value
                 }
@@ -26,7 +26,7 @@ enum DocumentationReader {
                 facts.signature.append(range)
                 if let value = element.value { encounter.provider = providerName(note.text[value], conventions) ?? encounter.provider }
             case .serviceDate:
-                if let value = element.value, encounter.serviceDate == nil { encounter.serviceDate = ClinicalDate(parsing: note.text[value]) }
+                if let value = element.value, encounter.serviceDate == nil { encounter.serviceDate = ClinicalDate(parsingUTF8: note.text.utf8[value.bytes]) }
             case .provider:
                 if let value = element.value, encounter.provider == nil { encounter.provider = providerName(note.text[value], conventions) }
             case .conservativeCare, .careFailed:
