@@ -58,11 +58,12 @@ struct SentenceSplitter {
     private func runsOn(from last: Int, to first: Int) -> Bool {
         guard !tokens[first].spacing.followsBlankLine else { return false }
         let lastToken = tokens[last], firstToken = tokens[first]
-        guard firstToken.kind == .word, let initial = keys[first].first, initial.isLetter else { return false }
+        guard firstToken.kind == .word else { return false }
         if lastToken.kind == .punctuation && !lastToken.isMark(",") { return false }
         return startsLowercase(firstToken)
     }
 
+    /// The token's text starts with a lower-case ASCII letter.
     private func startsLowercase(_ token: Token) -> Bool {
         let first = text.utf8[Int(token.range.start)]
         return first >= 97 && first <= 122

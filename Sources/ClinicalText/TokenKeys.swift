@@ -23,6 +23,20 @@ public struct TokenKeys: RandomAccessCollection, Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
+    /// True when the key of token `index` is `text` (keys are folded: give it in lower case).
+    /// Compares bytes: no string is made.
+    @inlinable
+    public func key(_ index: Int, is text: StaticString) -> Bool {
+        withBytes(index) { $0.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+    }
+
+    /// True when the key of token `index` ends with `text` (in lower case).
+    @inlinable
+    public func key(_ index: Int, endsWith text: StaticString) -> Bool {
+        withBytes(index) { $0.count >= text.utf8CodeUnitCount
+            && $0.suffix(text.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+    }
+
     /// The keys `writer` made; frees its buffer.
     init(_ writer: consuming KeyWriter) {
         (bytes, ends) = writer.finish()

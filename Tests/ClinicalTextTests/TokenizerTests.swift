@@ -14,6 +14,14 @@ struct TokenizerTests {
         return tokenizer.tokens(of: note).tokens.map { note[$0.range] }
     }
 
+    @Test("a key compares with a word by its bytes: whole, or as an ending")
+    func keyComparison() {
+        let keys = tokenizer.tokens(of: NoteText("Pain 7/10 OUT of")).keys
+        #expect(keys.key(1, endsWith: "/10") && keys.key(1, is: "7/10") && !keys.key(1, is: "/10"))
+        #expect(keys.key(2, is: "out") && !keys.key(2, is: "ou") && !keys.key(2, endsWith: "outs"))
+        #expect(keys.key(3, endsWith: "of") && keys.key(3, endsWith: "") && !keys.key(0, is: "Pain"))
+    }
+
     @Test("keeps clinical units whole", arguments: [
         ("L4-5 and L5-S1", ["L4-5", "and", "L5-S1"]),
         ("C7-T1, L4/5, S1", ["C7-T1", ",", "L4/5", ",", "S1"]),

@@ -70,17 +70,17 @@ struct PainScoreGrammar {
         let kind = tokens[index].kind
         let limit = sentence.tokens.upperBound
         // "7/10", "7.5/10"
-        if kind == .word, Self.endsInZero(index, note), keys[index].hasSuffix("/10"),
+        if kind == .word, Self.endsInZero(index, note), keys.key(index, endsWith: "/10"),
            let value = Double(keys[index].dropLast(3)), (0...10).contains(value) {
             return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
         }
         guard kind == .number, tokens[index].quantity?.unit == nil, let value = tokens[index].quantity?.value,
               (0...10).contains(value) else { return nil }
         // "7 / 10", "7 out of 10"
-        if index + 2 < limit, tokens[index + 1].isMark("/"), keys[index + 2] == "10" {
+        if index + 2 < limit, tokens[index + 1].isMark("/"), keys.key(index + 2, is: "10") {
             return Score(value: value, tokens: index..<index + 3, cueStart: nearestCue(before: index, painCues))
         }
-        if index + 3 < limit, keys[index + 1] == "out", keys[index + 2] == "of", keys[index + 3] == "10" {
+        if index + 3 < limit, keys.key(index + 1, is: "out"), keys.key(index + 2, is: "of"), keys.key(index + 3, is: "10") {
             return Score(value: value, tokens: index..<index + 4, cueStart: nearestCue(before: index, painCues))
         }
         // A bare number right after a pain cue ("pain score: 6", "VAS 7", "pain 8 -> 3") or after an arrow.

@@ -65,7 +65,7 @@ struct PhraseTaggers: Sendable {
            let value = found.payload {
             side = value
             first -= 1
-        } else if first > range.lowerBound + 1, note.keys[first - 1] == "the",
+        } else if first > range.lowerBound + 1, note.keys.key(first - 1, is: "the"),
                   let found = lexicons.sides.longestMatch(in: note, at: first - 2, limit: first - 1), let value = found.payload {
             side = value
             first -= 2

@@ -167,9 +167,9 @@ struct SpinalLevelGrammar {
             return (.bilateral, side.end)
         }
         var index = end
-        guard index < limit, keys[index] == "on" else { return nil }
+        guard index < limit, keys.key(index, is: "on") else { return nil }
         index += 1
-        if index < limit, keys[index] == "the" { index += 1 }
+        if index < limit, keys.key(index, is: "the") { index += 1 }
         if index < limit, let side = lexicons.sides.longestMatch(in: note, at: index, limit: limit), let value = side.payload {
             return (value, side.end)
         }
