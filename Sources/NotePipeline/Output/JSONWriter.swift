@@ -164,8 +164,11 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func string(_ value: String) {
         beforeValue()
-        var value = value
-        value.withUTF8 { escape($0) }
+        // A native string's bytes where they stand (a copy to call `withUTF8` on costs a retain).
+        if value.utf8.withContiguousStorageIfAvailable({ escape($0) }) == nil {
+            var value = value
+            value.withUTF8 { escape($0) }
+        }
     }
 
     /// A string given as UTF-8 bytes (valid UTF-8), such as a span of a note.
