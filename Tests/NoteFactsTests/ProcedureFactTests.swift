@@ -21,6 +21,7 @@ struct ProcedureFactTests {
         ("Right L4-S1 transforaminal epidural steroid injection.", ["L4-L5", "L5-S1"]),
         ("Medial branch blocks of the right L3, L4 medial branches and L5 dorsal ramus.", ["L4-L5", "L5-S1"]),
         ("Cervical medial branch blocks at the left C3 and C4 medial branches.", ["C3-C4"]),
+        ("Right L4 medial branch block under fluoroscopy.", ["L4-L5"]),
         ("Lumbar interlaminar epidural steroid injection at L5/S1.", ["L5-S1"]),
         ("Caudal epidural steroid injection; catheter advanced to L5-S1.", ["sacral-hiatus"]),
         ("Left T8 and T9 intercostal nerve blocks.", ["T8", "T9"]),

@@ -84,18 +84,21 @@ enum LevelReader {
     /// L5-S1); a cervical joint those of its two vertebrae (C3 + C4 → C3-C4). A lone nerve
     /// names the joint below it.
     static func joints(fromNerves nerves: [Vertebra]) -> [SpinalSegment] {
-        let set = Set(nerves)
+        // The nerves named, as a set of ordinals: thirty vertebrae fit in one word.
+        var named: UInt32 = 0
+        for nerve in nerves { named |= 1 << UInt32(nerve.ordinal) }
+        func isNamed(_ vertebra: Vertebra?) -> Bool { vertebra.map { named & 1 << UInt32($0.ordinal) != 0 } ?? false }
         var joints: [SpinalSegment] = []
-        for nerve in set.sorted() {
+        for nerve in Vertebra.all where isNamed(nerve) {
             if nerve.region == .c {
-                if let below = nerve.below, set.contains(below), below.region == .c || below.number == 1 {
+                if let below = nerve.below, isNamed(below), below.region == .c || below.number == 1 {
                     joints.append(.interspace(upper: nerve))
                 }
-            } else if let above = nerve.above, set.contains(above), nerve.below != nil {
+            } else if isNamed(nerve.above), nerve.below != nil {
                 joints.append(.interspace(upper: nerve))
             }
         }
-        if joints.isEmpty, set.count == 1, let nerve = set.first, nerve.below != nil, !nerve.isRootOnly {
+        if joints.isEmpty, named.nonzeroBitCount == 1, let nerve = nerves.first, nerve.below != nil, !nerve.isRootOnly {
             joints.append(.interspace(upper: nerve))
         }
         return joints

@@ -15,7 +15,7 @@ public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
     }
 
-    fileprivate init(ordinal: Int) { self.ordinal = ordinal }
+    private init(ordinal: Int) { self.ordinal = ordinal }
 
     public var region: Region {
         switch ordinal {
@@ -52,13 +52,13 @@ public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public static func < (lhs: Vertebra, rhs: Vertebra) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// Every vertebra, head to toe (C1 … C7, C8, T1 … S5): the one at each ordinal.
+    public static let all = (0...29).map(Vertebra.init(ordinal:))
+
     /// "C1" … "S5": a name by ordinal, made once (levels are named in every result and code line).
     public var description: String { Self.names[ordinal] }
 
-    private static let names = (0...29).map { ordinal in
-        let vertebra = Vertebra(ordinal: ordinal)
-        return "\(vertebra.region.rawValue)\(vertebra.number)"
-    }
+    private static let names = all.map { "\($0.region.rawValue)\($0.number)" }
 }
 
 /// A spinal segment in contract form: an interspace ("L4-L5"), a single segment ("S1", "T8"),
@@ -77,10 +77,7 @@ public enum SpinalSegment: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// "C1-C2" … "S5-?" by the upper vertebra's ordinal, made once.
-    private static let interspaceNames = (0...29).map { ordinal in
-        let upper = Vertebra(ordinal: ordinal)
-        return "\(upper)-\(upper.below.map(\.description) ?? "?")"
-    }
+    private static let interspaceNames = Vertebra.all.map { "\($0)-\($0.below.map(\.description) ?? "?")" }
 
     /// Head-to-toe position: an interspace sorts just below its upper vertebra.
     var sortKey: Int {
