@@ -172,9 +172,9 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A string given as UTF-8 bytes (valid UTF-8), such as a span of a note.
-    public mutating func string(utf8 value: ArraySlice<UInt8>) {
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
         beforeValue()
-        value.withUnsafeBufferPointer { escape($0) }
+        escape(value)
     }
 
     public mutating func string(_ value: String?) {

@@ -197,16 +197,18 @@ public struct EvidenceEncoder {
             w.repeatValue(earlier.value)
             return
         }
-        let value = w.recordingValue { w in
-            w.beginArray()
-            for range in ranges.normalized() {
-                w.beginObject()
-                w.key("end"); w.number(map.scalarOffset(range.end))
-                w.key("start"); w.number(map.scalarOffset(range.start))
-                w.key("text"); w.string(utf8: text.utf8[range.bytes])
-                w.endObject()
+        let value = text.utf8.withUnsafeBufferPointer { utf8 in
+            w.recordingValue { w in
+                w.beginArray()
+                for range in ranges.normalized() {
+                    w.beginObject()
+                    w.key("end"); w.number(map.scalarOffset(range.end))
+                    w.key("start"); w.number(map.scalarOffset(range.start))
+                    w.key("text"); w.string(utf8: UnsafeBufferPointer(rebasing: utf8[range.bytes]))
+                    w.endObject()
+                }
+                w.endArray()
             }
-            w.endArray()
         }
         written.append((ranges, value))
     }
