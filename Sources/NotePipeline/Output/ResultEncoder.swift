@@ -188,6 +188,7 @@ public struct EvidenceEncoder {
     public init(_ text: NoteText) {
         self.text = text
         self.map = ScalarOffsetMap(text)
+        written.reserveCapacity(16)  // a note's evidence lists, in one allocation
     }
 
     /// Writes the ranges as contract evidence: sorted, without repeats, scalar offsets and text.
