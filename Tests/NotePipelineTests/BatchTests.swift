@@ -77,6 +77,9 @@ struct BatchTests {
             #"{"id": "q", "text": ""#,
             #"{"id": "r", "text": "a comma before the closing brace",}"#,  // Foundation's liberty, kept
             "\u{FEFF}{\"id\": \"s\", \"text\": \"after a byte-order mark\"}",
+            // Past 64 KB the reader finds an escaped string's end before unescaping it.
+            #"{"id": "t", "text": ""# + String(repeating: #"Right L5-S1 \"TFESI\"\n\tVAS 8/10 \u2192 2/10. "#, count: 3_000) + #""}"#,
+            #"{"text": ""# + String(repeating: #"no end \n"#, count: 10_000) + #", "id": "u"}"#,
         ]
         let path = NSTemporaryDirectory() + "needlepoint-jsonl-\(getpid()).jsonl"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -40,6 +40,25 @@ struct JSONParsingTests {
                 "Foundation reads \(text)")
     }
 
+    @Test("escaped strings read alike in a short text and past 64 KB (where the reader finds a string's end first)")
+    func escapedStringsShortAndLong() throws {
+        let piece = #"line \"one\"\n\ttab \u00e9 \ud83d\ude00 end"#
+        let short = "[\"\(piece)\"]"
+        let long = "[" + Array(repeating: "\"\(piece)\"", count: 3_000).joined(separator: ",")
+            + ",\"" + String(repeating: piece, count: 2_000) + "\"]"
+        #expect(long.utf8.count > 1 << 17)
+        for text in [short, long] {
+            let value = try JSONValue.parse(Array(text.utf8))
+            let foundation = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            #expect(Self.same(value, foundation))
+        }
+        // An escaped string that never closes is refused in a long text as in a short one.
+        for text in ["[\"\(piece)", "[" + String(repeating: "\"\(piece)\",", count: 3_000) + "\"\(piece)",
+                     "[\"" + String(repeating: piece, count: 2_000)] {
+            #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(text.utf8)) }
+        }
+    }
+
     @Test("bytes that are not UTF-8 inside a string are refused; the error names the offset, not the text")
     func invalidUTF8() {
         let bytes: [UInt8] = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)
