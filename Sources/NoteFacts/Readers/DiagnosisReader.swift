@@ -13,42 +13,45 @@ struct DiagnosisReader {
     private static let excludedSections: CaseSet<SectionKind> = [.plan, .consent, .familyHistory]
 
     func read(_ mentions: [Mention], _ note: AnalyzedNote) -> [DiagnosisFact] {
-        let usable = mentions.filter { mention in
-            guard case .diagnosis = mention.kind else { return false }
-            return !mention.assertion.isNegated && !mention.assertion.isOtherExperiencer && !mention.assertion.isHypothetical
-                && !Self.excludedSections.contains(mention.section)
+        // The usable diagnoses, by their index in `mentions` (read in place, not copied), in text order.
+        let usable = mentions.indices.filter { index in
+            guard case .diagnosis = mentions[index].kind else { return false }
+            let assertion = mentions[index].assertion
+            return !assertion.isNegated && !assertion.isOtherExperiencer && !assertion.isHypothetical
+                && !Self.excludedSections.contains(mentions[index].section)
         }
         var facts: [DiagnosisFact] = []
-        var pairedPhrases: Set<TextRange> = []
-        for mention in usable {
-            guard case .diagnosis(let diagnosis) = mention.kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
+        var paired = [Bool](repeating: false, count: usable.count)  // by position in `usable`: a code's phrase
+        for index in usable {
+            guard case .diagnosis(let diagnosis) = mentions[index].kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
+            let (range, sentence) = (mentions[index].range, mentions[index].sentence)
             // The phrase written right before the code ("radiculopathy (M54.16)"), else right after
             // it: the last unpaired phrase of its sentence ending before it, else the first starting after it.
-            var before: Mention?, after: Mention?
-            for other in usable where other.sentence == mention.sentence {
-                guard case .diagnosis(let value) = other.kind, !value.codeIsWritten, !pairedPhrases.contains(other.range) else { continue }
-                if other.range.end <= mention.range.start { before = other }
-                if after == nil, other.range.start >= mention.range.end { after = other }
+            var before: Int?, after: Int?  // positions in `usable`
+            for (position, other) in usable.enumerated() where mentions[other].sentence == sentence && !paired[position] {
+                guard case .diagnosis(let value) = mentions[other].kind, !value.codeIsWritten else { continue }
+                if mentions[other].range.end <= range.start { before = position }
+                if after == nil, mentions[other].range.start >= range.end { after = position }
             }
-            let phrase = before ?? after
             var category = category(of: code)
-            var evidence = [mention.range]
+            var evidence = [range]
             var text = code
-            if let phrase, case .diagnosis(let value) = phrase.kind {
+            if let position = before ?? after, case .diagnosis(let value) = mentions[usable[position]].kind {
                 // The clinician's words are finer than the code's prefix ("chronic low back pain (M54.50)").
+                let phrase = mentions[usable[position]].range
                 category = value.category ?? category
-                text = note.text[phrase.range].lowercased()
-                evidence.append(phrase.range)
-                pairedPhrases.insert(phrase.range)
+                text = note.text[phrase].lowercased()
+                evidence.append(phrase)
+                paired[position] = true
             }
             facts.append(DiagnosisFact(code: code, text: text, category: category, evidence: evidence.normalized()))
         }
         var seen: Set<String> = Set(facts.map(\.text))
-        for mention in usable where !pairedPhrases.contains(mention.range) {
-            guard case .diagnosis(let diagnosis) = mention.kind, !diagnosis.codeIsWritten else { continue }
-            let text = note.text[mention.range].lowercased()
+        for (position, index) in usable.enumerated() where !paired[position] {
+            guard case .diagnosis(let diagnosis) = mentions[index].kind, !diagnosis.codeIsWritten else { continue }
+            let text = note.text[mentions[index].range].lowercased()
             guard seen.insert(text).inserted else { continue }
-            facts.append(DiagnosisFact(code: nil, text: text, category: diagnosis.category, evidence: [mention.range]))
+            facts.append(DiagnosisFact(code: nil, text: text, category: diagnosis.category, evidence: [mentions[index].range]))
         }
         return facts
     }
