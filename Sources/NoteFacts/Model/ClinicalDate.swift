@@ -60,6 +60,7 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// "01/30/2026", "2026-01-30", "1.30.26": exactly three non-empty runs of digits between
     /// separators (separators in a row, or at either end, part nothing).
     private static func numericDate(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> ClinicalDate? {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") }
         var values: (Int, Int, Int) = (0, 0, 0), digits: (Int, Int, Int) = (0, 0, 0)
         var parts = 0, index = word.startIndex
         while index < word.endIndex {
@@ -78,8 +79,6 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
         guard parts == 3 else { return nil }
         if digits.0 == 4, let date = ClinicalDate(year: values.0, month: values.1, day: values.2) { return date }
         return ClinicalDate(year: digits.2 == 2 ? 2000 + values.2 : values.2, month: values.0, day: values.1)
-
-        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") }
     }
 
     /// 1 to 12 for a word that starts with a month's name or its first three letters, any case.
@@ -101,9 +100,10 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
         var value = 0
         for byte in digits {
             guard byte &- 0x30 < 10 else { return nil }
-            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(negative ? -Int(byte - 0x30) : Int(byte - 0x30))
-            guard !overflow, !overflow2 else { return nil }
+            let digit = Int(byte - 0x30)
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowedAgain) = shifted.addingReportingOverflow(negative ? -digit : digit)
+            guard !overflowed, !overflowedAgain else { return nil }
             value = sum
         }
         return value

@@ -35,33 +35,41 @@ struct JSONReader {
 
     /// A JSON string's bytes, unescaped and checked as UTF-8; nil when malformed.
     mutating func string() -> [UInt8]? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = index
-        let firstEnd = JSONValue.plainRunEnd(bytes, from: start)
-        let value: [UInt8]
-        if firstEnd < bytes.count, bytes[firstEnd] == UInt8(ascii: "\"") {
-            index = firstEnd + 1
-            value = Array(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd]))
-        } else {
-            guard let unescaped = unescaped(from: start, firstRunEnd: firstEnd) else { return nil }
-            value = unescaped
+        switch stringPiece() {
+        case .run(let run)?: Self.validUTF8(Array(UnsafeBufferPointer(rebasing: bytes[run])))
+        case .unescaped(let value)?: Self.validUTF8(value)
+        case nil: nil
         }
-        return Self.validUTF8(value)
     }
 
     /// A JSON string, unescaped, handed to `make` as bytes not yet checked as UTF-8 (`make`
     /// checks them as it builds its value, or returns nil); nil when malformed. A string without
     /// an escape is handed over where it stands, with no copy.
     mutating func string<Value>(_ make: (UnsafeBufferPointer<UInt8>) -> Value?) -> Value? {
+        switch stringPiece() {
+        case .run(let run)?: make(UnsafeBufferPointer(rebasing: bytes[run]))
+        case .unescaped(let value)?: value.withUnsafeBufferPointer(make)
+        case nil: nil
+        }
+    }
+
+    /// A string as the reader finds it: one run of the text (no escape: keys, ids, most short
+    /// strings) or its bytes unescaped.
+    private enum StringPiece {
+        case run(Range<Int>)
+        case unescaped([UInt8])
+    }
+
+    /// The string at the reader (which moves past it), nil when malformed.
+    private mutating func stringPiece() -> StringPiece? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         let firstEnd = JSONValue.plainRunEnd(bytes, from: start)
         if firstEnd < bytes.count, bytes[firstEnd] == UInt8(ascii: "\"") {
-            // No escape (keys, ids, most short strings): the string is that one run.
             index = firstEnd + 1
-            return make(UnsafeBufferPointer(rebasing: bytes[start..<firstEnd]))
+            return .run(start..<firstEnd)
         }
-        return unescaped(from: start, firstRunEnd: firstEnd)?.withUnsafeBufferPointer(make)
+        return unescaped(from: start, firstRunEnd: firstEnd).map(StringPiece.unescaped)
     }
 
     /// The bytes of the string that starts at `start` (after its opening quote) and has an escape
