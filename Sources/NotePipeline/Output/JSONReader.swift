@@ -93,16 +93,17 @@ struct JSONReader {
         var isComplete = false
         let out = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
             count = 0
-            func put(_ byte: UInt8) -> Bool {
-                guard count < buffer.count else { return false }
+            // The room holds the string's written length, and nothing decodes longer than it is written.
+            func put(_ byte: UInt8) {
+                precondition(count < buffer.count, "an unescaped JSON string outgrew its written length")
                 buffer[count] = byte
                 count += 1
-                return true
             }
             while true {
                 let runStart = index
                 index = JSONValue.plainRunEnd(bytes, from: index)
-                guard let byte = peek, index - runStart <= buffer.count - count else { return }
+                guard let byte = peek else { return }
+                precondition(index - runStart <= buffer.count - count, "an unescaped JSON string outgrew its written length")
                 if index > runStart {
                     (buffer.baseAddress! + count).initialize(from: bytes.baseAddress! + runStart, count: index - runStart)
                     count += index - runStart
@@ -115,14 +116,13 @@ struct JSONReader {
                 case UInt8(ascii: "\\"):
                     guard let escaped = peek else { return }
                     index += 1
-                    let fits: Bool
                     switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): fits = put(escaped)
-                    case UInt8(ascii: "b"): fits = put(0x08)
-                    case UInt8(ascii: "f"): fits = put(0x0C)
-                    case UInt8(ascii: "n"): fits = put(0x0A)
-                    case UInt8(ascii: "r"): fits = put(0x0D)
-                    case UInt8(ascii: "t"): fits = put(0x09)
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): put(escaped)
+                    case UInt8(ascii: "b"): put(0x08)
+                    case UInt8(ascii: "f"): put(0x0C)
+                    case UInt8(ascii: "n"): put(0x0A)
+                    case UInt8(ascii: "r"): put(0x0D)
+                    case UInt8(ascii: "t"): put(0x09)
                     case UInt8(ascii: "u"):
                         guard var scalar = hex4() else { return }
                         if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
@@ -130,11 +130,10 @@ struct JSONReader {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let value = Unicode.Scalar(scalar) else { return }
-                        fits = UTF8.encode(value)!.allSatisfy(put)
+                        for unit in UTF8.encode(value)! { put(unit) }
                     default:
                         return
                     }
-                    guard fits else { return }
                 default:
                     return  // raw control characters are not allowed in JSON strings
                 }

@@ -88,7 +88,7 @@ struct GuidanceCoder {
                 $0.kind == kind && $0.families.contains(procedure.family) && !$0.exceptCodes.contains(main.code)
             }) else { return nil }
             return CodeLine(code: row.code, modifiers: [], units: 1, evidence: evidence,
-                            why: "\(row.descriptor.capitalizedFirst), documented for \(main.code).", rank: .guidance)
+                            why: "\(row.sentenceStart), documented for \(main.code).", rank: .guidance)
         }
     }
 }

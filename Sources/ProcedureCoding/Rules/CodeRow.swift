@@ -83,12 +83,15 @@ final class GuidanceCodeRow: Sendable {
     enum Kind: String, Sendable, CaseIterable { case fluoroscopy, ct, ultrasound, emg, stimulation }
     let code: HCPCSCode
     let descriptor: String
+    /// The descriptor with its first letter upper case, as a code line's explanation starts.
+    let sentenceStart: String
     let kind: Kind
     let families: CaseSet<ProcedureFamily>
     let exceptCodes: Set<HCPCSCode>
 
     init(code: HCPCSCode, descriptor: String, kind: Kind, families: CaseSet<ProcedureFamily>, exceptCodes: Set<HCPCSCode>) {
         (self.code, self.descriptor, self.kind, self.families, self.exceptCodes) = (code, descriptor, kind, families, exceptCodes)
+        sentenceStart = descriptor.capitalizedFirst
     }
 }
 
