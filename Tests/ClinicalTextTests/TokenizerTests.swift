@@ -139,6 +139,24 @@ struct TokenizerTests {
         #expect(map.scalarOffset(Int32(note.utf8.count)) == scalars.count)
     }
 
+    /// The map keeps only the multi-byte scalars: every scalar boundary of texts with scalars of
+    /// each width, runs of them, ASCII stretches longer and shorter than eight bytes, and none at
+    /// all, converts as counting scalars does.
+    @Test("scalar offsets at every boundary, for scalars of one to four bytes", arguments: [
+        "", "plain ASCII text, longer than eight bytes", "é", "ab€", "😀x", "ñ€😀ñ€😀", "L4–L5 ✓ 7/10 → 2/10",
+        "Überweisung aus der Schmerzambulanz: Patientin mit Lumbalgie — L5/S1 ✓✓ 𝔏 und 123456789 Ende",
+    ])
+    func scalarOffsetsAtEveryBoundary(text: String) {
+        let note = NoteText(text)
+        let map = ScalarOffsetMap(note)
+        var byteOffset = 0
+        for (scalarOffset, scalar) in text.unicodeScalars.enumerated() {
+            #expect(map.scalarOffset(Int32(byteOffset)) == scalarOffset)
+            byteOffset += UTF8.width(scalar)
+        }
+        #expect(map.scalarOffset(Int32(byteOffset)) == text.unicodeScalars.count)
+    }
+
     /// The token list starts with room for a token every five bytes and grows as needed: a text
     /// of one-byte tokens needs five times that, and a merge (number + unit) after the growth
     /// still removes the word it joins.
