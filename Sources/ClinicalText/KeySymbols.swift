@@ -141,14 +141,32 @@ public struct KeySymbols: Sendable {
 
 /// The values of one-word lexicon entries (ordinals, credentials …) by key symbol: a token's value
 /// is one array read, with no string hashing.
+///
+/// Like a ``PhraseTable`` (a table of one-word phrases), a map can take a start bit in the notes'
+/// ``PhraseStarts`` masks: then ``value(in:at:)`` turns most of a note's tokens away by reading
+/// the note's small mask array in order, not this array (one entry per lexicon key) at random.
 public struct SymbolMap<Value: Sendable>: Sendable {
     @usableFromInline let values: [Value?]
+    /// The symbols that have a value, ascending (what ``PhraseStarts`` marks for the map).
+    public let symbols: [Int32]
+    /// The map's bit in ``PhraseStarts`` masks (``AnalyzedNote/phraseStarts``), given when the
+    /// lexicons are loaded; 0 when it has none.
+    public var startBit: UInt32 = 0
 
     /// `entries` maps symbols of `symbols` to values; built once all keys are numbered.
     public init(_ entries: [Int32: Value], symbols: KeySymbols) {
         var values = [Value?](repeating: nil, count: symbols.count)
         for (symbol, value) in entries { values[Int(symbol)] = value }
         self.values = values
+        self.symbols = entries.keys.sorted()
+    }
+
+    /// The value of the key of token `index` of a note, nil when it has none: a token without the
+    /// map's start bit is turned away by one read of ``AnalyzedNote/phraseStarts``.
+    @inlinable
+    public func value(in note: AnalyzedNote, at index: Int) -> Value? {
+        if startBit != 0, note.phraseStarts.count == note.tokens.count, note.phraseStarts[index] & startBit == 0 { return nil }
+        return self[note.tokens[index].symbol]
     }
 
     /// The value of a key symbol (a token's ``Token/symbol``), nil when it has none.

@@ -45,7 +45,8 @@ struct PhraseTableTests {
 
     @Test("every lexicon table has its own start bit, and matching by start bits finds what trying every token finds",
           arguments: ["Corpora/examples/lumbar-tfesi.txt", "Corpora/authored/cervical-dystonia-dysport-bilateral-emg-no-waste.txt",
-                     "Corpora/authored/acupuncture-estim-chronic-low-back-pain-30-minutes.txt"])
+                     "Corpora/authored/acupuncture-estim-chronic-low-back-pain-30-minutes.txt",
+                     "Corpora/authored/intercostal-left-t5-t6-fluoro-depo-medrol.txt"])
     func startBits(path: String) throws {
         let lexicons = Fixtures.pipeline.tagger.lexicons
         let note = Fixtures.pipeline.tagger.analyze(NoteText(try Fixtures.text(path)))
@@ -83,6 +84,17 @@ struct PhraseTableTests {
         check(lexicons.blockWords, "block words", bits: &bits)
         check(lexicons.muscles, "muscles", bits: &bits)
         check(lexicons.electrical, "electrical", bits: &bits)
+        // The one-word maps read at every token: their own bits, and the same values read through them.
+        func check<V: Equatable>(_ map: SymbolMap<V>, _ name: String, bits: inout UInt32) {
+            #expect(map.startBit != 0 && map.startBit & (map.startBit - 1) == 0, "\(name): one bit")
+            #expect(bits & map.startBit == 0, "\(name): a bit of its own")
+            bits |= map.startBit
+            for (index, token) in note.tokens.enumerated() {
+                #expect(map.value(in: note, at: index) == map[token.symbol], "\(name), token \(index)")
+            }
+        }
+        check(lexicons.ordinals, "ordinals", bits: &bits)
+        check(lexicons.credentials, "credentials", bits: &bits)
     }
 
     @Test("a corpus note's tokens carry the lexicons' symbols, and the procedure table finds its procedure")

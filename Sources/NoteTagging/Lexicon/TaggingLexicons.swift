@@ -192,8 +192,16 @@ public final class TaggingLexicons: Sendable {
         nameParticles = Set(try source.table("documentation/name-particles.tsv").rows.map { row throws(LexiconError) in
             KeyFolding.key(try row.text("particle"))
         })
-        self.ordinals = SymbolMap(ordinals, symbols: symbols)
-        self.credentials = SymbolMap(credentials, symbols: symbols)
+        // The one-word maps read at every token take start bits too.
+        func map<V>(_ entries: [Int32: V]) -> SymbolMap<V> {
+            var map = SymbolMap(entries, symbols: symbols)
+            precondition(firstSymbols.count < 32, "more phrase tables and maps than start bits")
+            map.startBit = 1 << UInt32(firstSymbols.count)
+            firstSymbols.append(map.symbols)
+            return map
+        }
+        self.ordinals = map(ordinals)
+        self.credentials = map(credentials)
         // Last: analysis numbers each token by the keys every table above has interned.
         self.conventions = TextConventions(units: units, sectionHeadings: headings, abbreviations: abbreviations, words: words,
                                            symbols: symbols, phraseStarts: firstSymbols)

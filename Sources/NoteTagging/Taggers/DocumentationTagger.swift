@@ -44,7 +44,7 @@ struct DocumentationTagger {
     /// only lines a typed signature can stand on.
     private func credentialLines(_ note: AnalyzedNote) -> [Int] {
         var starts: [Int] = []
-        for index in note.tokens.indices where lexicons.credentials[note.tokens[index].symbol] != nil {
+        for index in note.tokens.indices where lexicons.credentials.value(in: note, at: index) != nil {
             var start = index
             while start > 0, !note.tokens[start].spacing.startsLine { start -= 1 }
             if starts.last != start { starts.append(start) }

@@ -20,7 +20,7 @@ struct SpinalLevelGrammar {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 // Most tokens start neither an ordinal nor a level: two reads turn them away.
-                let startsOrdinal = lexicons.ordinals[note.tokens[index].symbol] != nil
+                let startsOrdinal = lexicons.ordinals.value(in: note, at: index) != nil
                 guard startsOrdinal || Self.startsLikeLevel(note.tokens[index]) else {
                     index += 1
                     continue
