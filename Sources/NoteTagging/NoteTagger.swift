@@ -42,7 +42,7 @@ public struct NoteTagger: Sendable {
         var keys = mentions.indices.map { index in
             (position: UInt64(UInt32(mentions[index].range.start)) << 32 | UInt64(UInt32(mentions[index].range.end)), index: index)
         }
-        keys.sort { $0.position != $1.position ? $0.position < $1.position : $0.index < $1.index }
+        keys.sort { $0.position < $1.position }  // stable (as `sort` is guaranteed to be): ties keep tagger order
         guard keys.indices.contains(where: { keys[$0].index != $0 }) else { return }
         mentions.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -47,7 +47,7 @@ public struct Coder: Sendable {
             let supply = SupplyCoder(rules: rules)
             for drug in facts.drugs { lines += supply.lines(for: drug) }
         }
-        let ordered = lines.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+        let ordered = lines.sorted { $0.rank < $1.rank }  // stable (as `sort` is guaranteed to be): a rank keeps its lines' order
         let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure)
         var flags: [Flag] = []
         for check in DocumentationChecks.all {
