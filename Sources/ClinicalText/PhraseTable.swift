@@ -119,6 +119,13 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         }
     }
 
+    /// True when some token of `note.tokens[range]` may start a phrase of the table: one pass over
+    /// the tokens' start masks, no trie walk (every token may when the table has no start bit).
+    @inlinable
+    public func mayStart(in note: AnalyzedNote, range: Range<Int>) -> Bool {
+        nextStart(in: note, from: range.lowerBound, to: range.upperBound) < range.upperBound
+    }
+
     /// The next token from `start` that may start a phrase of the table (any token when the table
     /// has no start bit).
     @inlinable @inline(__always)

@@ -63,6 +63,8 @@ struct PhraseTableTests {
             #expect(byBits == table.matches(in: note.tokens, range: 0..<note.tokens.count).map(\.tokens), "\(name)")
             #expect(table.sentencesWithMatch(in: note) == note.sentences.map { !table.matches(in: note.tokens, range: $0.tokens).isEmpty },
                     "\(name)")
+            #expect(note.sentences.map { table.mayStart(in: note, range: $0.tokens) }
+                    == note.sentences.map { $0.tokens.contains { table.startsPhrase(note.tokens[$0].symbol) } }, "\(name)")
         }
         var bits: UInt32 = 0
         check(lexicons.procedures, "procedures", bits: &bits)

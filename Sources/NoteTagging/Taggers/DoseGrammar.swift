@@ -14,6 +14,9 @@ struct DoseGrammar {
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
         for sentence in note.sentences {
+            // Most sentences name no drug and no dose role and hold no measurement: passed over unsearched.
+            guard lexicons.drugs.mayStart(in: note, range: sentence.tokens) || lexicons.doseCues.mayStart(in: note, range: sentence.tokens)
+                    || sentence.tokens.contains(where: { tokens[$0].kind == .measurement }) else { continue }
             let roles = lexicons.doseCues.matches(in: note, range: sentence.tokens)
             let drugs = lexicons.drugs.matches(in: note, range: sentence.tokens)
             for (position, drug) in drugs.enumerated() {
