@@ -40,6 +40,9 @@ struct RulesTests {
     func flagsMatchContract() throws {
         let contract = try Self.sharedRows("contract/flags.tsv")
         #expect(FlagID.allCases.map(\.rawValue) == contract.map { $0[0] })
+        // Flags are reported in the contract's order: `<` is the order of the cases.
+        #expect(FlagID.allCases.reversed().sorted() == FlagID.allCases)
+        #expect(zip(FlagID.allCases, FlagID.allCases.dropFirst()).allSatisfy { $0 < $1 && !($1 < $0) })
         for row in contract where row[0] != "frequency-limit-exceeded" {
             let id = try #require(FlagID(rawValue: row[0]))
             #expect(Self.rules.rule(id)?.severity.rawValue == row[1], "\(row[0])")

@@ -25,9 +25,8 @@ public enum FlagID: String, Sendable, CaseIterable, CaseHashable, Comparable {
     case acupunctureIndicationNotCovered = "acupuncture-indication-not-covered"
     case frequencyLimitExceeded = "frequency-limit-exceeded"
 
-    public static func < (lhs: FlagID, rhs: FlagID) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// Declaration order (the contract's order of flags): the cases' ordinals, no `allCases` array per comparison.
+    public static func < (lhs: FlagID, rhs: FlagID) -> Bool { lhs.caseOrdinal < rhs.caseOrdinal }
 }
 
 public enum Severity: String, Sendable, CaseIterable, CaseHashable {
