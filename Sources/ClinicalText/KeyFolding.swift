@@ -86,6 +86,21 @@ enum ScalarClass: Equatable {
     /// The class of each ASCII scalar, by value.
     static let ascii: [ScalarClass] = (0..<128).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
 
+    /// How the tokenizer's ASCII word loop reads each byte value (all 256): a letter or a digit
+    /// gives its key byte (lower-cased) with ``wordLetter`` or ``wordDigit`` above it; any other
+    /// byte (punctuation, white space, a byte of a non-ASCII scalar) gives 0, which ends a run of
+    /// letters and digits. One table read per byte does the class test and the folding.
+    static let wordBytes: [UInt16] = (0..<256).map { value in
+        let byte = UInt8(value)
+        guard byte < 0x80 else { return 0 }
+        switch ascii[value] {
+        case .letter: return wordLetter | UInt16(KeyFolding.asciiLowercase(byte))
+        case .digit: return wordDigit | UInt16(byte)
+        default: return 0
+        }
+    }
+    static let wordLetter: UInt16 = 0x100, wordDigit: UInt16 = 0x200
+
     init(_ scalar: Unicode.Scalar) {
         switch scalar.value {
         case 0x30...0x39: self = .digit

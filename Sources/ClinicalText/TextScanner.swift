@@ -5,6 +5,8 @@ struct TextScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     /// ``ScalarClass/ascii``.
     let ascii: UnsafeBufferPointer<ScalarClass>
+    /// ``ScalarClass/wordBytes``.
+    let wordBytes: UnsafeBufferPointer<UInt16>
 
     struct Scalar {
         var value: UInt32

@@ -31,7 +31,7 @@ extension Tokenizer {
     /// written at `key` and hashed as it goes (``KeySymbols``' hash); nil when a byte it reads is
     /// not ASCII (then the scalar-by-scalar reading decides, and ICU may fold the key).
     func asciiWord(_ scanner: TextScanner, from start: Int, key: UnsafeMutablePointer<UInt8>) -> (end: Int, hash: Int)? {
-        let bytes = scanner.bytes
+        let bytes = scanner.bytes, wordBytes = scanner.wordBytes
         var end = start, hasDigit = false, segments = 0
         var hash = KeySymbols.hashSeed
         func take(_ byte: UInt8) {
@@ -40,20 +40,22 @@ extension Tokenizer {
             end += 1
         }
         while true {
-            // One run of letters and digits.
+            // One run of letters and digits: one table read per byte classifies and folds it, and
+            // the loop's state stays in registers (the classes seen are or-ed together).
             let runStart = end
-            var digits = 0, lastIsDigit = false
+            var seen: UInt16 = 0
             while end < bytes.count {
-                let byte = bytes[end]
-                guard byte < 0x80 else { return nil }
-                let kind = scanner.ascii[Int(byte)]
-                if kind == .digit { digits += 1; lastIsDigit = true }
-                else if kind == .letter { lastIsDigit = false }
-                else { break }
-                take(KeyFolding.asciiLowercase(byte))
+                let entry = wordBytes[Int(bytes[end])]
+                if entry == 0 { break }
+                let byte = UInt8(truncatingIfNeeded: entry)
+                key[end &- start] = byte
+                hash = KeySymbols.hash(hash, byte)
+                seen |= entry
+                end &+= 1
             }
-            let count = end - runStart
-            let run = Run(end: end, count: count, endsWithDigit: lastIsDigit, hasDigit: digits > 0, hasLetter: digits < count)
+            if end < bytes.count, bytes[end] >= 0x80 { return nil }  // a non-ASCII scalar: the scalar reading decides
+            let run = Run(end: end, count: end - runStart, endsWithDigit: wordBytes[Int(bytes[end - 1])] & ScalarClass.wordDigit != 0,
+                          hasDigit: seen & ScalarClass.wordDigit != 0, hasLetter: seen & ScalarClass.wordLetter != 0)
             hasDigit = hasDigit || run.hasDigit
             segments += 1
             guard end + 1 < bytes.count else { break }

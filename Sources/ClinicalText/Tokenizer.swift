@@ -36,8 +36,11 @@ public struct Tokenizer: Sendable {
     public func tokens(of text: NoteText) -> TokenizedText {
         text.utf8.withUnsafeBufferPointer { utf8 in
             ScalarClass.ascii.withUnsafeBufferPointer { ascii in
-                symbols.withLookup { lookup in
-                    tokens(of: text, TextScanner(bytes: utf8, ascii: ascii), KeyMaker(text: text, utf8: utf8, lookup: lookup))
+                ScalarClass.wordBytes.withUnsafeBufferPointer { wordBytes in
+                    symbols.withLookup { lookup in
+                        tokens(of: text, TextScanner(bytes: utf8, ascii: ascii, wordBytes: wordBytes),
+                               KeyMaker(text: text, utf8: utf8, lookup: lookup))
+                    }
                 }
             }
         }

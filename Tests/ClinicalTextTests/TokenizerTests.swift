@@ -46,6 +46,7 @@ struct TokenizerTests {
         "L4-5 and L5-S1, C7-T1 x-ray s/p w/o TFESI", "Isovue-300 3 mL; Kenalog-40 80 mg; abc-d ab-12 a-b-c",
         "pain 8/10 at 10:30, ratio 1:1, code M54.16 and 0.5% or 1,000 units, 2,500-unit vial, 12,34 1,0000 a,b",
         "10mg 2.5cc 40 mg/mL 3.5. 7-  L5- 5%x 2020-01-02",
+        "UPPER lower MiXeD9 9Z Z9z-Q L4/L5 AZaz09@[`{ ends in a word9",
     ])
     func asciiReadingAgrees(text: String) {
         func reading(_ text: String) -> [String] {
