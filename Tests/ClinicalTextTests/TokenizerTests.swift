@@ -95,6 +95,13 @@ struct TokenizerTests {
             [false, false, true],   // "|"
             [false, false, false],  // "x"
         ])
+        // A tab counts as a space; a vertical tab, a form feed and a lone CR separate tokens but
+        // count neither as spaces nor as line feeds.
+        let others = tokenizer.tokens(of: NoteText("a\t b\u{0B}\u{0C}c \u{0B} d\re\r\n\u{0C} f")).tokens
+        #expect(others.map { [$0.spacing.startsLine, $0.spacing.followsBlankLine, $0.spacing.followsWideGap] } == [
+            [true, false, false], [false, false, true], [false, false, false], [false, false, true], [false, false, false],
+            [true, false, false],
+        ])
     }
 
     @Test("look-alike dashes, slashes and full-width digits fold to one key", arguments: [
