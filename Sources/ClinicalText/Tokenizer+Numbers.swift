@@ -2,15 +2,14 @@
 /// "1,000", "40%") or a number glued to its unit ("10mg", "500-unit"), and a unit word after a
 /// number merged into it ("10 mg", "10 mg/mL").
 extension Tokenizer {
-    /// A word, number or measurement token, its key just written (the writer's last) and `symbol`
-    /// its symbol: every token is a word unless its key starts with an ASCII digit and reads as a
-    /// number, or a number glued to a known unit.
-    func makeToken(_ symbol: Int32, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
-                           _ lookup: KeySymbols.Lookup, into tokens: inout AppendBuffer<Token>, _ writer: borrowing KeyWriter) {
+    /// A word, number or measurement token, `key` its key (just written) and `symbol` its symbol:
+    /// every token is a word unless its key starts with an ASCII digit and reads as a number, or a
+    /// number glued to a known unit.
+    func makeToken(_ symbol: Int32, _ key: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
+                   _ lookup: KeySymbols.Lookup, into tokens: inout AppendBuffer<Token>) {
         let range = TextRange(start: Int32(start), end: Int32(end))
         var kind = Token.Kind.word
         var quantity: Quantity?
-        let key = writer.lastKey
         if let lead = key.first, lead >= 0x30, lead <= 0x39 {
             if let value = Tokenizer.number(key[...]) {
                 kind = .number

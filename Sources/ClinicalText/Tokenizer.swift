@@ -75,21 +75,22 @@ public struct Tokenizer: Sendable {
                 }
                 continue
             case .letter, .digit:
-                let end: Int, made: Int32
+                let end: Int, made: Int32, key: UnsafeBufferPointer<UInt8>
                 let room = writer.room(scanner.bytes.count - offset)
                 if let word = asciiWord(scanner, from: offset, key: room) {
                     // Read, lower-cased and hashed in one loop: the key is in place, only its symbol is looked up.
                     end = word.end
-                    let count = end - offset
-                    made = keys.lookup.find(UnsafeBufferPointer(start: room, count: count), hash: word.hash).symbol
-                    writer.commit(count)
+                    key = UnsafeBufferPointer(start: room, count: end - offset)
+                    made = keys.lookup.find(key, hash: word.hash).symbol
+                    writer.commit(key.count)
                 } else {
                     end = wordEnd(scanner, from: offset)
                     made = keys.key(TextRange(start: Int32(offset), end: Int32(end)), into: &writer)
+                    key = writer.lastKey
                 }
                 let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                 (lineFeeds, spaces) = (0, 0)
-                makeToken(made, offset, end, joins: offset == previousEnd, spacing, keys.lookup, into: &tokens, writer)
+                makeToken(made, key, offset, end, joins: offset == previousEnd, spacing, keys.lookup, into: &tokens)
                 mergeMeasurement(&tokens, &writer, text, keys)
                 previousEnd = end
                 offset = end
@@ -97,13 +98,14 @@ public struct Tokenizer: Sendable {
                 if scalar.value < 0x80, !scalar.isArrowPart {
                     // One ASCII mark: its key is itself, its symbol read from a table.
                     let byte = UInt8(scalar.value)
-                    writer.room(1).pointee = byte
+                    let room = writer.room(1)
+                    room.pointee = byte
                     writer.commit(1)
                     let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                     (lineFeeds, spaces) = (0, 0)
                     tokens.append(Token(range: TextRange(start: Int32(offset), end: Int32(offset + 1)), kind: .punctuation, quantity: nil,
-                                        joinsPrevious: offset == previousEnd, symbol: asciiSymbols[Int(byte)], key: writer.lastKey,
-                                        spacing: spacing))
+                                        joinsPrevious: offset == previousEnd, symbol: asciiSymbols[Int(byte)],
+                                        key: UnsafeBufferPointer(start: room, count: 1), spacing: spacing))
                     previousEnd = offset + 1
                     offset += 1
                     continue
