@@ -13,6 +13,9 @@ public struct AnalyzedNote: Sendable {
     /// For every token, the start bits of the lexicon tables with a phrase starting there
     /// (``TextConventions/phraseStarts``); empty when the conventions have none.
     public let phraseStarts: [UInt32]
+    /// For every sentence, the start bits of its tokens together: a table without its bit there
+    /// has no phrase in the sentence (``sentenceMayStart(_:_:)``); empty when the conventions have none.
+    public let sentenceStarts: [UInt32]
 
     public init(analyzing text: NoteText, conventions: TextConventions) {
         let tokenized = conventions.tokenizer.tokens(of: text)
@@ -21,9 +24,16 @@ public struct AnalyzedNote: Sendable {
         let sections = Self.sections(from: headings, tokens: tokens, textLength: text.utf8.count)
         let sentences = SentenceSplitter(tokens: tokens, keys: tokenized.keys, conventions: conventions, text: text)
             .sentences(sections: sections, headings: headings)
+        let phraseStarts = conventions.phraseStarts?.masks(of: tokens) ?? []
         var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
+        var sentenceStarts = [UInt32](repeating: 0, count: phraseStarts.isEmpty ? 0 : sentences.count)
         for (index, sentence) in sentences.enumerated() {
             for token in sentence.tokens { sentenceOfToken[token] = Int32(index) }
+            if !phraseStarts.isEmpty {
+                var bits: UInt32 = 0
+                for token in sentence.tokens { bits |= phraseStarts[token] }
+                sentenceStarts[index] = bits
+            }
         }
         self.text = text
         self.tokens = tokens
@@ -31,7 +41,15 @@ public struct AnalyzedNote: Sendable {
         self.sections = sections
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
-        self.phraseStarts = conventions.phraseStarts?.masks(of: tokens) ?? []
+        self.phraseStarts = phraseStarts
+        self.sentenceStarts = sentenceStarts
+    }
+
+    /// False when no token of sentence `index` has one of `bits` in its start mask, so that no
+    /// phrase of those tables stands in it (one read); true when the note has no start masks.
+    @inlinable
+    public func sentenceMayStart(_ bits: UInt32, _ index: Int) -> Bool {
+        sentenceStarts.count != sentences.count || sentenceStarts[index] & bits != 0
     }
 
     /// The first token in `start..<end` whose start mask has one of `bits` (``phraseStarts``), or

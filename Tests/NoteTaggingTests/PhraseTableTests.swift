@@ -65,6 +65,8 @@ struct PhraseTableTests {
                     "\(name)")
             #expect(note.sentences.map { table.mayStart(in: note, range: $0.tokens) }
                     == note.sentences.map { $0.tokens.contains { table.startsPhrase(note.tokens[$0].symbol) } }, "\(name)")
+            #expect(note.sentences.indices.map { note.sentenceMayStart(table.startBit, $0) }
+                    == note.sentences.map { table.mayStart(in: note, range: $0.tokens) }, "\(name)")
         }
         var bits: UInt32 = 0
         check(lexicons.procedures, "procedures", bits: &bits)

@@ -12,9 +12,10 @@ struct DocumentationTagger {
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
         let credentialLines = credentialLines(note)
-        for sentence in note.sentences {
+        let (documentation, sides) = (lexicons.documentation, lexicons.sides)
+        for (index, sentence) in note.sentences.enumerated() {
             var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
-            lexicons.documentation.forEachMatch(in: note, range: sentence.tokens) { cue, matched in
+            if note.sentenceMayStart(documentation.startBit, index) { documentation.forEachMatch(in: note, range: sentence.tokens) { cue, matched in
                 if cue.needsValue, !hasValue(after: matched.upperBound, note) { return }
                 var mention = DocumentationMention(element: cue.element, identifies: cue.identifies)
                 switch cue.element {
@@ -27,16 +28,16 @@ struct DocumentationTagger {
                 }
                 if cue.element == .signature { signedByPhrase = true }
                 out.append(Mention(range: span(matched, note), tokens: matched, kind: .documentation(mention)))
-            }
+            } }
             if !signedByPhrase, credentialLines.contains(sentence.tokens.lowerBound), let signature = typedSignature(sentence, note) {
                 var mention = DocumentationMention(element: .signature)
                 mention.value = span(signature, note)
                 out.append(Mention(range: span(signature, note), tokens: signature, kind: .documentation(mention)))
             }
-            lexicons.sides.forEachMatch(in: note, range: sentence.tokens) { side, matched in
+            if note.sentenceMayStart(sides.startBit, index) { sides.forEachMatch(in: note, range: sentence.tokens) { side, matched in
                 guard let side else { return }
                 out.append(Mention(range: span(matched, note), tokens: matched, kind: .side(side)))
-            }
+            } }
         }
     }
 

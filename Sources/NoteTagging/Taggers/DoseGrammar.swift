@@ -13,9 +13,9 @@ struct DoseGrammar {
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
-        for sentence in note.sentences {
+        for (index, sentence) in note.sentences.enumerated() {
             // Most sentences name no drug and no dose role and hold no measurement: passed over unsearched.
-            guard lexicons.drugs.mayStart(in: note, range: sentence.tokens) || lexicons.doseCues.mayStart(in: note, range: sentence.tokens)
+            guard note.sentenceMayStart(lexicons.drugs.startBit | lexicons.doseCues.startBit, index)
                     || sentence.tokens.contains(where: { tokens[$0].kind == .measurement }) else { continue }
             let roles = lexicons.doseCues.matches(in: note, range: sentence.tokens)
             let drugs = lexicons.drugs.matches(in: note, range: sentence.tokens)

@@ -25,7 +25,7 @@ struct PhraseTaggers: Sendable {
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         var resume = [Int](repeating: 0, count: Table.allCases.count)  // by table: where its scan goes on
         let hasMasks = note.phraseStarts.count == note.tokens.count  // without, every table is tried at every token
-        for sentence in note.sentences {
+        for (sentenceIndex, sentence) in note.sentences.enumerated() where note.sentenceMayStart(anyTable, sentenceIndex) {
             let range = sentence.tokens
             for table in resume.indices { resume[table] = range.lowerBound }
             var index = note.nextPhraseStart(anyTable, from: range.lowerBound, to: range.upperBound)
