@@ -74,22 +74,22 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         return longestMatch(in: note.tokens, at: start, limit: limit)
     }
 
-    /// For every sentence of the note: some phrase of the table stands in it. One scan of the
-    /// note's start masks, however many sentences.
+    /// For every sentence of the note: some phrase of the table stands in it. A sentence without
+    /// the table's start bit is passed over by one read (``AnalyzedNote/sentenceStarts``), the
+    /// others by their tokens' start masks, up to the first match.
     @inlinable
     public func sentencesWithMatch(in note: AnalyzedNote) -> [Bool] {
         var found = [Bool](repeating: false, count: note.sentences.count)
-        var index = nextStart(in: note, from: 0, to: note.tokens.count)
-        while index < note.tokens.count {
-            let sentence = Int(note.sentenceOfToken[index])
-            let end = note.sentences[sentence].tokens.upperBound
-            if trie.longestMatch(in: note.tokens, at: index, limit: end).payload >= 0 {
-                found[sentence] = true
-                index = end  // the sentence is settled
-            } else {
-                index += 1
+        for sentence in note.sentences.indices where startBit == 0 || note.sentenceMayStart(startBit, sentence) {
+            let range = note.sentences[sentence].tokens
+            var index = nextStart(in: note, from: range.lowerBound, to: range.upperBound)
+            while index < range.upperBound {
+                if trie.longestMatch(in: note.tokens, at: index, limit: range.upperBound).payload >= 0 {
+                    found[sentence] = true
+                    break  // the sentence is settled
+                }
+                index = nextStart(in: note, from: index + 1, to: range.upperBound)
             }
-            index = nextStart(in: note, from: index, to: note.tokens.count)
         }
         return found
     }
