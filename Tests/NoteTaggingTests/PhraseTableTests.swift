@@ -43,6 +43,16 @@ struct PhraseTableTests {
         #expect(starts.masks(of: note.tokens) == [0b11, 0b10, 0, 0])
     }
 
+    @Test("a token's mask marks its shape above the tables' bits: a letter then a digit, or a leading digit")
+    func shapeBits() {
+        let conventions = TextConventions(units: ["mg": .mg], sectionHeadings: [:], phraseStarts: [[]])
+        let note = AnalyzedNote(analyzing: NoteText("L4-5 M54.16 7/10 10 mg banana x1 1x ."), conventions: conventions)
+        let (letterDigit, digitLed) = (PhraseStarts.letterDigit, PhraseStarts.digitLed)
+        #expect(note.phraseStarts == [letterDigit, letterDigit, digitLed, digitLed, 0, letterDigit, digitLed, 0])
+        #expect(note.sentenceStarts == [letterDigit | digitLed])
+        #expect(note.sentenceMayStart(digitLed, 0) && !note.sentenceMayStart(1, 0))
+    }
+
     @Test("every lexicon table has its own start bit, and matching by start bits finds what trying every token finds",
           arguments: ["Corpora/examples/lumbar-tfesi.txt", "Corpora/authored/cervical-dystonia-dysport-bilateral-emg-no-waste.txt",
                      "Corpora/authored/acupuncture-estim-chronic-low-back-pain-30-minutes.txt",

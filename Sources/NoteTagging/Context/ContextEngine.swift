@@ -34,8 +34,12 @@ public struct ContextEngine: Sendable {
 
     /// ``matches(in:sentence:)`` appended to `out` (a buffer the caller reuses from sentence to sentence).
     func collectMatches(in note: AnalyzedNote, sentence: Sentence, into out: inout [Match]) {
+        // Only a trigger's first word or a number (digit-led) can start a match: the start masks pass over the rest.
+        let starts = triggers.startBit | PhraseStarts.digitLed
         var index = sentence.tokens.lowerBound
-        while index < sentence.tokens.upperBound {
+        while true {
+            index = note.nextPhraseStart(starts, from: index, to: sentence.tokens.upperBound)
+            guard index < sentence.tokens.upperBound else { break }
             if let match = triggers.longestMatch(in: note, at: index, limit: sentence.tokens.upperBound) {
                 out.append(Match(trigger: match.payload, tokens: index..<match.end))
                 index = match.end

@@ -89,7 +89,7 @@ public final class TaggingLexicons: Sendable {
             for row in try source.table(path).rows {
                 table.add(try row.text("phrase"), try decode(row), tokenizer: tokenizer, symbols: &symbols)
             }
-            precondition(firstSymbols.count < 32, "more phrase tables than start bits")
+            precondition(firstSymbols.count < PhraseStarts.tableBits, "more phrase tables than start bits")
             table.startBit = 1 << UInt32(firstSymbols.count)
             firstSymbols.append(table.firstSymbols)
             return table
@@ -195,7 +195,7 @@ public final class TaggingLexicons: Sendable {
         // The one-word maps read at every token take start bits too.
         func map<V>(_ entries: [Int32: V]) -> SymbolMap<V> {
             var map = SymbolMap(entries, symbols: symbols)
-            precondition(firstSymbols.count < 32, "more phrase tables and maps than start bits")
+            precondition(firstSymbols.count < PhraseStarts.tableBits, "more phrase tables and maps than start bits")
             map.startBit = 1 << UInt32(firstSymbols.count)
             firstSymbols.append(map.symbols)
             return map

@@ -6,11 +6,16 @@ import ClinicalText
 struct DiagnosisCodeGrammar {
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        for (index, token) in note.tokens.enumerated()
-        where token.kind == .word && Self.startsLikeCode(token.keyFirst, token.keySecond) && note.keys.withBytes(index, Self.isICD10) {
-            let code = String(note.keys[index].uppercased())
-            out.append(Mention(range: token.range, tokens: index..<index + 1,
-                               kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
+        // Codes start with a letter and a digit: the start masks pass over every other token.
+        var index = note.nextPhraseStart(PhraseStarts.letterDigit, from: 0, to: note.tokens.count)
+        while index < note.tokens.count {
+            let token = note.tokens[index]
+            if token.kind == .word && Self.startsLikeCode(token.keyFirst, token.keySecond) && note.keys.withBytes(index, Self.isICD10) {
+                let code = String(note.keys[index].uppercased())
+                out.append(Mention(range: token.range, tokens: index..<index + 1,
+                                   kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
+            }
+            index = note.nextPhraseStart(PhraseStarts.letterDigit, from: index + 1, to: note.tokens.count)
         }
     }
 

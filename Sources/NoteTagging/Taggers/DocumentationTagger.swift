@@ -13,9 +13,9 @@ struct DocumentationTagger {
         let tokens = note.tokens
         let credentialLines = credentialLines(note)
         let (documentation, sides) = (lexicons.documentation, lexicons.sides)
-        for (index, sentence) in note.sentences.enumerated() {
+        for (sentenceIndex, sentence) in note.sentences.enumerated() {
             var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
-            if note.sentenceMayStart(documentation.startBit, index) { documentation.forEachMatch(in: note, range: sentence.tokens) { cue, matched in
+            if note.sentenceMayStart(documentation.startBit, sentenceIndex) { documentation.forEachMatch(in: note, range: sentence.tokens) { cue, matched in
                 if cue.needsValue, !hasValue(after: matched.upperBound, note) { return }
                 var mention = DocumentationMention(element: cue.element, identifies: cue.identifies)
                 switch cue.element {
@@ -34,7 +34,7 @@ struct DocumentationTagger {
                 mention.value = span(signature, note)
                 out.append(Mention(range: span(signature, note), tokens: signature, kind: .documentation(mention)))
             }
-            if note.sentenceMayStart(sides.startBit, index) { sides.forEachMatch(in: note, range: sentence.tokens) { side, matched in
+            if note.sentenceMayStart(sides.startBit, sentenceIndex) { sides.forEachMatch(in: note, range: sentence.tokens) { side, matched in
                 guard let side else { return }
                 out.append(Mention(range: span(matched, note), tokens: matched, kind: .side(side)))
             } }

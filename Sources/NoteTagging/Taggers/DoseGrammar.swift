@@ -13,10 +13,11 @@ struct DoseGrammar {
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
         let tokens = note.tokens
-        for (index, sentence) in note.sentences.enumerated() {
+        for (sentenceIndex, sentence) in note.sentences.enumerated() {
             // Most sentences name no drug and no dose role and hold no measurement: passed over unsearched.
-            guard note.sentenceMayStart(lexicons.drugs.startBit | lexicons.doseCues.startBit, index)
-                    || sentence.tokens.contains(where: { tokens[$0].kind == .measurement }) else { continue }
+            guard note.sentenceMayStart(lexicons.drugs.startBit | lexicons.doseCues.startBit, sentenceIndex)
+                    || note.sentenceMayStart(PhraseStarts.digitLed, sentenceIndex) && sentence.tokens.contains(where: { tokens[$0].kind == .measurement })
+            else { continue }
             let roles = lexicons.doseCues.matches(in: note, range: sentence.tokens)
             let drugs = lexicons.drugs.matches(in: note, range: sentence.tokens)
             for (position, drug) in drugs.enumerated() {

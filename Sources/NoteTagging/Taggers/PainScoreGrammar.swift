@@ -15,7 +15,9 @@ struct PainScoreGrammar {
 
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        for sentence in note.sentences where !sentence.isHeading && Self.mayHoldScore(sentence, note) {
+        // Every score starts with a digit ("7", "7/10"): the start masks pass over sentences without one.
+        for (sentenceIndex, sentence) in note.sentences.enumerated()
+        where !sentence.isHeading && note.sentenceMayStart(PhraseStarts.digitLed, sentenceIndex) && Self.mayHoldScore(sentence, note) {
             let cues = lexicons.pain.matches(in: note, range: sentence.tokens)
             var painCues = cues.filter { [.vas, .nrs, .pain].contains($0.payload) }
             // "Pre-procedure pain score: 6" read as a heading and its value: the label's cue counts.

@@ -16,10 +16,14 @@ struct SpinalLevelGrammar {
 
     /// Appends the note's mentions of this kind to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        for sentence in note.sentences {
+        // A level starts with a letter and a digit ("l4", "c5-6"), a rib list with an ordinal: the
+        // start masks pass over every other token, and over sentences with neither.
+        let starts = lexicons.ordinals.startBit | PhraseStarts.letterDigit
+        for (sentenceIndex, sentence) in note.sentences.enumerated() where note.sentenceMayStart(starts, sentenceIndex) {
             var index = sentence.tokens.lowerBound
-            while index < sentence.tokens.upperBound {
-                // Most tokens start neither an ordinal nor a level: two reads turn them away.
+            while true {
+                index = note.nextPhraseStart(starts, from: index, to: sentence.tokens.upperBound)
+                guard index < sentence.tokens.upperBound else { break }
                 let startsOrdinal = lexicons.ordinals.value(in: note, at: index) != nil
                 guard startsOrdinal || Self.startsLikeLevel(note.tokens[index]) else {
                     index += 1
