@@ -45,10 +45,15 @@ struct DocumentationTagger {
     /// only lines a typed signature can stand on.
     private func credentialLines(_ note: AnalyzedNote) -> [Int] {
         var starts: [Int] = []
-        for index in note.tokens.indices where lexicons.credentials.value(in: note, at: index) != nil {
-            var start = index
-            while start > 0, !note.tokens[start].spacing.startsLine { start -= 1 }
-            if starts.last != start { starts.append(start) }
+        let credentials = lexicons.credentials
+        var index = note.nextPhraseStart(credentials.startBit, from: 0, to: note.tokens.count)
+        while index < note.tokens.count {
+            if credentials.value(in: note, at: index) != nil {
+                var start = index
+                while start > 0, !note.tokens[start].spacing.startsLine { start -= 1 }
+                if starts.last != start { starts.append(start) }
+            }
+            index = note.nextPhraseStart(credentials.startBit, from: index + 1, to: note.tokens.count)
         }
         return starts
     }
