@@ -72,6 +72,7 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: Containers
 
+    @inline(__always)
     public mutating func beginObject() {
         beforeValue()
         put(UInt8(ascii: "{"))
@@ -81,6 +82,7 @@ public struct JSONWriter: ~Copyable {
         #endif
     }
 
+    @inline(__always)
     public mutating func endObject() {
         #if DEBUG
         lastKeys.removeLast()
@@ -88,6 +90,7 @@ public struct JSONWriter: ~Copyable {
         close(UInt8(ascii: "}"))
     }
 
+    @inline(__always)
     public mutating func beginArray() {
         beforeValue()
         put(UInt8(ascii: "["))
@@ -97,6 +100,7 @@ public struct JSONWriter: ~Copyable {
         #endif
     }
 
+    @inline(__always)
     public mutating func endArray() {
         #if DEBUG
         lastKeys.removeLast()
@@ -105,6 +109,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// The next member's key; its value is the next thing written.
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         #if DEBUG
@@ -240,12 +245,14 @@ public struct JSONWriter: ~Copyable {
         if pretty { newline(depth: depth) }
     }
 
+    @inline(__always)
     private mutating func open() {
         precondition(depth < 64, "JSON nested deeper than 64 levels")
         depth += 1
         hasItems &= ~(1 << UInt64(depth - 1))
     }
 
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
         let bit: UInt64 = 1 << UInt64(depth - 1)
         depth -= 1
