@@ -80,7 +80,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     @inlinable
     public func sentencesWithMatch(in note: AnalyzedNote) -> [Bool] {
         var found = [Bool](repeating: false, count: note.sentences.count)
-        for sentence in note.sentences.indices where startBit == 0 || note.sentenceMayStart(startBit, sentence) {
+        for sentence in note.sentences.indices where mayStart(in: note, sentence: sentence) {
             let range = note.sentences[sentence].tokens
             var index = nextStart(in: note, from: range.lowerBound, to: range.upperBound)
             while index < range.upperBound {
@@ -119,11 +119,20 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         }
     }
 
-    /// True when some token of `note.tokens[range]` may start a phrase of the table: one pass over
-    /// the tokens' start masks, no trie walk (every token may when the table has no start bit).
+    /// True when some token of sentence `sentence` may start a phrase of the table: one read of
+    /// the sentence's start mask (``AnalyzedNote/sentenceStarts``), no trie walk; always true for a
+    /// table without a start bit.
     @inlinable
-    public func mayStart(in note: AnalyzedNote, range: Range<Int>) -> Bool {
-        nextStart(in: note, from: range.lowerBound, to: range.upperBound) < range.upperBound
+    public func mayStart(in note: AnalyzedNote, sentence: Int) -> Bool {
+        startBit == 0 || note.sentenceMayStart(startBit, sentence)
+    }
+
+    /// ``forEachMatch(in:range:_:)`` over one sentence, passed over in one read when the sentence
+    /// has none of the table's first words (``mayStart(in:sentence:)``).
+    @inlinable
+    public func forEachMatch(in note: AnalyzedNote, sentence: Int, _ body: (Payload, Range<Int>) -> Void) {
+        guard mayStart(in: note, sentence: sentence) else { return }
+        forEachMatch(in: note, range: note.sentences[sentence].tokens, body)
     }
 
     /// The next token from `start` that may start a phrase of the table (any token when the table

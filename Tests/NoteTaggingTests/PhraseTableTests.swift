@@ -73,10 +73,12 @@ struct PhraseTableTests {
             #expect(byBits == table.matches(in: note.tokens, range: 0..<note.tokens.count).map(\.tokens), "\(name)")
             #expect(table.sentencesWithMatch(in: note) == note.sentences.map { !table.matches(in: note.tokens, range: $0.tokens).isEmpty },
                     "\(name)")
-            #expect(note.sentences.map { table.mayStart(in: note, range: $0.tokens) }
-                    == note.sentences.map { $0.tokens.contains { table.startsPhrase(note.tokens[$0].symbol) } }, "\(name)")
-            #expect(note.sentences.indices.map { note.sentenceMayStart(table.startBit, $0) }
-                    == note.sentences.map { table.mayStart(in: note, range: $0.tokens) }, "\(name)")
+            let sentencesWithStart = note.sentences.map { $0.tokens.contains { table.startsPhrase(note.tokens[$0].symbol) } }
+            #expect(note.sentences.indices.map { table.mayStart(in: note, sentence: $0) } == sentencesWithStart, "\(name)")
+            #expect(note.sentences.indices.map { note.sentenceMayStart(table.startBit, $0) } == sentencesWithStart, "\(name)")
+            var bySentence: [Range<Int>] = []
+            for sentence in note.sentences.indices { table.forEachMatch(in: note, sentence: sentence) { bySentence.append($1) } }
+            #expect(bySentence == note.sentences.flatMap { table.matches(in: note.tokens, range: $0.tokens).map(\.tokens) }, "\(name)")
         }
         var bits: UInt32 = 0
         check(lexicons.procedures, "procedures", bits: &bits)

@@ -15,7 +15,7 @@ struct DocumentationTagger {
         let (documentation, sides) = (lexicons.documentation, lexicons.sides)
         for (sentenceIndex, sentence) in note.sentences.enumerated() {
             var signedByPhrase = false  // a signing phrase ("Electronically signed by") in this sentence
-            if note.sentenceMayStart(documentation.startBit, sentenceIndex) { documentation.forEachMatch(in: note, range: sentence.tokens) { cue, matched in
+            documentation.forEachMatch(in: note, sentence: sentenceIndex) { cue, matched in
                 if cue.needsValue, !hasValue(after: matched.upperBound, note) { return }
                 var mention = DocumentationMention(element: cue.element, identifies: cue.identifies)
                 switch cue.element {
@@ -28,16 +28,16 @@ struct DocumentationTagger {
                 }
                 if cue.element == .signature { signedByPhrase = true }
                 out.append(Mention(range: span(matched, note), tokens: matched, kind: .documentation(mention)))
-            } }
+            }
             if !signedByPhrase, credentialLines.contains(sentence.tokens.lowerBound), let signature = typedSignature(sentence, note) {
                 var mention = DocumentationMention(element: .signature)
                 mention.value = span(signature, note)
                 out.append(Mention(range: span(signature, note), tokens: signature, kind: .documentation(mention)))
             }
-            if note.sentenceMayStart(sides.startBit, sentenceIndex) { sides.forEachMatch(in: note, range: sentence.tokens) { side, matched in
+            sides.forEachMatch(in: note, sentence: sentenceIndex) { side, matched in
                 guard let side else { return }
                 out.append(Mention(range: span(matched, note), tokens: matched, kind: .side(side)))
-            } }
+            }
         }
     }
 

@@ -15,7 +15,7 @@ struct DoseGrammar {
         let tokens = note.tokens
         for (sentenceIndex, sentence) in note.sentences.enumerated() {
             // Most sentences name no drug and no dose role and hold no measurement: passed over unsearched.
-            guard note.sentenceMayStart(lexicons.drugs.startBit | lexicons.doseCues.startBit, sentenceIndex)
+            guard lexicons.drugs.mayStart(in: note, sentence: sentenceIndex) || lexicons.doseCues.mayStart(in: note, sentence: sentenceIndex)
                     || note.sentenceMayStart(PhraseStarts.digitLed, sentenceIndex) && sentence.tokens.contains(where: { tokens[$0].kind == .measurement })
             else { continue }
             let roles = lexicons.doseCues.matches(in: note, range: sentence.tokens)
