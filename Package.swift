@@ -65,7 +65,7 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(name: "ClinicalTextTests", dependencies: ["ClinicalText", "NoteTagging", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "LexiconKitTests", dependencies: ["LexiconKit", "NoteTagging", "NotePipeline", "_NeedlepointTestSupport"]),
-        .testTarget(name: "NoteTaggingTests", dependencies: ["NoteTagging", "ClinicalText", "NotePipeline", "_NeedlepointTestSupport"]),
+        .testTarget(name: "NoteTaggingTests", dependencies: ["NoteTagging", "ClinicalText", "LexiconKit", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "NoteFactsTests", dependencies: ["NoteFacts", "NotePipeline", "_NeedlepointTestSupport"]),
         .testTarget(name: "NotePipelineTests", dependencies: ["NotePipeline", "ClinicalText", "_NeedlepointTestSupport"],
                     exclude: ["Fixtures"]),

@@ -21,12 +21,49 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         add(symbols: keys.indices.map { index in keys.withBytes(index) { symbols.intern(utf8: $0) } }, payload)
     }
 
+    /// Adds phrases with their payloads, in order, as ``add(_:_:tokenizer:symbols:)`` adds each.
+    ///
+    /// The phrases are tokenized together, one per line of one text: no token spans a line, so
+    /// each phrase gets the tokens it gets alone, without a tokenizer run of its own (a table of
+    /// hundreds of rows loads in one run). A phrase that holds a line break is tokenized alone.
+    @inlinable  // specialized where the payload type is known: the rows are copied, not witnessed
+    public mutating func add(_ rows: [(phrase: String, payload: Payload)], tokenizer: Tokenizer, symbols: inout KeySymbols) {
+        var text: [UInt8] = [], starts: [Int] = []  // by row: where its phrase starts in `text`, -1 when tokenized alone
+        starts.reserveCapacity(rows.count)
+        for index in rows.indices {
+            let phrase = rows[index].phrase.utf8
+            if phrase.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                starts.append(-1)
+                continue
+            }
+            starts.append(text.count)
+            text += phrase
+            text.append(0x0A)
+        }
+        let tokenized = tokenizer.tokens(of: NoteText(String(decoding: text, as: UTF8.self)))
+        var token = 0
+        for index in rows.indices {
+            guard starts[index] >= 0 else {
+                add(rows[index].phrase, rows[index].payload, tokenizer: tokenizer, symbols: &symbols)
+                continue
+            }
+            let end = starts[index] + rows[index].phrase.utf8.count
+            var keys: [Int32] = []
+            while token < tokenized.tokens.count, Int(tokenized.tokens[token].range.start) < end {
+                keys.append(tokenized.keys.withBytes(token) { symbols.intern(utf8: $0) })
+                token += 1
+            }
+            add(symbols: keys, rows[index].payload)
+        }
+    }
+
     /// Adds a phrase given as its tokens' keys, numbering them in `symbols`.
     public mutating func add(keys: [String], _ payload: Payload, symbols: inout KeySymbols) {
         add(symbols: keys.map { symbols.intern($0) }, payload)
     }
 
-    private mutating func add(symbols: [Int32], _ payload: Payload) {
+    @usableFromInline
+    mutating func add(symbols: [Int32], _ payload: Payload) {
         guard !symbols.isEmpty else { return }
         payloads.append(payload)
         trie.insert(symbols, payload: Int32(payloads.count - 1))

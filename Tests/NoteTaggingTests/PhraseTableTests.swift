@@ -1,4 +1,5 @@
 import ClinicalText
+import LexiconKit
 import NotePipeline
 import NoteTagging
 import Testing
@@ -27,6 +28,35 @@ struct PhraseTableTests {
         #expect(matches.map(\.1) == ["epidural steroid injection", "epidural", "epidural"])
         #expect(note.keys.firstIndex(of: "banana").map { note.tokens[$0].symbol } == KeySymbols.unknown)
         #expect(note.keys.firstIndex(of: "steroid").map { note.tokens[$0].symbol } == symbols.symbol("steroid"))
+    }
+
+    @Test("a table's phrases tokenized in one run make the table that adding them one by one makes",
+          arguments: ["procedures/procedures.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
+                      "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
+                      "drugs/dose-cues.tsv", "pain/pain.tsv", "diagnoses/diagnoses.tsv", "anatomy/non-target-cues.tsv",
+                      "contrast/final-position-cues.tsv", "text/number-words.tsv", "anatomy/muscles.tsv",
+                      "procedures/block-words.tsv", "guidance/electrical.tsv", "documentation/documentation.tsv",
+                      "context/triggers.tsv"])
+    func phrasesInOneRun(path: String) throws {
+        let tokenizer = Fixtures.pipeline.tagger.lexicons.tokenizer
+        var rows = try LexiconSource.directory(Fixtures.root + "/Lexicons").table(path).rows.map { row in
+            (phrase: try row.text("phrase"), payload: row.line)
+        }
+        // What a table's edge could hold: a unit after a number, joined levels, a percent, a line break, nothing.
+        rows += [("10 mg", -1), ("L4-5 / L5-S1", -2), ("0.5% bupivacaine", -3), ("two\nlines", -4), ("", -5), ("mg", -6)]
+        var one = PhraseTable<Int>(), oneSymbols = KeySymbols()
+        for row in rows { one.add(row.phrase, row.payload, tokenizer: tokenizer, symbols: &oneSymbols) }
+        var batch = PhraseTable<Int>(), batchSymbols = KeySymbols()
+        batch.add(rows, tokenizer: tokenizer, symbols: &batchSymbols)
+        #expect(batch.count == one.count)
+        #expect(batchSymbols.count == oneSymbols.count)
+        #expect(batch.firstSymbols == one.firstSymbols)
+        for row in rows {
+            let keys = tokenizer.tokens(of: NoteText(row.phrase)).keys
+            let symbols = keys.map { oneSymbols.symbol($0) }
+            #expect(keys.map { batchSymbols.symbol($0) } == symbols, "\(path): \(row.phrase)")
+            #expect(batch.payload(exactly: symbols) == one.payload(exactly: symbols), "\(path): \(row.phrase)")
+        }
     }
 
     @Test("phrase starts: one bit per table for each key a phrase of that table starts with")

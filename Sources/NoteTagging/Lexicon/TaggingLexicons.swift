@@ -85,10 +85,10 @@ public final class TaggingLexicons: Sendable {
         // that have a phrase starting with its key (see PhraseStarts).
         var firstSymbols: [[Int32]] = []
         func load<P>(_ path: String, _ decode: (TSVTable.Row) throws(LexiconError) -> P) throws(LexiconError) -> PhraseTable<P> {
+            var rows: [(phrase: String, payload: P)] = []
+            for row in try source.table(path).rows { rows.append((try row.text("phrase"), try decode(row))) }
             var table = PhraseTable<P>()
-            for row in try source.table(path).rows {
-                table.add(try row.text("phrase"), try decode(row), tokenizer: tokenizer, symbols: &symbols)
-            }
+            table.add(rows, tokenizer: tokenizer, symbols: &symbols)
             precondition(firstSymbols.count < PhraseStarts.tableBits, "more phrase tables than start bits")
             table.startBit = 1 << UInt32(firstSymbols.count)
             firstSymbols.append(table.firstSymbols)
