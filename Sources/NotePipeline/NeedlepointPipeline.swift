@@ -23,7 +23,7 @@ public struct NeedlepointPipeline: Sendable {
     public init(lexicons: LexiconSource = .embedded, maxBytes: Int = NoteDecoder.defaultMaxBytes,
                 options: CodingOptions = CodingOptions()) throws(LexiconError) {
         let (tables, rules) = switch lexicons {
-        case .embedded: try Self.embeddedTables.get()
+        case .embedded: (try Self.embeddedTagging.get(), try Self.embeddedRules.get())
         case .directory: (try TaggingLexicons(source: lexicons), try CodingRules(source: lexicons))
         }
         tagger = NoteTagger(lexicons: tables)
@@ -33,17 +33,18 @@ public struct NeedlepointPipeline: Sendable {
         self.options = options
     }
 
-    /// The embedded lexicons' tables, built on first use (a lazy global: a second thread asking
-    /// while they are built waits for them).
-    private static let embeddedTables = Result { () throws(LexiconError) in
-        (try TaggingLexicons(source: .embedded), try CodingRules(source: .embedded))
-    }
+    /// The embedded lexicons' tables, built on first use (lazy globals: a second thread asking
+    /// while they are built waits for them). Two, so that they can be built side by side.
+    private static let embeddedTagging = Result { () throws(LexiconError) in try TaggingLexicons(source: .embedded) }
+    private static let embeddedRules = Result { () throws(LexiconError) in try CodingRules(source: .embedded) }
 
-    /// Starts building the embedded lexicons' tables on another thread, so that a pipeline made
-    /// a few milliseconds later finds them ready: the command-line tool calls it before it parses
-    /// its arguments, and the two overlap on a second core.
+    /// Starts building the embedded lexicons' tables on other threads, so that a pipeline made a
+    /// few milliseconds later finds them ready: the command-line tool calls it before it parses
+    /// its arguments. The tagging tables take longest; the coding rules and the argument parsing
+    /// share the other core.
     public static func prepareEmbeddedLexicons() {
-        DispatchQueue.global(qos: .userInitiated).async { _ = embeddedTables }
+        DispatchQueue.global(qos: .userInitiated).async { _ = embeddedTagging }
+        DispatchQueue.global(qos: .userInitiated).async { _ = embeddedRules }
     }
 
     /// Codes a note that is already text.

@@ -22,6 +22,16 @@ struct TokenizerTests {
         #expect(keys.key(3, endsWith: "of") && keys.key(3, endsWith: "") && !keys.key(0, is: "Pain"))
     }
 
+    @Test("a span's text in lower case is what String.lowercased() makes of it, ASCII or not", arguments: [
+        "Lumbar Radiculopathy", "L4-5 DDD (M51.36)", "a", "", "Sacro-Iliac JOINT dysfunction, bilateral", "DÉJÀ-VU Ökzema İstanbul ß",
+    ])
+    func lowercasedSpan(_ text: String) {
+        let note = NoteText("[" + text + "]")
+        let range = TextRange(start: 1, end: Int32(note.utf8.count - 1))
+        #expect(note.lowercased(range) == note[range].lowercased())
+        #expect(Array(note.lowercased(range).utf8) == Array(note[range].lowercased().utf8))
+    }
+
     @Test("keeps clinical units whole", arguments: [
         ("L4-5 and L5-S1", ["L4-5", "and", "L5-S1"]),
         ("C7-T1, L4/5, S1", ["C7-T1", ",", "L4/5", ",", "S1"]),

@@ -21,6 +21,7 @@ struct DiagnosisReader {
                 && !Self.excludedSections.contains(mentions[index].section)
         }
         var facts: [DiagnosisFact] = []
+        facts.reserveCapacity(usable.count)
         var paired = [Bool](repeating: false, count: usable.count)  // by position in `usable`: a code's phrase
         for index in usable {
             guard case .diagnosis(let diagnosis) = mentions[index].kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
@@ -34,23 +35,25 @@ struct DiagnosisReader {
                 if after == nil, mentions[other].range.start >= range.end { after = position }
             }
             var category = category(of: code)
-            var evidence = [range]
+            var evidence: [TextRange]
             var text = code
             if let position = before ?? after, case .diagnosis(let value) = mentions[usable[position]].kind {
                 // The clinician's words are finer than the code's prefix ("chronic low back pain (M54.50)").
                 let phrase = mentions[usable[position]].range
                 category = value.category ?? category
-                text = note.text[phrase].lowercased()
-                evidence.append(phrase)
+                text = note.text.lowercased(phrase)
+                evidence = phrase < range ? [phrase, range] : [range, phrase]
                 paired[position] = true
+            } else {
+                evidence = [range]
             }
             facts.append(DiagnosisFact(code: code, text: text, category: category, evidence: evidence.normalized()))
         }
-        var seen: Set<String> = Set(facts.map(\.text))
         for (position, index) in usable.enumerated() where !paired[position] {
             guard case .diagnosis(let diagnosis) = mentions[index].kind, !diagnosis.codeIsWritten else { continue }
-            let text = note.text[mentions[index].range].lowercased()
-            guard seen.insert(text).inserted else { continue }
+            let text = note.text.lowercased(mentions[index].range)
+            // A text already stated (a note lists a handful of diagnoses: a scan, no hashing).
+            guard !facts.contains(where: { $0.text == text }) else { continue }
             facts.append(DiagnosisFact(code: nil, text: text, category: diagnosis.category, evidence: [mentions[index].range]))
         }
         return facts

@@ -101,46 +101,53 @@ extension ProcedureAssembler {
     private func conflicts(_ draft: Draft, levels: [Mention], readings: [LevelReader.Reading?], sides: [Mention]) -> [Conflict] {
         let headingSentences = draft.cues.filter { isTitleLike($0) }.map(\.sentence).normalized()
         guard !headingSentences.isEmpty else { return [] }
-        // What the heading and the description each name, and the spans that name it (short lists:
-        // a procedure has a few levels and sides).
-        var heading = NamedParts(), body = NamedParts()
-        for (mention, read) in zip(levels, readings) {
-            guard case .level(let level) = mention.kind, let read else { continue }
-            let inHeading = headingSentences.contains(mention.sentence)
-            for segment in read.segments {
-                if inHeading { heading.add(segment, mention.range) } else { body.add(segment, mention.range) }
+        // What the heading and the description each name (short lists: a procedure has a few
+        // levels and sides); the spans that name them are gathered only for a conflict.
+        func named(inHeading: Bool, withSpans: Bool) -> NamedParts {
+            var parts = NamedParts(withSpans: withSpans)
+            for (mention, read) in zip(levels, readings) where headingSentences.contains(mention.sentence) == inHeading {
+                guard case .level(let level) = mention.kind, let read else { continue }
+                for segment in read.segments { parts.add(segment, mention.range) }
+                if let side = level.side { parts.add(side, mention.range) }
             }
-            if let side = level.side {
-                if inHeading { heading.add(side, mention.range) } else { body.add(side, mention.range) }
+            for mention in sides where headingSentences.contains(mention.sentence) == inHeading {
+                guard case .side(let side) = mention.kind else { continue }
+                parts.add(side, mention.range)
             }
+            return parts
         }
-        for mention in sides {
-            guard case .side(let side) = mention.kind else { continue }
-            if headingSentences.contains(mention.sentence) { heading.add(side, mention.range) } else { body.add(side, mention.range) }
-        }
+        let (heading, body) = (named(inHeading: true, withSpans: false), named(inHeading: false, withSpans: false))
+        let sidesDiffer = heading.isOneSided && body.isOneSided && heading.sides != body.sides
+        let levelsDiffer = !heading.levels.isEmpty && !body.levels.isEmpty && !heading.levels.contains(where: body.levels.contains)
+        guard sidesDiffer || levelsDiffer else { return [] }
+        let (headingSpans, bodySpans) = (named(inHeading: true, withSpans: true), named(inHeading: false, withSpans: true))
         var out: [Conflict] = []
-        if heading.isOneSided, body.isOneSided, heading.sides != body.sides {
-            out.append(Conflict(kind: .side, evidence: (heading.sideEvidence + body.sideEvidence).normalized()))
+        if sidesDiffer {
+            out.append(Conflict(kind: .side, evidence: (headingSpans.sideEvidence + bodySpans.sideEvidence).normalized()))
         }
-        if !heading.levels.isEmpty, !body.levels.isEmpty, !heading.levels.contains(where: body.levels.contains) {
-            out.append(Conflict(kind: .level, evidence: (heading.levelEvidence + body.levelEvidence).normalized()))
+        if levelsDiffer {
+            out.append(Conflict(kind: .level, evidence: (headingSpans.levelEvidence + bodySpans.levelEvidence).normalized()))
         }
         return out
     }
 
-    /// The sides and levels one part of a note (a procedure's heading or its description) names.
+    /// The sides and levels one part of a note (a procedure's heading or its description) names,
+    /// and, when asked, the spans that name them.
     private struct NamedParts {
+        let withSpans: Bool
         var sides = CaseSet<Side>(), sideEvidence: [TextRange] = []
         var levels: [SpinalSegment] = [], levelEvidence: [TextRange] = []
 
+        init(withSpans: Bool) { self.withSpans = withSpans }
+
         mutating func add(_ side: Side, _ range: TextRange) {
             sides.insert(side)
-            sideEvidence.append(range)
+            if withSpans { sideEvidence.append(range) }
         }
 
         mutating func add(_ level: SpinalSegment, _ range: TextRange) {
             if !levels.contains(level) { levels.append(level) }
-            levelEvidence.append(range)
+            if withSpans { levelEvidence.append(range) }
         }
 
         /// One side, not both.
