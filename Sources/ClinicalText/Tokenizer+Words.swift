@@ -59,8 +59,12 @@ extension Tokenizer {
             hasDigit = hasDigit || run.hasDigit
             segments += 1
             guard end + 1 < bytes.count else { break }
-            let (joiner, next) = (bytes[end], bytes[end + 1])
-            guard joiner < 0x80, next < 0x80 else { return nil }
+            // Most words end at a space or a mark that joins nothing (the joiner is ASCII, tested
+            // above): only these five may join, as `WordJoin` says.
+            let joiner = bytes[end]
+            guard joiner == 0x2C || joiner &- 0x2D < 3 || joiner == 0x3A else { break }  // , - . / :
+            let next = bytes[end + 1]
+            guard next < 0x80 else { return nil }
             let nextKind = scanner.ascii[Int(next)]
             guard nextKind == .letter || nextKind == .digit else { break }
             let joins: Bool
