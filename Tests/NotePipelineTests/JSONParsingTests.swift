@@ -59,6 +59,25 @@ struct JSONParsingTests {
         }
     }
 
+    /// Runs of plain bytes are found eight at a time, the first byte to escape by its bit in the
+    /// word: a quote, backslash or control byte at every position of three words, beside bytes
+    /// just above and below the ones it stops at, is written escaped and read back whole.
+    @Test("a byte to escape is found at every position of a word, beside its neighbours and UTF-8", arguments: [
+        "\"", "\\", "\u{0}", "\u{1}", "\n", "\t", "\u{1F}",
+    ])
+    func escapesAtEveryPosition(special: String) throws {
+        let fillers = ["a", " ", "!", "#", "[", "]", "\u{7F}", "\u{E9}", "\u{2014}", "\u{1F600}", "\u{20}\u{21}"]
+        for filler in fillers {
+            for position in 0..<24 {
+                let text = String(repeating: filler, count: position) + special + String(repeating: filler, count: 24 - position)
+                let written = JSONValue.string(text).serialized()
+                #expect(try JSONValue.parse(Array(written.utf8)) == .string(text), "\(position) after \(filler.unicodeScalars.map(\.value))")
+                let foundation = try JSONSerialization.jsonObject(with: Data(written.utf8), options: [.fragmentsAllowed]) as? String
+                #expect(foundation == text)
+            }
+        }
+    }
+
     @Test("bytes that are not UTF-8 inside a string are refused; the error names the offset, not the text")
     func invalidUTF8() {
         let bytes: [UInt8] = Array(#"{"text": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)

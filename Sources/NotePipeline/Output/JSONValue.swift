@@ -122,20 +122,20 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Where the run of bytes from `start` that stand for themselves inside a JSON string ends: at
     /// the first quote, backslash or control character (the bytes a writer escapes and a reader
-    /// must look at), or at the end. Eight bytes are tested at a time while none of them is one.
+    /// must look at), or at the end. Eight bytes are tested at a time.
     @inline(__always)
     static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var index = start
         let raw = UnsafeRawBufferPointer(bytes)
         while index + 8 <= bytes.count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // Some byte is a quote, a backslash or below 0x20 (the last test is exact for bytes below
-            // 0x80, and a byte at 0x80 or above is never below 0x20): read these eight one by one.
-            if hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0 {
-                break
-            }
+            // The high bit of each byte that is a quote, a backslash or below 0x20: a byte's bit is
+            // exact unless a lower byte's is set (a borrow), so the lowest set bit is the first such
+            // byte. (The last test is exact for bytes below 0x80; a byte at 0x80 or above is never below 0x20.)
+            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+            let found = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
+            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
             index += 8
         }
         while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
