@@ -30,20 +30,19 @@ public struct NoteText: Sendable, CustomStringConvertible {
     }
 
     /// True when every byte is ASCII (checked eight bytes at a time).
-    public var isASCII: Bool { utf8.withUnsafeBytes(Self.isASCII) }
-
-    /// True when every one of the bytes is ASCII, so that they are valid UTF-8 without a closer look.
-    public static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset + 8 <= raw.count {
-            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            offset += 8
+    public var isASCII: Bool {
+        utf8.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                offset += 8
+            }
+            while offset < raw.count {
+                if raw[offset] >= 0x80 { return false }
+                offset += 1
+            }
+            return true
         }
-        while offset < raw.count {
-            if raw[offset] >= 0x80 { return false }
-            offset += 1
-        }
-        return true
     }
 
     public var description: String { "NoteText(\(utf8.count) bytes)" }

@@ -1,5 +1,3 @@
-import ClinicalText
-
 /// Reads JSON text (RFC 8259) straight from its UTF-8 bytes, one token at a time: the one reader
 /// behind ``JSONValue/parse(_:)`` (result lines read back: CSV, frequency flags, resume, the
 /// server's JSON bodies) and ``JSONNoteLine`` (a batch's JSON Lines notes). Strict: no leading
@@ -148,8 +146,7 @@ struct JSONReader {
     private static let shortText = 1 << 16
 
     private static func validUTF8(_ bytes: [UInt8]) -> [UInt8]? {
-        // ASCII (most notes) is valid as it stands, and is told by a faster test than validation.
-        bytes.withUnsafeBytes(NoteText.isASCII) || (try? UTF8Span(validating: bytes.span)) != nil ? bytes : nil
+        (try? UTF8Span(validating: bytes.span)) != nil ? bytes : nil
     }
 
     private mutating func hex4() -> UInt32? {
