@@ -8,14 +8,20 @@ public struct TSVTable: Sendable {
     public let columns: [String]
     public let rows: [Row]
 
-    /// One data row.
+    /// One data row: ranges of the table's text, read into strings only when a reader asks for a
+    /// cell (a table of hundreds of rows loads with no string per row or cell).
     public struct Row: Sendable {
         public let path: String
         /// 1-based line number in the file.
         public let line: Int
-        public let cells: [String]
         let columns: [String]
-        let rawLine: String
+        /// The table's text (shared by its rows), this row's line in it, and its cells, trimmed.
+        let bytes: [UInt8]
+        let lineRange: Range<Int>
+        let cellRanges: ArraySlice<Range<Int>>
+
+        /// The row as written, for error messages.
+        var rawLine: String { String(decoding: bytes[lineRange], as: UTF8.self) }
 
         /// The cell of a named column; throws when the column is missing or the cell is empty.
         public func text(_ column: String) throws(LexiconError) -> String {
@@ -23,10 +29,10 @@ public struct TSVTable: Sendable {
                 throw LexiconError(path: path, line: line, column: 1, rowText: rawLine,
                                    reason: "the table has no column `\(column)`")
             }
-            guard index < cells.count, !cells[index].isEmpty else {
+            guard index < cellRanges.count, !cellRanges[cellRanges.startIndex + index].isEmpty else {
                 throw error(column: column, "the `\(column)` cell is empty")
             }
-            return cells[index]
+            return String(decoding: bytes[cellRanges[cellRanges.startIndex + index]], as: UTF8.self)
         }
 
         /// The cell of a named column, or nil when it is `-` (none) or the column is absent.
@@ -40,9 +46,10 @@ public struct TSVTable: Sendable {
         public func list(_ column: String) throws(LexiconError) -> [String] {
             guard let value = try optional(column) else { return [] }
             let bytes = Array(value.utf8)
-            return TSVTable.fields(bytes, 0..<bytes.count, separator: UInt8(ascii: ","), trimmingTabs: true).filter { !$0.isEmpty }
+            var items: [Range<Int>] = []
+            TSVTable.fields(bytes, 0..<bytes.count, separator: UInt8(ascii: ","), trimmingTabs: true, into: &items)
+            return items.filter { !$0.isEmpty }.map { String(decoding: bytes[$0], as: UTF8.self) }
         }
-
         /// Decodes a cell into a closed vocabulary, naming the allowed values on failure.
         public func value<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) throws(LexiconError) -> T
         where T.RawValue == String {
@@ -97,7 +104,8 @@ public struct TSVTable: Sendable {
     public init(path: String, text: String) throws(LexiconError) {
         self.path = path
         var header: [String]?
-        var rows: [Row] = []
+        var rows: [(line: Int, range: Range<Int>, cells: Range<Int>)] = []
+        var cells: [Range<Int>] = []  // every row's cells, one after another
         var lineNumber = 0
         // Split on bytes (tab, newline and space are ASCII and never inside a multi-byte character).
         let bytes = Array(text.utf8)
@@ -111,30 +119,31 @@ public struct TSVTable: Sendable {
             var contentStart = lineStart
             while contentStart < end, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
             if contentStart == end || bytes[contentStart] == UInt8(ascii: "#") { continue }
-            let line = String(decoding: bytes[lineStart..<end], as: UTF8.self)
-            let cells = Self.fields(bytes, lineStart..<end, separator: 0x09, trimmingTabs: false)
+            let first = cells.count
+            Self.fields(bytes, lineStart..<end, separator: 0x09, trimmingTabs: false, into: &cells)
             guard let columns = header else {
-                header = cells
+                header = cells[first...].map { String(decoding: bytes[$0], as: UTF8.self) }
+                cells.removeAll(keepingCapacity: true)
                 continue
             }
-            guard cells.count <= columns.count else {
-                throw LexiconError(path: path, line: lineNumber, column: 1, rowText: line,
-                                   reason: "\(cells.count) cells in a table of \(columns.count) columns")
+            guard cells.count - first <= columns.count else {
+                throw LexiconError(path: path, line: lineNumber, column: 1, rowText: String(decoding: bytes[lineStart..<end], as: UTF8.self),
+                                   reason: "\(cells.count - first) cells in a table of \(columns.count) columns")
             }
-            rows.append(Row(path: path, line: lineNumber, cells: cells, columns: columns, rawLine: line))
+            rows.append((lineNumber, lineStart..<end, first..<cells.count))
         }
         guard let columns = header else {
             throw LexiconError(path: path, line: 1, column: 1, rowText: "", reason: "the table has no header row")
         }
         self.columns = columns
-        self.rows = rows
+        self.rows = rows.map { Row(path: path, line: $0.line, columns: columns, bytes: bytes, lineRange: $0.range, cellRanges: cells[$0.cells]) }
     }
 
-    /// The fields of `bytes[range]` between separators, each trimmed of spaces (and tabs), empty
-    /// fields kept. Works on bytes: the separators and spaces are ASCII, never inside a character.
-    static func fields(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8, trimmingTabs: Bool) -> [String] {
+    /// The fields of `bytes[range]` between separators, as ranges, each trimmed of spaces (and
+    /// tabs), empty fields kept. Works on bytes: the separators and spaces are ASCII, never inside a character.
+    static func fields(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8, trimmingTabs: Bool,
+                       into out: inout [Range<Int>]) {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (trimmingTabs && byte == 0x09) }
-        var out: [String] = []
         var start = range.lowerBound
         while true {
             var end = start
@@ -142,8 +151,8 @@ public struct TSVTable: Sendable {
             var first = start, last = end
             while first < last, isBlank(bytes[first]) { first += 1 }
             while last > first, isBlank(bytes[last - 1]) { last -= 1 }
-            out.append(String(decoding: bytes[first..<last], as: UTF8.self))
-            if end == range.upperBound { return out }
+            out.append(first..<last)
+            if end == range.upperBound { return }
             start = end + 1
         }
     }

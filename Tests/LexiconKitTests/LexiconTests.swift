@@ -54,6 +54,25 @@ struct LexiconTests {
         #expect(error?.description.hasSuffix("\n       \t             \t^") == true)
     }
 
+    @Test("cells are trimmed, `-` is none, lists split on commas; comments, blank lines and CRLF are skipped")
+    func cellsAndLists() throws {
+        let text = "# a comment\r\n  phrase \tviews\t note\r\n\r\n  # indented comment\n"
+            + " AP and lateral \t ap , lateral,,\t-\r\noblique\t-\n\tcontralateral-oblique\n"
+        let table = try TSVTable(path: "contrast/test.tsv", text: text)
+        #expect(table.columns == ["phrase", "views", "note"])
+        #expect(table.rows.map(\.line) == [5, 6, 7])
+        #expect(try table.rows[0].text("phrase") == "AP and lateral")
+        #expect(try table.rows[0].list("views") == ["ap", "lateral"])
+        #expect(try table.rows[0].optional("note") == nil)
+        #expect(try table.rows[1].list("views") == [])
+        #expect(throws: LexiconError.self) { _ = try table.rows[1].optional("note") }  // a row shorter than the header: no cell
+        #expect(try table.rows[1].optional("absent") == nil)
+        let empty = #expect(throws: LexiconError.self) { _ = try table.rows[2].text("phrase") }
+        #expect(empty?.line == 7)
+        #expect(empty?.description.contains("the `phrase` cell is empty") == true)
+        #expect(try table.rows[2].text("views") == "contralateral-oblique")
+    }
+
     @Test("a row wider than the header is an error")
     func wideRows() {
         #expect(throws: LexiconError.self) { _ = try TSVTable(path: "x.tsv", text: "a\tb\n1\t2\t3\n") }
