@@ -62,7 +62,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
         add(symbols: keys.map { symbols.intern($0) }, payload)
     }
 
-    @usableFromInline
+    @inlinable
     mutating func add(symbols: [Int32], _ payload: Payload) {
         guard !symbols.isEmpty else { return }
         payloads.append(payload)
@@ -210,6 +210,7 @@ public struct PhraseTrie: Sendable {
 
     public init() {}
 
+    @usableFromInline
     mutating func insert(_ symbols: [Int32], payload: Int32) {
         var node: Int32 = 0
         for symbol in symbols {

@@ -50,7 +50,10 @@ public struct TSVTable: Sendable {
             TSVTable.fields(bytes, 0..<bytes.count, separator: UInt8(ascii: ","), trimmingTabs: true, into: &items)
             return items.filter { !$0.isEmpty }.map { String(decoding: bytes[$0], as: UTF8.self) }
         }
-        /// Decodes a cell into a closed vocabulary, naming the allowed values on failure.
+        /// Decodes a cell into a closed vocabulary, naming the allowed values on failure. Inlinable,
+        /// so that each vocabulary's reading is specialized where it is read (a generic call looked
+        /// up `Optional<T>`'s metadata for every cell).
+        @inlinable
         public func value<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) throws(LexiconError) -> T
         where T.RawValue == String {
             let raw = try text(column)
@@ -62,6 +65,7 @@ public struct TSVTable: Sendable {
         }
 
         /// A comma-separated list cell of a closed vocabulary; empty for `-`.
+        @inlinable
         public func values<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) throws(LexiconError) -> [T]
         where T.RawValue == String {
             var out: [T] = []
