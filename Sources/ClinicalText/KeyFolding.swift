@@ -25,8 +25,8 @@ public enum KeyFolding {
     public static func asciiLowercase(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte + 32 : byte }
 
     /// ASCII text lower-cased straight into a new string (small keys need no allocation); nil when
-    /// the text is not ASCII and needs ICU.
-    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// the text is not ASCII and needs ICU. For ASCII it is also `String.lowercased()`.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 0
         while index < bytes.count, bytes[index] < 0x80 { index += 1 }
         guard index == bytes.count else { return nil }

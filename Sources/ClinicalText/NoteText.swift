@@ -21,12 +21,8 @@ public struct NoteText: Sendable, CustomStringConvertible {
     /// The text of a span in lower case, as `self[range].lowercased()` gives it; ASCII text is
     /// lower-cased byte by byte straight into the new string.
     public func lowercased(_ range: TextRange) -> String {
-        let bytes = utf8[Int(range.start)..<Int(range.end)]
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return self[range].lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            for (index, byte) in zip(out.indices, bytes) { out[index] = KeyFolding.asciiLowercase(byte) }
-            return bytes.count
-        }
+        utf8.withUnsafeBufferPointer { KeyFolding.asciiKey(UnsafeBufferPointer(rebasing: $0[range.bytes])) }
+            ?? self[range].lowercased()
     }
 
     /// True when every byte is ASCII (checked eight bytes at a time).

@@ -59,10 +59,9 @@ extension Tokenizer {
             hasDigit = hasDigit || run.hasDigit
             segments += 1
             guard end + 1 < bytes.count else { break }
-            // Most words end at a space or a mark that joins nothing (the joiner is ASCII, tested
-            // above): only these five may join, as `WordJoin` says.
+            // Most words end at a space or a mark that joins nothing (the joiner is ASCII, tested above).
             let joiner = bytes[end]
-            guard joiner == 0x2C || joiner &- 0x2D < 3 || joiner == 0x3A else { break }  // , - . / :
+            guard WordJoin.mayJoin(ascii: joiner) else { break }
             let next = bytes[end + 1]
             guard next < 0x80 else { return nil }
             let nextKind = scanner.ascii[Int(next)]
@@ -128,6 +127,11 @@ enum WordJoin {
     case no, yes
     /// A comma joins when exactly three digits follow it ("1,000 units"); the reader counts them.
     case ifThreeDigitsFollow
+
+    /// True when an ASCII byte is one `of` may answer other than `.no` for: `,` `-` `.` `/` `:`
+    /// (a word ending at any other byte ends there, without reading on).
+    @inline(__always)
+    static func mayJoin(ascii byte: UInt8) -> Bool { byte == 0x2C || byte &- 0x2D < 3 || byte == 0x3A }
 
     /// `run`: the run before the joiner; `hasDigit`: some run of the word so far has a digit.
     static func of(_ joiner: ScalarClass, _ value: UInt32, next: ScalarClass, run: Tokenizer.Run, hasDigit: Bool,

@@ -84,14 +84,17 @@ public final class TaggingLexicons: Sendable {
         // Each table gets the next start bit; analysis marks every token with the bits of the tables
         // that have a phrase starting with its key (see PhraseStarts).
         var firstSymbols: [[Int32]] = []
+        func nextStartBit(for firsts: [Int32]) -> UInt32 {
+            precondition(firstSymbols.count < PhraseStarts.tableBits, "more phrase tables and maps than start bits")
+            firstSymbols.append(firsts)
+            return 1 << UInt32(firstSymbols.count - 1)
+        }
         func load<P>(_ path: String, _ decode: (TSVTable.Row) throws(LexiconError) -> P) throws(LexiconError) -> PhraseTable<P> {
             var rows: [(phrase: String, payload: P)] = []
             for row in try source.table(path).rows { rows.append((try row.text("phrase"), try decode(row))) }
             var table = PhraseTable<P>()
             table.add(rows, tokenizer: tokenizer, symbols: &symbols)
-            precondition(firstSymbols.count < PhraseStarts.tableBits, "more phrase tables than start bits")
-            table.startBit = 1 << UInt32(firstSymbols.count)
-            firstSymbols.append(table.firstSymbols)
+            table.startBit = nextStartBit(for: table.firstSymbols)
             return table
         }
         procedures = try load("procedures/procedures.tsv") { row throws(LexiconError) in
@@ -195,9 +198,7 @@ public final class TaggingLexicons: Sendable {
         // The one-word maps read at every token take start bits too.
         func map<V>(_ entries: [Int32: V]) -> SymbolMap<V> {
             var map = SymbolMap(entries, symbols: symbols)
-            precondition(firstSymbols.count < PhraseStarts.tableBits, "more phrase tables and maps than start bits")
-            map.startBit = 1 << UInt32(firstSymbols.count)
-            firstSymbols.append(map.symbols)
+            map.startBit = nextStartBit(for: map.symbols)
             return map
         }
         self.ordinals = map(ordinals)
