@@ -102,6 +102,21 @@ struct BatchTests {
         #expect(items[0].id == "a" && items[1].id == "b")
     }
 
+    @Test("a JSON Lines text that is not UTF-8 gets the decoder's error, naming the offset of its first bad byte")
+    func jsonLinesInvalidUTF8() throws {
+        let path = NSTemporaryDirectory() + "needlepoint-jsonl-utf8-\(getpid()).jsonl"
+        let bad = Array(#"{"id": "bad", "text": "Pain 8/10\n"#.utf8) + [0xC3, 0x28] + Array(#" secret"}"#.utf8)
+        try Data(bad + Array("\n{\"id\": \"good\", \"text\": \"Right L5-S1 TFESI.\"}\n".utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let items = Array(BatchInputs(paths: [path]))
+        #expect(items.map(\.id) == ["bad", "good"])
+        guard case .bytes(let bytes) = items[0].payload else { Issue.record("the line was refused before decoding"); return }
+        let result = ResultEncoder.json(Fixtures.pipeline.run(bytes: bytes, id: items[0].id))
+        #expect(result["error"]?["kind"]?.stringValue == "invalid-utf8")
+        #expect(result["error"]?["message"]?.stringValue == "bad: invalid UTF-8 at byte offset 10")
+        #expect(!result.serialized().contains("secret"))
+    }
+
     @Test("malicious and broken XML give error records that leak nothing", arguments: xmlFixtures)
     func maliciousXML(path: String) throws {
         let result = ResultEncoder.json(Fixtures.pipeline.run(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), id: "x"))

@@ -52,6 +52,14 @@ struct InputTests {
                 }
             }
         }
+        // Several bytes below 0x20 in one word, white space among them, at every alignment.
+        for offset in 0..<33 {
+            var text = Array(repeating: UInt8(ascii: "a"), count: 37)
+            text.replaceSubrange(offset..<offset + 4, with: [0x0A, 0x01, 0x09, 0x02])
+            #expect(decodingError(text)?.message == "note-7: 2 control bytes - this looks like a binary file, not a note")
+            text[offset + 3] = 0x00
+            #expect(decodingError(text)?.message == "note-7: a NUL byte at offset \(offset + 3) - this looks like a binary file, not a note")
+        }
         // White space is not a control byte: tabs, line feeds, carriage returns and form feeds.
         let spaced = Array("Right\tL5-S1\r\nTFESI\u{0C} done\n\n".utf8)
         #expect(decodingError(spaced) == nil)

@@ -1,8 +1,9 @@
 /// Reads a JSON Lines note (`{"id": "…", "text": "…"}`) straight from its bytes: the two string
 /// members, any other member skipped. Nil when the line is anything it does not fully understand
 /// (then the caller reads the whole line as a ``JSONValue``), so it is only ever a faster path,
-/// never a different reading. The text comes back as its unescaped UTF-8
-/// bytes (checked), ready for ``NoteDecoder``, without a `String` in between.
+/// never a different reading, except that a text which is not UTF-8 is handed on for
+/// ``NoteDecoder`` to refuse with the offset of its first bad byte. The text comes back as its
+/// unescaped bytes, without a `String` in between.
 enum JSONNoteLine {
     static func parse(_ line: [UInt8]) -> (id: String?, text: [UInt8]?)? {
         line.withUnsafeBufferPointer { parse(JSONReader(bytes: $0)) }
@@ -25,7 +26,8 @@ enum JSONNoteLine {
             if isID || isText {
                 let value: [UInt8]?
                 if reader.peek == UInt8(ascii: "\"") {
-                    guard let string = reader.string() else { return nil }
+                    // The text is checked as UTF-8 once, by the note decoder, which names a bad byte's offset.
+                    guard let string = isText ? reader.uncheckedString() : reader.string() else { return nil }
                     value = string
                 } else if reader.takeWord("null") {
                     value = nil

@@ -38,7 +38,7 @@ public struct NoteDecoder: Sendable {
 
     /// In one pass: the offset (in the original array) of the first NUL byte, and how many
     /// control bytes other than white space come before it (all of them when there is no NUL).
-    /// Eight bytes are tested at a time for a byte below 0x20; only such words are read byte by byte.
+    /// Eight bytes are tested at a time; only the bytes below 0x20 (line feeds, mostly) are read one by one.
     static func controlBytes(_ body: ArraySlice<UInt8>) -> (firstNUL: Int?, controls: Int) {
         body.withUnsafeBytes { raw in
             var controls = 0
@@ -49,11 +49,16 @@ public struct NoteDecoder: Sendable {
                 if byte < 0x20, !isSpace(byte) { controls += 1 }
                 return nil
             }
+            let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             while offset + 8 <= raw.count {
                 let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                // The high bit of a byte below 0x20 (exact as a test of the whole word).
-                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
-                    for index in offset..<offset + 8 { if let nul = byte(index) { return (nul, controls) } }
+                // The high bit of each byte below 0x20, exactly: a byte is below 0x20 when its top
+                // three bits are 0, and adding 0x7F to its low seven bits carries into no other byte.
+                let top = word & 0xE0E0_E0E0_E0E0_E0E0
+                var below = ~(((top & lows) &+ lows) | top) & highs
+                while below != 0 {
+                    if let nul = byte(offset + below.trailingZeroBitCount >> 3) { return (nul, controls) }
+                    below &= below &- 1
                 }
                 offset += 8
             }

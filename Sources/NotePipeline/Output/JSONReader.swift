@@ -35,9 +35,16 @@ struct JSONReader {
 
     /// A JSON string's bytes, unescaped and checked as UTF-8; nil when malformed.
     mutating func string() -> [UInt8]? {
+        uncheckedString().flatMap(Self.validUTF8)
+    }
+
+    /// A JSON string's bytes, unescaped but not checked as UTF-8, for a caller that checks them
+    /// itself (a note's text goes to ``NoteDecoder``, which names the offset of a bad byte); nil
+    /// when malformed.
+    mutating func uncheckedString() -> [UInt8]? {
         switch stringPiece() {
-        case .run(let run)?: Self.validUTF8(Array(UnsafeBufferPointer(rebasing: bytes[run])))
-        case .unescaped(let value)?: Self.validUTF8(value)
+        case .run(let run)?: Array(UnsafeBufferPointer(rebasing: bytes[run]))
+        case .unescaped(let value)?: value
         case nil: nil
         }
     }
