@@ -3,15 +3,21 @@
 /// Spans (``TextRange``) point into ``utf8``. The description never prints the text, so a note
 /// cannot leak into a log through string interpolation.
 public struct NoteText: Sendable, CustomStringConvertible {
-    /// The note's text.
-    public let string: String
-    /// The text's UTF-8 bytes; every ``TextRange`` indexes this array.
+    /// The text's UTF-8 bytes (valid UTF-8); every ``TextRange`` indexes this array.
     public let utf8: [UInt8]
 
     public init(_ string: String) {
-        self.string = string
         self.utf8 = Array(string.utf8)
     }
+
+    /// The text of some bytes, kept as they are; nil when they are not valid UTF-8.
+    public init?(validating bytes: [UInt8]) {
+        guard (try? UTF8Span(validating: bytes.span)) != nil else { return nil }
+        self.utf8 = bytes
+    }
+
+    /// The note's text as a string (made when asked: the pipeline reads the bytes).
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
 
     /// The text of a span. Spans always fall on scalar boundaries, so this never repairs bytes.
     public subscript(range: TextRange) -> String {

@@ -40,7 +40,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
             text += phrase
             text.append(0x0A)
         }
-        let tokenized = tokenizer.tokens(of: NoteText(String(decoding: text, as: UTF8.self)))
+        let tokenized = tokenizer.tokens(of: NoteText(validating: text)!)  // strings' bytes joined by line feeds: UTF-8
         var token = 0
         for index in rows.indices {
             guard starts[index] >= 0 else {

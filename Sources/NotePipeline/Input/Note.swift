@@ -6,8 +6,12 @@ public struct Note: Sendable, CustomStringConvertible {
     public var text: NoteText
 
     public init(id: String, text: String) {
+        self.init(id: id, text: NoteText(text))
+    }
+
+    public init(id: String, text: NoteText) {
         self.id = id
-        self.text = NoteText(text)
+        self.text = text
     }
 
     public var description: String { "Note(\(id), \(text))" }

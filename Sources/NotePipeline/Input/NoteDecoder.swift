@@ -1,3 +1,5 @@
+import ClinicalText
+
 /// Checks and decodes raw note bytes: size cap, empty or blank, NUL and other binary bytes,
 /// strict UTF-8 (naming the offset of the first bad byte), and a leading byte-order mark dropped.
 public struct NoteDecoder: Sendable {
@@ -15,8 +17,8 @@ public struct NoteDecoder: Sendable {
         guard bytes.count <= maxBytes else {
             throw NoteError(.tooLarge, "\(id): \(bytes.count) bytes is over the limit of \(maxBytes) bytes")
         }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = hasByteOrderMark ? bytes.dropFirst(3) : bytes[...]
         guard body.contains(where: { !Self.isSpace($0) }) else {
             throw NoteError(.empty, "\(id): the note is empty")
         }
@@ -27,8 +29,9 @@ public struct NoteDecoder: Sendable {
         if controls * 100 > body.count {
             throw NoteError(.binary, "\(id): \(controls) control bytes - this looks like a binary file, not a note")
         }
-        // One validating pass (the standard library's); the offset is looked for only on failure.
-        guard let text = String(validating: body, as: UTF8.self) else {
+        // One validating pass (the standard library's), over the bytes the note keeps; the offset
+        // is looked for only on failure.
+        guard let text = NoteText(validating: hasByteOrderMark ? Array(body) : bytes) else {
             throw NoteError(.invalidUTF8, "\(id): invalid UTF-8 at byte offset \(Self.firstInvalidUTF8(body) ?? 0)")
         }
         return Note(id: id, text: text)
