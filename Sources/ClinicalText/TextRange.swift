@@ -42,10 +42,17 @@ extension Array where Element: Comparable {
     /// Sorted, without repeats (evidence lists, levels, names). A list already in strictly
     /// increasing order is returned as it is; otherwise one sort, no hashing.
     @inlinable public func normalized() -> [Element] {
-        if zip(self, dropFirst()).allSatisfy({ $0 < $1 }) { return self }
-        var out: [Element] = []
-        out.reserveCapacity(count)
-        for range in sorted() where out.last != range { out.append(range) }
+        var index = 1
+        while index < count, self[index - 1] < self[index] { index += 1 }
+        if index >= count { return self }
+        // One sort into a new array, then its repeats dropped in place.
+        var out = sorted()
+        var kept = 1
+        for index in 1..<out.count where out[index] != out[kept - 1] {
+            out[kept] = out[index]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
         return out
     }
 }

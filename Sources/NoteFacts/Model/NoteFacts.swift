@@ -25,7 +25,7 @@ public struct ProcedureFact: Sendable, Equatable {
     public var levels: [SpinalSegment]
     /// Levels per side when the note names them per side; both sides' levels for a bilateral
     /// procedure. Empty when no side is tied to a level.
-    public var levelsBySide: [Side: [SpinalSegment]]
+    public var levelsBySide: LevelsBySide
     public var laterality: Side?
     public var guidance: GuidanceKind?
     /// Nerve or site of a nerve block or of an `other` procedure.
@@ -42,6 +42,35 @@ public struct ProcedureFact: Sendable, Equatable {
     public var evidence: [TextRange]
     /// The spans that name its guidance (for separately reportable guidance codes).
     public var guidanceEvidence: [TextRange] = []
+}
+
+/// A procedure's levels on its left and on its right (plain lists: no table for two keys).
+public struct LevelsBySide: Sendable, Equatable {
+    public var left: [SpinalSegment] = []
+    public var right: [SpinalSegment] = []
+
+    public init() {}
+
+    /// The levels on one side, `.left` or `.right` (a bilateral procedure lists its levels on both).
+    public subscript(side: Side) -> [SpinalSegment] {
+        get { side == .right ? right : left }
+        set {
+            precondition(side != .bilateral, "levels are listed per side, left or right")
+            if side == .right { right = newValue } else { left = newValue }
+        }
+    }
+
+    /// Each side's levels sorted, without repeats.
+    mutating func normalize() {
+        left = left.normalized()
+        right = right.normalized()
+    }
+
+    /// Each side keeps only the levels `keep` accepts.
+    mutating func filter(_ keep: (SpinalSegment) -> Bool) {
+        left = left.filter(keep)
+        right = right.filter(keep)
+    }
 }
 
 /// A contradiction between a procedure's heading and its description.

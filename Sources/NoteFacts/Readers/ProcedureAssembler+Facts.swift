@@ -47,7 +47,7 @@ extension ProcedureAssembler {
             return LevelReader.read(value, family: draft.family)
         }
         var segments: [SpinalSegment] = []
-        var bySide: [Side: [SpinalSegment]] = [:]
+        var bySide = LevelsBySide()
         var nerves: [(Vertebra, Side?)] = []
         if draft.isCaudal {
             segments = [.sacralHiatus]
@@ -60,7 +60,7 @@ extension ProcedureAssembler {
                 segments += read.segments
                 for nerve in read.nerves { nerves.append((nerve, value.side)) }
                 if value.side != nil || !anySided {
-                    for side in Self.sides(value.side ?? laterality) { bySide[side, default: []] += read.segments }
+                    for side in Self.sides(value.side ?? laterality) { bySide[side] += read.segments }
                 }
                 evidence.append(level.range)
             }
@@ -69,12 +69,12 @@ extension ProcedureAssembler {
                 segments += joints
                 for side in Self.sides(.bilateral) {
                     let own = nerves.filter { Self.sides($0.1 ?? laterality).contains(side) }.map(\.0)
-                    if !own.isEmpty { bySide[side, default: []] += LevelReader.joints(fromNerves: own) }
+                    if !own.isEmpty { bySide[side] += LevelReader.joints(fromNerves: own) }
                 }
             }
         }
         segments = segments.normalized()
-        for side in bySide.keys { bySide[side] = bySide[side]!.normalized() }
+        bySide.normalize()
 
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
@@ -87,7 +87,7 @@ extension ProcedureAssembler {
                 bodySegments += read?.segments ?? []
             }
             segments = bodySegments.normalized()
-            for side in bySide.keys { bySide[side] = bySide[side]!.filter { segments.contains($0) } }
+            bySide.filter { segments.contains($0) }
         }
         return ProcedureFact(
             family: draft.family, region: region(draft, segments, cueSentences), levels: segments, levelsBySide: bySide,

@@ -21,8 +21,8 @@ struct SidePositions {
         let all = procedure.levels
         // When the note contradicts itself on the side, no side modifier is given (W21).
         let sideConflict = procedure.conflicts.contains { $0.kind == .side }
-        var left = sideConflict ? [] : procedure.levelsBySide[.left] ?? []
-        var right = sideConflict ? [] : procedure.levelsBySide[.right] ?? []
+        var left = sideConflict ? [] : procedure.levelsBySide.left
+        var right = sideConflict ? [] : procedure.levelsBySide.right
         if left.isEmpty && right.isEmpty {
             switch procedure.laterality {
             case .left: left = all
