@@ -20,6 +20,19 @@ struct ContextTests {
         }?.assertion
     }
 
+    @Test("mentions come in the note's order: by start, their sentences never go back (the fact readers search them by sentence)")
+    func mentionOrder() throws {
+        let folders = ["authored", "coverage", "holdout", "reference-examples"].map { Fixtures.root + "/Corpora/" + $0 } + [Fixtures.mtsamples]
+        let notes = folders.flatMap { Fixtures.files(in: $0, withExtension: "txt") }
+        #expect(notes.count > 200)
+        for path in notes {
+            let mentions = tagger.mentions(in: tagger.analyze(NoteText(try String(contentsOfFile: path, encoding: .utf8))))
+            for (before, after) in zip(mentions, mentions.dropFirst()) {
+                #expect(before.range.start <= after.range.start && before.sentence <= after.sentence, "\(path)")
+            }
+        }
+    }
+
     @Test("negated", arguments: [
         "No ⟦contrast⟧ was used.",
         "⟦Contrast⟧ was not used because of allergy.",

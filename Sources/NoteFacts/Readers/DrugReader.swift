@@ -95,19 +95,21 @@ enum DrugReader {
             mention.section == drug.section && TodayScope.includes(mention) && mention.sentence <= drug.sentence
                 && drug.sentence - mention.sentence <= 8
         }
+        // The mentions stand in the note's order: those of the nine sentences in reach are one run of the list.
+        let near = all[all.firstIndex(fromSentence: drug.sentence - 8)..<all.firstIndex(fromSentence: drug.sentence + 1)]
         // Its own sentence first, then the eight before it; in each, a level before a target before a side.
         for sameSentence in [true, false] {
             func inScope(_ mention: Mention) -> Bool { isNear(mention) && (!sameSentence || mention.sentence == drug.sentence) }
             // By index: `last(where:)` would copy the mention it finds.
-            if let index = all.lastIndex(where: { if case .level = $0.kind { inScope($0) } else { false } }),
+            if let index = near.lastIndex(where: { if case .level = $0.kind { inScope($0) } else { false } }),
                case .level(let level) = all[index].kind {
                 return .levels(level.items)
             }
-            if let index = all.lastIndex(where: { $0.procedureCue?.target != nil && inScope($0) }),
+            if let index = near.lastIndex(where: { $0.procedureCue?.target != nil && inScope($0) }),
                let target = all[index].procedureCue?.target {
                 return .target(target)
             }
-            if let index = all.lastIndex(where: { if case .side = $0.kind { inScope($0) } else { false } }),
+            if let index = near.lastIndex(where: { if case .side = $0.kind { inScope($0) } else { false } }),
                case .side(let side) = all[index].kind {
                 return .side(side)
             }

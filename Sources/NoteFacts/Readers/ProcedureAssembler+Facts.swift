@@ -185,16 +185,18 @@ extension ProcedureAssembler {
         assert(GuidanceKind.allCases.count == counts.count, "a guidance kind without a count")
         var evidence: [TextRange] = []
         let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
-        for mention in mentions where TodayScope.describesToday(mention.section) {
-            guard case .guidance(var kind) = mention.kind, !mention.assertion.isHistorical,
-                  !mention.assertion.isHypothetical, !mention.assertion.isOtherExperiencer else { continue }
-            if ownSentencesOnly && !cueSentences.contains(mention.sentence) { continue }
-            if mention.assertion.isNegated {
+        // By index: `for mention in mentions` would copy every mention of the note.
+        for index in mentions.indices where TodayScope.describesToday(mentions[index].section) {
+            guard case .guidance(var kind) = mentions[index].kind else { continue }
+            let (assertion, sentence) = (mentions[index].assertion, mentions[index].sentence)
+            guard !assertion.isHistorical, !assertion.isHypothetical, !assertion.isOtherExperiencer else { continue }
+            if ownSentencesOnly && !cueSentences.contains(sentence) { continue }
+            if assertion.isNegated {
                 guard kind != .none else { continue }  // "not landmark-guided" says nothing
                 kind = .none
             }
-            counts[kind.caseOrdinal] += cueSentences.contains(mention.sentence) ? 3 : 1
-            evidence.append(mention.range)
+            counts[kind.caseOrdinal] += cueSentences.contains(sentence) ? 3 : 1
+            evidence.append(mentions[index].range)
         }
         // The kind counted most; on a tie the first in the order fluoroscopy, CT, ultrasound, none.
         var best: GuidanceKind?
