@@ -90,10 +90,16 @@ struct ProcedureCoder {
             if let segment = position.segment { entries[index].segments.append(segment) }
         }
         return entries.compactMap { entry in
-            let levels = entry.segments.map(\.description).joined(separator: ", ")
+            // "L4-L5, L5-S1, left (LT)", written into one string with its room reserved.
             let side = Self.sideWords(entry.modifier)
-            var detail = levels.isEmpty ? "no level documented" : levels
-            if !side.isEmpty { detail += ", " + side }
+            var detail = ""
+            detail.reserveCapacity(entry.segments.count * 8 + side.utf8.count + 20)
+            for segment in entry.segments {
+                if !detail.isEmpty { detail += ", " }
+                detail += segment.description
+            }
+            if detail.isEmpty { detail = "no level documented" }
+            if !side.isEmpty { detail += ", "; detail += side }
             return line(entry.row, modifiers: entry.modifier.map { [$0] } ?? [], units: entry.units, procedure, detail: detail)
         }
     }
@@ -158,7 +164,11 @@ struct ProcedureCoder {
     }
 
     func line(_ row: CodeRow, modifiers: [Modifier], units: Int, _ procedure: ProcedureFact, detail: String) -> CodeLine? {
-        let why = detail.isEmpty ? row.sentenceStart + "." : row.sentenceStart + " — " + detail + "."
+        // The sentence written into one string with its room reserved (each `+` made a new one).
+        var why = row.sentenceStart
+        why.reserveCapacity(why.utf8.count + detail.utf8.count + 6)
+        if !detail.isEmpty { why += " — "; why += detail }
+        why += "."
         return CodeLine(code: row.code, modifiers: modifiers, units: units, evidence: procedure.evidence, why: why,
                         rank: row.counts.isAddOn ? .addOn : .procedure)
     }
