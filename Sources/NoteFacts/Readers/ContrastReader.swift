@@ -12,27 +12,24 @@ enum ContrastReader {
         var fact = ContrastFact()
         var views = CaseSet<NeedleView>()
         var viewMentions: [(range: TextRange, sentence: Int, cue: ViewCue)] = []
-        let strongViewSentences = Set(mentions.compactMap { mention -> Int? in
-            if case .view(let cue) = mention.kind, !cue.isWeak { return mention.sentence }
-            if case .guidance(let kind) = mention.kind, kind != .none { return mention.sentence }
-            return nil
-        })
-        for mention in mentions where TodayScope.describesToday(mention.section) {
-            switch mention.kind {
+        // By index: `for mention in mentions` would copy every mention of the note.
+        for index in mentions.indices where TodayScope.describesToday(mentions[index].section) {
+            let (range, sentence, assertion) = (mentions[index].range, mentions[index].sentence, mentions[index].assertion)
+            switch mentions[index].kind {
             case .contrast(let cue):
-                if mention.isCurrentFact && !sentenceHas(withheldWords, mention.sentence, note) {
+                if assertion.isAffirmedCurrent && !sentenceHas(withheldWords, sentence, note) {
                     fact.documented = true
                     if fact.agent == nil { fact.agent = cue.agent }
-                    fact.evidence.append(mention.range)
-                } else if sentenceHas(withheldWords, mention.sentence, note) {
+                    fact.evidence.append(range)
+                } else if sentenceHas(withheldWords, sentence, note) {
                     fact.withheld = true
-                    fact.evidence.append(mention.range)
-                } else if mention.assertion.isNegated {
-                    fact.evidence.append(mention.range)
+                    fact.evidence.append(range)
+                } else if assertion.isNegated {
+                    fact.evidence.append(range)
                 }
-            case .view(let cue) where mention.isCurrentFact:
-                if cue.isWeak && !strongViewSentences.contains(mention.sentence) { continue }
-                viewMentions.append((mention.range, mention.sentence, cue))
+            case .view(let cue) where assertion.isAffirmedCurrent:
+                if cue.isWeak && !hasStrongViewWord(sentence, mentions) { continue }
+                viewMentions.append((range, sentence, cue))
             default:
                 continue
             }
@@ -46,17 +43,29 @@ enum ContrastReader {
         if fact.documented { fact.withheld = false }
         // "Allergies: iodinated contrast" or "contrast allergy" anywhere: withheld for allergy.
         if !fact.documented {
-            for mention in mentions {
-                guard case .contrast = mention.kind, mention.section == .allergies
-                        || sentenceHas(withheldWords, mention.sentence, note) else { continue }
+            for index in mentions.indices {
+                guard case .contrast = mentions[index].kind, mentions[index].section == .allergies
+                        || sentenceHas(withheldWords, mentions[index].sentence, note) else { continue }
                 fact.withheld = true
-                fact.evidence.append(mention.range)
+                fact.evidence.append(mentions[index].range)
             }
         }
         fact.views = Array(views)  // in NeedleView order
         fact.evidence = fact.evidence.normalized()
         fact.viewEvidence = fact.viewEvidence.normalized()
         return fact
+    }
+
+    /// A sentence names a view that is not a bare "lateral", or imaging: then a bare "lateral" in it is a view.
+    /// The mentions stand in the note's order, so the sentence's own are one run of the list.
+    private static func hasStrongViewWord(_ sentence: Int, _ mentions: [Mention]) -> Bool {
+        (mentions.firstIndex(fromSentence: sentence)..<mentions.firstIndex(fromSentence: sentence + 1)).contains { index in
+            switch mentions[index].kind {
+            case .view(let cue): !cue.isWeak
+            case .guidance(let kind): kind != .none
+            default: false
+            }
+        }
     }
 
     static func sentenceHas(_ words: KeySet, _ sentence: Int, _ note: AnalyzedNote) -> Bool {

@@ -17,13 +17,14 @@ enum DrugReader {
         // The mentions by generic name, names in the order first met (a note names a few drugs:
         // a list searched by name, no hashing).
         var groups: [(name: String, mentions: [Mention])] = []
-        for mention in mentions {
-            guard case .drug(let drug) = mention.kind, mention.isCurrentFact, !drug.isOral,
-                  !excludedSections.contains(mention.section) else { continue }
-            if let index = groups.firstIndex(where: { $0.name == drug.name.generic }) {
-                groups[index].mentions.append(mention)
+        // By index: `for mention in mentions` would copy every mention of the note.
+        for index in mentions.indices {
+            guard case .drug(let drug) = mentions[index].kind, mentions[index].assertion.isAffirmedCurrent, !drug.isOral,
+                  !excludedSections.contains(mentions[index].section) else { continue }
+            if let group = groups.firstIndex(where: { $0.name == drug.name.generic }) {
+                groups[group].mentions.append(mentions[index])
             } else {
-                groups.append((drug.name.generic, [mention]))
+                groups.append((drug.name.generic, [mentions[index]]))
             }
         }
         // "Botulinum toxin" and a named product in one note are the same drug.
@@ -91,25 +92,24 @@ enum DrugReader {
     /// The level (or, when no level is named, the nerve, or the side) a dose was given at: named in
     /// its sentence, or in one of the eight sentences before it in the same section.
     private static func site(of drug: Mention, _ all: [Mention]) -> DoseSite? {
-        func isNear(_ mention: Mention) -> Bool {
-            mention.section == drug.section && TodayScope.includes(mention) && mention.sentence <= drug.sentence
-                && drug.sentence - mention.sentence <= 8
+        // The mentions stand in the note's order: those of the nine sentences in reach are one run
+        // of the list. They are read by index (a search over the mentions themselves copies each).
+        let near = all.firstIndex(fromSentence: drug.sentence - 8)..<all.firstIndex(fromSentence: drug.sentence + 1)
+        func isNear(_ index: Int) -> Bool {
+            all[index].section == drug.section && TodayScope.includes(all[index]) && all[index].sentence <= drug.sentence
         }
-        // The mentions stand in the note's order: those of the nine sentences in reach are one run of the list.
-        let near = all[all.firstIndex(fromSentence: drug.sentence - 8)..<all.firstIndex(fromSentence: drug.sentence + 1)]
         // Its own sentence first, then the eight before it; in each, a level before a target before a side.
         for sameSentence in [true, false] {
-            func inScope(_ mention: Mention) -> Bool { isNear(mention) && (!sameSentence || mention.sentence == drug.sentence) }
-            // By index: `last(where:)` would copy the mention it finds.
-            if let index = near.lastIndex(where: { if case .level = $0.kind { inScope($0) } else { false } }),
+            func inScope(_ index: Int) -> Bool { isNear(index) && (!sameSentence || all[index].sentence == drug.sentence) }
+            if let index = near.last(where: { if case .level = all[$0].kind { inScope($0) } else { false } }),
                case .level(let level) = all[index].kind {
                 return .levels(level.items)
             }
-            if let index = near.lastIndex(where: { $0.procedureCue?.target != nil && inScope($0) }),
+            if let index = near.last(where: { if case .procedure(let cue) = all[$0].kind { cue.target != nil && inScope($0) } else { false } }),
                let target = all[index].procedureCue?.target {
                 return .target(target)
             }
-            if let index = near.lastIndex(where: { if case .side = $0.kind { inScope($0) } else { false } }),
+            if let index = near.last(where: { if case .side = all[$0].kind { inScope($0) } else { false } }),
                case .side(let side) = all[index].kind {
                 return .side(side)
             }
@@ -135,9 +135,10 @@ enum DrugReader {
         var injected: [Double] = [], totals: [Double] = [], discarded: [Double] = [], vial: [Double] = [], plain: [Double] = []
         var noWaste = false
         let sections = CaseSet(group.map(\.section))
-        for mention in all where sections.contains(mention.section) || mention.section == .procedure {
-            guard case .quantity(let quantity) = mention.kind, quantity.quantity.unit == .units,
-                  !mention.assertion.isHypothetical, !mention.assertion.isHistorical else { continue }
+        for index in all.indices where sections.contains(all[index].section) || all[index].section == .procedure {
+            let assertion = all[index].assertion
+            guard case .quantity(let quantity) = all[index].kind, quantity.quantity.unit == .units,
+                  !assertion.isHypothetical, !assertion.isHistorical else { continue }
             let value = quantity.quantity.value
             switch quantity.role {
             case .total?: totals.append(value)
@@ -147,7 +148,7 @@ enum DrugReader {
             case .reconstituted?: vial.append(value)
             default: plain.append(value)
             }
-            evidence.append(mention.range)
+            evidence.append(all[index].range)
         }
         for mention in group {
             if case .drug(let drug) = mention.kind, let dose = drug.dose, dose.unit == .units { evidence += drug.doseRanges }

@@ -11,20 +11,27 @@ enum PainReader {
                                                    .imaging]
     static let afterSections: CaseSet<SectionKind> = [.postProcedure, .complications]
 
+    /// Sections whose scores are not today's.
+    static let excludedSections: CaseSet<SectionKind> = [.pastHistory, .plan, .consent, .familyHistory, .allergies]
+
     static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> PainFacts {
         var facts = PainFacts()
-        func sectionIndex(_ mention: Mention) -> Int { note.sentences[mention.sentence].section }
-        for mention in mentions {
-            guard case .painScore(let score) = mention.kind, mention.isCurrentFact,
-                  ![.pastHistory, .plan, .consent, .familyHistory, .allergies].contains(mention.section) else { continue }
+        func sectionIndex(_ index: Int) -> Int { note.sentences[mentions[index].sentence].section }
+        // By index: `for mention in mentions` would copy every mention of the note.
+        for index in mentions.indices {
+            guard case .painScore(let score) = mentions[index].kind else { continue }
+            let (section, range) = (mentions[index].section, mentions[index].range)
+            guard mentions[index].assertion.isAffirmedCurrent, !excludedSections.contains(section) else { continue }
             var timing = score.timing
             if timing == nil {
-                if beforeSections.contains(mention.section) { timing = .pre }
-                else if afterSections.contains(mention.section) { timing = .post }
-                else if mention.section == .procedure || mention.section == .other || mention.section == .preamble {
-                    // Before the procedure is named in its section: before; after it: after.
-                    let named = mentions.contains {
-                        $0.procedureCue != nil && sectionIndex($0) == sectionIndex(mention) && $0.range.start < mention.range.start
+                if beforeSections.contains(section) { timing = .pre }
+                else if afterSections.contains(section) { timing = .post }
+                else if section == .procedure || section == .other || section == .preamble {
+                    // Before the procedure is named in its section: before; after it: after. The
+                    // mentions stand in the note's order: only those before this one can start before it.
+                    let named = (0..<index).contains { earlier in
+                        guard case .procedure = mentions[earlier].kind else { return false }
+                        return mentions[earlier].range.start < range.start && sectionIndex(earlier) == sectionIndex(index)
                     }
                     timing = named ? .post : .pre
                 }
@@ -33,11 +40,11 @@ enum PainReader {
             case .pre?:
                 if facts.pre == nil {
                     facts.pre = score.value
-                    facts.preEvidence = [mention.range]
+                    facts.preEvidence = [range]
                 }
             case .post?:
                 facts.post = score.value
-                facts.postEvidence = [mention.range]
+                facts.postEvidence = [range]
             case nil:
                 continue
             }
