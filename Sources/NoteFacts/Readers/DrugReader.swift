@@ -96,7 +96,7 @@ enum DrugReader {
         // of the list. They are read by index (a search over the mentions themselves copies each).
         let near = all.firstIndex(fromSentence: drug.sentence - 8)..<all.firstIndex(fromSentence: drug.sentence + 1)
         func isNear(_ index: Int) -> Bool {
-            all[index].section == drug.section && TodayScope.includes(all[index]) && all[index].sentence <= drug.sentence
+            all[index].section == drug.section && all[index].isToday && all[index].sentence <= drug.sentence
         }
         // Its own sentence first, then the eight before it; in each, a level before a target before a side.
         for sameSentence in [true, false] {

@@ -48,28 +48,37 @@ struct ProcedureAssembler {
     func procedures() -> [ProcedureFact] {
         let drafts = groupCues()
         guard !drafts.isEmpty else { return [] }
-        let levels = mentions.filter { mention in
-            guard TodayScope.includes(mention), case .level = mention.kind else { return false }
-            return !sentenceIsFindingOnly(mention.sentence)
+        // The mentions are read in place, by index: a loop or a `filter` over them copies each one.
+        var levels: [Mention] = [], muscleTokens: [Range<Int>] = []
+        for index in mentions.indices {
+            switch mentions[index].kind {
+            case .level where mentions[index].isToday && !sentenceIsFindingOnly(mentions[index].sentence):
+                levels.append(mentions[index])
+            case .muscle:
+                muscleTokens.append(mentions[index].tokens)
+            default:
+                continue
+            }
         }
-        let muscles = mentions.filter(\.isMuscle)
         // By draft: the sides, muscles and electrical guidance it owns, and (below) its levels.
         var sideOwners = [[Mention]](repeating: [], count: drafts.count)
         var extras = sideOwners
-        for mention in mentions where TodayScope.includes(mention) {
-            switch mention.kind {
+        let everyDraft = Array(drafts.indices)
+        let muscleDrafts = drafts.indices.filter { [.triggerPoint, .dryNeedling, .chemodenervation, .acupuncture].contains(drafts[$0].family) }
+        for index in mentions.indices where mentions[index].isToday {
+            switch mentions[index].kind {
             case .side:
                 // A side inside a level or a muscle phrase belongs to that phrase.
-                guard !sentenceIsFindingOnly(mention.sentence),
-                      !levels.contains(where: { $0.tokens.overlaps(mention.tokens) }),
-                      !muscles.contains(where: { $0.tokens.overlaps(mention.tokens) }),
-                      let owner = owner(of: mention, among: Array(drafts.indices), drafts) else { continue }
-                sideOwners[owner].append(mention)
+                let tokens = mentions[index].tokens
+                guard !sentenceIsFindingOnly(mentions[index].sentence),
+                      !levels.indices.contains(where: { levels[$0].tokens.overlaps(tokens) }),
+                      !muscleTokens.contains(where: { $0.overlaps(tokens) }),
+                      let owner = owner(of: mentions[index].sentence, mentions[index].tokens, among: everyDraft, drafts) else { continue }
+                sideOwners[owner].append(mentions[index])
             case .muscle, .electricalGuidance:
-                let candidates = drafts.indices.filter {
-                    [.triggerPoint, .dryNeedling, .chemodenervation, .acupuncture].contains(drafts[$0].family)
+                if let owner = owner(of: mentions[index].sentence, mentions[index].tokens, among: muscleDrafts, drafts) {
+                    extras[owner].append(mentions[index])
                 }
-                if let owner = owner(of: mention, among: candidates, drafts) { extras[owner].append(mention) }
             default:
                 continue
             }
@@ -79,7 +88,7 @@ struct ProcedureAssembler {
         var levelOwners = [[Mention]](repeating: [], count: drafts.count)
         let owners = spinal.isEmpty ? segmental : spinal
         for level in levels {
-            guard let owner = owner(of: level, among: owners, drafts) else { continue }
+            guard let owner = owner(of: level.sentence, level.tokens, among: owners, drafts) else { continue }
             levelOwners[owner].append(level)
         }
         return drafts.indices.map { index in
@@ -120,7 +129,7 @@ struct ProcedureAssembler {
         let diagnoses = mentions.indices.filter { if case .diagnosis = mentions[$0].kind { return true } else { return false } }
         let cues = mentions.indices.filter { index in
             let range = mentions[index].range
-            return TodayScope.includes(mentions[index]) && mentions[index].procedureCue != nil && !mentions[index].assertion.isPossible
+            return mentions[index].isToday && mentions[index].procedureCue != nil && !mentions[index].assertion.isPossible
                 && !diagnoses.contains { mentions[$0].range.contains(range) && mentions[$0].range != range }
         }
         func cue(_ index: Int) -> ProcedureCue { mentions[index].procedureCue! }
@@ -226,16 +235,19 @@ struct ProcedureAssembler {
         sentence < findingOnly.count && findingOnly[sentence]
     }
 
-    private func owner(of level: Mention, among owners: [Int], _ drafts: [Draft]) -> Int? {
+    /// The draft whose cue stands nearest before a mention (in `sentence`, at `tokens`): in its sentence, else earlier.
+    private func owner(of sentence: Int, _ tokens: Range<Int>, among owners: [Int], _ drafts: [Draft]) -> Int? {
         guard owners.count > 1 else { return owners.first }
         var best: (Int, Int)?
         for owner in owners {
-            for cue in drafts[owner].cues {
+            let cues = drafts[owner].cues
+            for cue in cues.indices {  // by index: a loop over the cues would copy each
+                let (cueSentence, cueStart) = (cues[cue].sentence, cues[cue].tokens.lowerBound)
                 let distance: Int
-                if cue.sentence == level.sentence {
-                    distance = abs(cue.tokens.lowerBound - level.tokens.lowerBound)
-                } else if cue.tokens.lowerBound < level.tokens.lowerBound {
-                    distance = 10_000 + level.tokens.lowerBound - cue.tokens.lowerBound
+                if cueSentence == sentence {
+                    distance = abs(cueStart - tokens.lowerBound)
+                } else if cueStart < tokens.lowerBound {
+                    distance = 10_000 + tokens.lowerBound - cueStart
                 } else {
                     continue
                 }

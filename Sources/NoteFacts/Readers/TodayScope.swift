@@ -13,6 +13,12 @@ enum TodayScope {
     }
 
     static func includes(_ mention: Mention) -> Bool {
-        mention.isCurrentFact && describesToday(mention.section)
+        mention.isToday
     }
+}
+
+extension Mention {
+    /// ``TodayScope/includes(_:)`` as a property: `mentions[index].isToday` reads the mention in
+    /// place, where passing `mentions[index]` to a function copies it.
+    var isToday: Bool { isCurrentFact && TodayScope.describesToday(section) }
 }
