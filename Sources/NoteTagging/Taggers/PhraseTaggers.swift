@@ -23,7 +23,8 @@ struct PhraseTaggers: Sendable {
 
     /// Appends the note's phrase mentions to `out`.
     func tag(_ note: AnalyzedNote, into out: inout [Mention]) {
-        var resume = [Int](repeating: 0, count: Table.allCases.count)  // by table: where its scan goes on
+        var resume = InlineArray<8, Int>(repeating: 0)  // by table: where its scan goes on (no heap list a note)
+        assert(Table.allCases.count == resume.count, "a table without a resume position")
         let hasMasks = note.phraseStarts.count == note.tokens.count  // without, every table is tried at every token
         for (sentenceIndex, sentence) in note.sentences.enumerated() where note.sentenceMayStart(anyTable, sentenceIndex) {
             let range = sentence.tokens

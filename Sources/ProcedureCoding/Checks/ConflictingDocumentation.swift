@@ -7,6 +7,7 @@ struct ConflictingDocumentation: DocumentationCheck {
 
     func check(_ context: CheckContext) -> [Flag] {
         let procedures = context.procedures(for: id).filter { !$0.fact.conflicts.isEmpty }
+        guard !procedures.isEmpty else { return [] }
         let kinds = Set(procedures.flatMap { $0.fact.conflicts.map(\.kind.rawValue) }).sorted().joined(separator: " and ")
         return context.flag(id, for: procedures, evidence: procedures.flatMap { $0.fact.conflicts.flatMap(\.evidence) },
                             detail: kinds.isEmpty ? nil : "The heading and the description name a different \(kinds).")

@@ -8,19 +8,25 @@ struct DiagnosisNotSupporting: DocumentationCheck {
 
     func check(_ context: CheckContext) -> [Flag] {
         let procedures = context.procedures(for: id)
-        let written = context.facts.diagnoses.compactMap(\.category)
-        guard !procedures.isEmpty, !written.isEmpty else { return [] }
-        let categories = CaseSet(written)
+        let diagnoses = context.facts.diagnoses
+        var categories = CaseSet<DiagnosisCategory>()
+        for index in diagnoses.indices { if let category = diagnoses[index].category { categories.insert(category) } }
+        guard !procedures.isEmpty, !categories.isEmpty else { return [] }
         var flagged: [CheckedProcedure] = []
         for procedure in procedures {
+            // The policy rows of the procedure's family and variant; flagged when it has some and none accepts a category.
             let variant = Variant.of(procedure.fact, in: context.facts)
-            let rows = context.rules.diagnosisSupport.filter {
-                $0.family == procedure.fact.family && ($0.variant == nil || $0.variant == variant)
+            var hasRows = false, supported = false
+            for row in context.rules.diagnosisSupport where row.family == procedure.fact.family && (row.variant == nil || row.variant == variant) {
+                hasRows = true
+                if !row.supports.isDisjoint(with: categories) {
+                    supported = true
+                    break
+                }
             }
-            guard !rows.isEmpty else { continue }
-            if rows.allSatisfy({ $0.supports.isDisjoint(with: categories) }) { flagged.append(procedure) }
+            if hasRows && !supported { flagged.append(procedure) }
         }
-        let evidence = context.facts.diagnoses.flatMap(\.evidence)
-        return context.flag(id, for: flagged, evidence: evidence)
+        guard !flagged.isEmpty else { return [] }
+        return context.flag(id, for: flagged, evidence: diagnoses.flatMap(\.evidence))
     }
 }

@@ -42,9 +42,15 @@ struct CheckContext {
     func flag(_ id: FlagID, for procedures: [CheckedProcedure], evidence: [TextRange] = [],
               detail: String? = nil) -> [Flag] {
         guard !procedures.isEmpty, let rule = rules.rule(id) else { return [] }
+        // The procedures' codes in order, without repeats; lines read in place (a loop over them copies each).
         var codes: [HCPCSCode] = []
-        for code in procedures.flatMap({ $0.lines.map(\.code) }) where !codes.contains(code) { codes.append(code) }
-        let cited = evidence.isEmpty ? procedures.flatMap { $0.fact.evidence } : evidence
+        var cited = evidence
+        for procedure in procedures {
+            for index in procedure.lines.indices where !codes.contains(procedure.lines[index].code) {
+                codes.append(procedure.lines[index].code)
+            }
+            if evidence.isEmpty { cited += procedure.fact.evidence }
+        }
         let message = detail.map { rule.message + " " + $0 } ?? rule.message
         return [Flag(id: id, severity: rule.severity, message: message, codes: codes, evidence: cited.normalized())]
     }

@@ -49,14 +49,15 @@ public struct Coder: Sendable {
             let supply = SupplyCoder(rules: rules)
             for drug in facts.drugs { lines += supply.lines(for: drug) }
         }
-        let ordered = lines.sorted { $0.rank < $1.rank }  // stable (as `sort` is guaranteed to be): a rank keeps its lines' order
+        lines.sort { $0.rank < $1.rank }  // stable, as `sort` is guaranteed to be: a rank keeps its lines' order; in place, so the lines move
         let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure)
         var flags: [Flag] = []
         for check in DocumentationChecks.all {
             let raised = check.check(context)
             if !raised.isEmpty { flags += raised }
         }
-        return CodingReport(codes: ordered, flags: flags.sorted { $0.id < $1.id })
+        flags.sort { $0.id < $1.id }
+        return CodingReport(codes: lines, flags: flags)
     }
 }
 
