@@ -11,39 +11,45 @@ extension ProcedureAssembler {
            levels.contains(where: { Self.isNerveReading($0) }) {
             levels = levels.filter { Self.isNerveReading($0) || Self.hasSpan($0) }
         }
-        var evidence = draft.cues.map(\.range)
-        let cueSentences = draft.cues.map(\.sentence).normalized()
-        let levelSentences = levels.map(\.sentence).normalized()
+        // The mentions are read in place, by index: a loop, `map` or `filter` over them copies each.
+        var evidence: [TextRange] = [], cueSentences: [Int] = [], levelSentences: [Int] = []
+        for index in draft.cues.indices {
+            evidence.append(draft.cues[index].range)
+            cueSentences.append(draft.cues[index].sentence)
+        }
+        for index in levels.indices { levelSentences.append(levels[index].sentence) }
+        cueSentences = cueSentences.normalized()
+        levelSentences = levelSentences.normalized()
 
         // Sides: next to its levels, and in the sentences of its cues and levels.
         var sides = CaseSet<Side>()
-        for level in levels { if case .level(let value) = level.kind, let side = value.side { sides.insert(side) } }
+        var levelSideWithCue = false
+        for index in levels.indices {
+            guard let side = levels[index].levelSide else { continue }
+            sides.insert(side)
+            if cueSentences.contains(levels[index].sentence) { levelSideWithCue = true }
+        }
         let levelSides = sides  // the sides named beside the levels themselves
         // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
         // named elsewhere (positioning, symptoms).
-        let namedWithCue = ownSides.filter { cueSentences.contains($0.sentence) }
-        let levelSideWithCue = levels.contains { level in
-            guard case .level(let value) = level.kind else { return false }
-            return value.side != nil && cueSentences.contains(level.sentence)
-        }
-        var sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? ownSides : namedWithCue
+        let namedWithCue = ownSides.indices.filter { cueSentences.contains(ownSides[$0].sentence) }
+        var sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? Array(ownSides.indices) : namedWithCue
         // Acupuncture points are not sided procedures: only a side named with the procedure counts.
         if draft.family == .acupuncture { sideSources = namedWithCue }
-        for mention in sideSources {
-            guard case .side(let side) = mention.kind else { continue }
+        for index in sideSources {
+            guard case .side(let side) = ownSides[index].kind else { continue }
             // Spinal procedures take sides from the sentences that name them or their levels.
-            if draft.family.isSpinal, !cueSentences.contains(mention.sentence), !levelSentences.contains(mention.sentence) {
-                continue
-            }
+            let sentence = ownSides[index].sentence
+            if draft.family.isSpinal, !cueSentences.contains(sentence), !levelSentences.contains(sentence) { continue }
             sides.insert(side)
-            evidence.append(mention.range)
+            evidence.append(ownSides[index].range)
         }
         let laterality: Side? = sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right))
             ? .bilateral : sides.first
 
         // Levels, each read once for the family (by index in `levels`; nil for a mention that is no level).
-        let readings = levels.map { mention -> LevelReader.Reading? in
-            guard case .level(let value) = mention.kind else { return nil }
+        let readings = levels.indices.map { index -> LevelReader.Reading? in
+            guard case .level(let value) = levels[index].kind else { return nil }
             return LevelReader.read(value, family: draft.family)
         }
         var segments: [SpinalSegment] = []
@@ -55,14 +61,15 @@ extension ProcedureAssembler {
             // When levels are named per side and the sides differ ("left L4-5 and L5-S1, right L5-S1"),
             // those decide each side's levels; levels named without a side then only add to the list.
             let anySided = levelSides.contains(.left) && levelSides.contains(.right)
-            for (level, read) in zip(levels, readings) {
-                guard case .level(let value) = level.kind, let read else { continue }
+            for index in levels.indices {
+                guard let read = readings[index] else { continue }
+                let levelSide = levels[index].levelSide
                 segments += read.segments
-                for nerve in read.nerves { nerves.append((nerve, value.side)) }
-                if value.side != nil || !anySided {
-                    for side in Self.sides(value.side ?? laterality) { bySide[side] += read.segments }
+                for nerve in read.nerves { nerves.append((nerve, levelSide)) }
+                if levelSide != nil || !anySided {
+                    for side in Self.sides(levelSide ?? laterality) { bySide[side] += read.segments }
                 }
-                evidence.append(level.range)
+                evidence.append(levels[index].range)
             }
             if !nerves.isEmpty {
                 let joints = LevelReader.joints(fromNerves: nerves.map(\.0))
@@ -78,10 +85,10 @@ extension ProcedureAssembler {
 
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
-        let conflicts = conflicts(draft, levels: levels, readings: readings, sides: sideSources)
+        let conflicts = conflicts(draft, levels: levels, readings: readings, sides: ownSides, at: sideSources)
         // Heading and description name different levels: the description says what was done.
         if conflicts.contains(where: { $0.kind == .level }) {
-            let headingSentences = draft.cues.filter { isTitleLike($0) }.map(\.sentence).normalized()
+            let headingSentences = headingSentences(of: draft)
             var bodySegments: [SpinalSegment] = []
             for (level, read) in zip(levels, readings) where !headingSentences.contains(level.sentence) {
                 bodySegments += read?.segments ?? []
@@ -98,21 +105,24 @@ extension ProcedureAssembler {
 
     /// The heading (the title, or the first line under a procedure heading) against the
     /// description: a side or levels named in both that have nothing in common.
-    private func conflicts(_ draft: Draft, levels: [Mention], readings: [LevelReader.Reading?], sides: [Mention]) -> [Conflict] {
-        let headingSentences = draft.cues.filter { isTitleLike($0) }.map(\.sentence).normalized()
+    /// `sides`: the procedure's own side mentions, of which those at `sideIndices` count.
+    private func conflicts(_ draft: Draft, levels: [Mention], readings: [LevelReader.Reading?], sides: [Mention],
+                           at sideIndices: [Int]) -> [Conflict] {
+        let headingSentences = headingSentences(of: draft)
         guard !headingSentences.isEmpty else { return [] }
         // What the heading and the description each name (short lists: a procedure has a few
         // levels and sides); the spans that name them are gathered only for a conflict.
         func named(inHeading: Bool, withSpans: Bool) -> NamedParts {
             var parts = NamedParts(withSpans: withSpans)
-            for (mention, read) in zip(levels, readings) where headingSentences.contains(mention.sentence) == inHeading {
-                guard case .level(let level) = mention.kind, let read else { continue }
-                for segment in read.segments { parts.add(segment, mention.range) }
-                if let side = level.side { parts.add(side, mention.range) }
+            // By index: a loop over the mentions themselves copies each.
+            for index in levels.indices where headingSentences.contains(levels[index].sentence) == inHeading {
+                guard case .level(let level) = levels[index].kind, let read = readings[index] else { continue }
+                for segment in read.segments { parts.add(segment, levels[index].range) }
+                if let side = level.side { parts.add(side, levels[index].range) }
             }
-            for mention in sides where headingSentences.contains(mention.sentence) == inHeading {
-                guard case .side(let side) = mention.kind else { continue }
-                parts.add(side, mention.range)
+            for index in sideIndices where headingSentences.contains(sides[index].sentence) == inHeading {
+                guard case .side(let side) = sides[index].kind else { continue }
+                parts.add(side, sides[index].range)
             }
             return parts
         }
@@ -231,7 +241,8 @@ extension ProcedureAssembler {
 }
 
 extension Mention {
-    var isMuscle: Bool { if case .muscle = kind { true } else { false } }
+    /// The side named right next to a level ("left L4-5"); nil for none, or for a mention that is no level.
+    var levelSide: Side? { if case .level(let level) = kind { level.side } else { nil } }
 
     var procedureCue: ProcedureCue? {
         if case .procedure(let cue) = kind { return cue }

@@ -149,7 +149,7 @@ struct ProcedureAssembler {
                 if family == .nerveBlock, isWeak, !hasStrong {
                     return blockSentences[sentence]
                 }
-                return !isWeak || hasStrong || isTitleLike(mentions[$0])
+                return !isWeak || hasStrong || isTitleLike(sentence: mentions[$0].sentence)
                     || (!anyStrong && (mentions[$0].section == .procedure || !hasClinicalHeadings))
                     || (family == .nerveBlock && blockSentences[sentence])
             }
@@ -178,7 +178,7 @@ struct ProcedureAssembler {
             if !rfa.isEmpty { procedure = .facetRFA }
             else if facet.contains(where: { family($0) == .medialBranchBlock }) { procedure = .medialBranchBlock }
             else { procedure = .facetJoint }
-            if procedure != .facetJoint || facet.contains(where: { family($0) == .facetJoint || isTitleLike(mentions[$0]) }) || drafts.isEmpty {
+            if procedure != .facetJoint || facet.contains(where: { family($0) == .facetJoint || isTitleLike(sentence: mentions[$0].sentence) }) || drafts.isEmpty {
                 drafts.append(Draft(family: procedure, cues: copies(of: facet)))
             }
         }
@@ -221,12 +221,23 @@ struct ProcedureAssembler {
     }
 
     /// The note's title (its first lines before any heading) or the first line under a procedure heading.
-    func isTitleLike(_ mention: Mention) -> Bool {
-        let sentence = note.sentences[mention.sentence]
+    /// (Asked of a mention by its sentence: `isTitleLike(sentence: list[index].sentence)` reads it in
+    /// place, where passing `list[index]` would copy the mention.)
+    func isTitleLike(sentence index: Int) -> Bool {
+        let sentence = note.sentences[index]
         let section = note.sections[sentence.section]
-        if section.kind == .preamble { return mention.sentence < 3 }
+        if section.kind == .preamble { return index < 3 }
         guard section.kind == .procedure else { return false }
-        return firstBodySentence[sentence.section] == mention.sentence
+        return firstBodySentence[sentence.section] == index
+    }
+
+    /// The sentences of a draft's cues that stand in a title or a procedure heading's first line, in order.
+    func headingSentences(of draft: Draft) -> [Int] {
+        var sentences: [Int] = []
+        for index in draft.cues.indices where isTitleLike(sentence: draft.cues[index].sentence) {
+            sentences.append(draft.cues[index].sentence)
+        }
+        return sentences.normalized()
     }
 
     /// A sentence that states findings (a diagnosis, an imaging study, where contrast spread) and

@@ -64,7 +64,8 @@ struct GuidanceCoder {
 
     func lines(for procedure: ProcedureFact, primary: [CodeLine], facts: NoteFacts) -> [CodeLine] {
         guard let main = primary.first(where: { $0.rank == .procedure }),
-              let mainRow = rules.codes.first(where: { $0.code == main.code && $0.families.contains(procedure.family) }) else { return [] }
+              // The family first: a bit test, where a code is a string comparison.
+              let mainRow = rules.codes.first(where: { $0.families.contains(procedure.family) && $0.code == main.code }) else { return [] }
         var kinds: [GuidanceCodeRow.Kind] = []
         switch procedure.family {
         case .nerveBlock where mainRow.imaging == .separate:
