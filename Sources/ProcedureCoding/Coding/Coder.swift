@@ -26,20 +26,18 @@ public struct Coder: Sendable {
         let procedureCoder = ProcedureCoder(rules: rules)
         var perProcedure: [[CodeLine]] = []
         perProcedure.reserveCapacity(facts.procedures.count)
-        // Procedures are read in place, by index: a loop over the list would copy each one.
-        for index in facts.procedures.indices {
-            var lines = procedureCoder.lines(for: facts.procedures[index], index: index, in: facts)
-            if facts.procedures[index].family == .triggerPoint {
-                lines = TriggerPointSite.adjust(lines, facts.procedures[index], others: facts.procedures)
+        for (index, procedure) in facts.procedures.enumerated() {
+            var lines = procedureCoder.lines(for: procedure, index: index, in: facts)
+            if procedure.family == .triggerPoint {
+                lines = TriggerPointSite.adjust(lines, procedure, others: facts.procedures)
             }
             perProcedure.append(lines)
         }
         var lines = perProcedure.flatMap { $0 }
         let guidance = GuidanceCoder(rules: rules)
         var guidanceCodes: Set<HCPCSCode> = []
-        for index in facts.procedures.indices {
-            for line in guidance.lines(for: facts.procedures[index], primary: perProcedure[index], facts: facts)
-            where guidanceCodes.insert(line.code).inserted {
+        for (procedure, own) in zip(facts.procedures, perProcedure) {
+            for line in guidance.lines(for: procedure, primary: own, facts: facts) where guidanceCodes.insert(line.code).inserted {
                 lines.append(line)
             }
         }
@@ -49,7 +47,8 @@ public struct Coder: Sendable {
             let supply = SupplyCoder(rules: rules)
             for drug in facts.drugs { lines += supply.lines(for: drug) }
         }
-        lines.sort { $0.rank < $1.rank }  // stable, as `sort` is guaranteed to be: a rank keeps its lines' order; in place, so the lines move
+        // Stable, as `sort` is guaranteed to be: a rank keeps its lines' order. In place, so the lines move.
+        lines.sort { $0.rank < $1.rank }
         let context = CheckContext(facts: facts, rules: rules, linesByProcedure: perProcedure)
         var flags: [Flag] = []
         for check in DocumentationChecks.all {
