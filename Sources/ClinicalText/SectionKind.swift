@@ -1,6 +1,6 @@
 /// What a section of a note is about; section names feed context (a history section is not what
 /// was done today, a plan section is hypothetical). Raw values are the names used in
-/// `Lexicons/text/sections.tsv`.
+/// `Lexicons/layout/sections.tsv`.
 public enum SectionKind: String, Sendable, CaseIterable, CaseHashable {
     /// Text before any heading.
     case preamble

@@ -3,7 +3,7 @@
 
 extension EmbeddedLexicons {
     /// Every table's text by its path relative to `Lexicons/`.
-    static let files: [String: String] = [anatomyTables, codingTables, contextTables, contrastTables, diagnosesTables, documentationTables, drugsTables, guidanceTables, painTables, proceduresTables, textTables].reduce(into: [:]) { all, folder in
+    static let files: [String: String] = [anatomyTables, codingTables, contextTables, contrastTables, diagnosesTables, documentationTables, drugsTables, guidanceTables, layoutTables, painTables, proceduresTables, textTables].reduce(into: [:]) { all, folder in
         all.merge(folder) { first, _ in first }
     }
 }

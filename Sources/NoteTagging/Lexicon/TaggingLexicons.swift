@@ -45,7 +45,7 @@ public final class TaggingLexicons: Sendable {
 
     /// Every table path this type reads, relative to `Lexicons/`.
     public static let tablePaths = [
-        "text/units.tsv", "text/sections.tsv", "text/grammar-words.tsv", "text/ordinals.tsv", "text/months.tsv", "text/number-words.tsv", "text/abbreviations.tsv", "context/triggers.tsv",
+        "text/units.tsv", "layout/sections.tsv", "text/grammar-words.tsv", "text/ordinals.tsv", "text/months.tsv", "text/number-words.tsv", "layout/abbreviations.tsv", "context/triggers.tsv",
         "procedures/procedures.tsv", "procedures/block-words.tsv", "anatomy/regions.tsv", "anatomy/sides.tsv", "anatomy/level-heads.tsv",
         "guidance/guidance.tsv", "contrast/contrast.tsv", "contrast/views.tsv", "drugs/drugs.tsv",
         "drugs/dose-cues.tsv", "pain/pain.tsv", "anatomy/non-target-cues.tsv", "contrast/final-position-cues.tsv", "diagnoses/diagnoses.tsv", "diagnoses/icd10-prefixes.tsv", "documentation/documentation.tsv",
@@ -60,7 +60,7 @@ public final class TaggingLexicons: Sendable {
         }
         let tokenizer = Tokenizer(units: units)
         var headings: [String: SectionKind] = [:]
-        for row in try source.table("text/sections.tsv").rows {
+        for row in try source.table("layout/sections.tsv").rows {
             // Headings are matched on their words; punctuation ("PRE-PROCEDURE", "PROCEDURE(S)") is skipped.
             let heading = tokenizer.tokens(of: NoteText(try row.text("heading")))
             let keys = heading.tokens.indices.filter { heading.tokens[$0].kind != .punctuation }.map { heading.keys[$0] }
@@ -69,7 +69,7 @@ public final class TaggingLexicons: Sendable {
         self.tokenizer = tokenizer
         var symbols = KeySymbols()
         var abbreviations = KeySet()
-        for row in try source.table("text/abbreviations.tsv").rows {
+        for row in try source.table("layout/abbreviations.tsv").rows {
             abbreviations.insert(KeyFolding.key(try row.text("abbreviation")), symbols: &symbols)
         }
         var words = GrammarWords()
