@@ -50,6 +50,7 @@ public struct TSVTable: Sendable {
             TSVTable.fields(bytes, 0..<bytes.count, separator: UInt8(ascii: ","), trimmingTabs: true, into: &items)
             return items.filter { !$0.isEmpty }.map { String(decoding: bytes[$0], as: UTF8.self) }
         }
+
         /// Decodes a cell into a closed vocabulary, naming the allowed values on failure. Inlinable,
         /// so that each vocabulary's reading is specialized where it is read (a generic call looked
         /// up `Optional<T>`'s metadata for every cell).

@@ -59,7 +59,7 @@ enum ContrastReader {
     /// A sentence names a view that is not a bare "lateral", or imaging: then a bare "lateral" in it is a view.
     /// The mentions stand in the note's order, so the sentence's own are one run of the list.
     private static func hasStrongViewWord(_ sentence: Int, _ mentions: [Mention]) -> Bool {
-        (mentions.firstIndex(fromSentence: sentence)..<mentions.firstIndex(fromSentence: sentence + 1)).contains { index in
+        mentions.indices(inSentences: sentence...sentence).contains { index in
             switch mentions[index].kind {
             case .view(let cue): !cue.isWeak
             case .guidance(let kind): kind != .none

@@ -94,7 +94,7 @@ enum DrugReader {
     private static func site(of drug: Mention, _ all: [Mention]) -> DoseSite? {
         // The mentions stand in the note's order: those of the nine sentences in reach are one run
         // of the list. They are read by index (a search over the mentions themselves copies each).
-        let near = all.firstIndex(fromSentence: drug.sentence - 8)..<all.firstIndex(fromSentence: drug.sentence + 1)
+        let near = all.indices(inSentences: (drug.sentence - 8)...drug.sentence)
         func isNear(_ index: Int) -> Bool {
             all[index].section == drug.section && all[index].isToday && all[index].sentence <= drug.sentence
         }

@@ -13,4 +13,9 @@ extension Array where Element == Mention {
         }
         return low
     }
+
+    /// The indices of the mentions in sentences `sentences` (two binary searches).
+    func indices(inSentences sentences: ClosedRange<Int>) -> Range<Int> {
+        firstIndex(fromSentence: sentences.lowerBound)..<firstIndex(fromSentence: sentences.upperBound + 1)
+    }
 }

@@ -228,7 +228,7 @@ extension ProcedureAssembler {
             return upper * 2 > segments.count ? .cervicalThoracic : .lumbarSacral
         }
         let words = mentions.compactMap { mention -> (RegionWord, Bool)? in
-            guard TodayScope.includes(mention), case .region(let word) = mention.kind else { return nil }
+            guard mention.isToday, case .region(let word) = mention.kind else { return nil }
             return (word, cueSentences.contains(mention.sentence))
         }
         let preferred = words.first(where: \.1)?.0 ?? words.first?.0

@@ -11,14 +11,10 @@ enum TodayScope {
         default: false
         }
     }
-
-    static func includes(_ mention: Mention) -> Bool {
-        mention.isToday
-    }
 }
 
 extension Mention {
-    /// ``TodayScope/includes(_:)`` as a property: `mentions[index].isToday` reads the mention in
-    /// place, where passing `mentions[index]` to a function copies it.
+    /// The mention speaks of today (see ``TodayScope``). A property, so that `mentions[index].isToday`
+    /// reads the mention in place, where passing `mentions[index]` to a function copies it.
     var isToday: Bool { isCurrentFact && TodayScope.describesToday(section) }
 }
