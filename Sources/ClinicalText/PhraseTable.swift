@@ -135,7 +135,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     @inlinable
     public func matches(in note: AnalyzedNote, range: Range<Int>) -> [(payload: Payload, tokens: Range<Int>)] {
         var out: [(payload: Payload, tokens: Range<Int>)] = []
-        forEachMatch(in: note, range: range) { out.append(($0, $1)) }
+        forEachMatch(in: note, range: range) { out.append(($0, $1), startingRoom: 8) }
         return out
     }
 

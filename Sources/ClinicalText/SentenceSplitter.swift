@@ -12,7 +12,7 @@ struct SentenceSplitter {
         // Headings and sections are both in text order: one cursor finds a section's heading.
         var nextHeading = 0
         var out: [Sentence] = []
-        out.reserveCapacity(tokens.count / 8)
+        out.reserveCapacity(tokens.count / 4 + 8)  // labelled lines make short sentences
         for (sectionIndex, section) in sections.enumerated() {
             var index = section.tokens.lowerBound
             while nextHeading < headings.count, headings[nextHeading].tokens.lowerBound < index { nextHeading += 1 }

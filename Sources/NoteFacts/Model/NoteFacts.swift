@@ -54,9 +54,10 @@ public struct LevelsBySide: Sendable, Equatable {
     /// The levels on one side, `.left` or `.right` (a bilateral procedure lists its levels on both).
     public subscript(side: Side) -> [SpinalSegment] {
         get { side == .right ? right : left }
-        set {
+        // In place (`bySide[.left] += levels` appends to the stored list; a setter would copy it first).
+        _modify {
             precondition(side != .bilateral, "levels are listed per side, left or right")
-            if side == .right { right = newValue } else { left = newValue }
+            if side == .right { yield &right } else { yield &left }
         }
     }
 

@@ -20,16 +20,16 @@ enum ContrastReader {
                 if assertion.isAffirmedCurrent && !sentenceHas(withheldWords, sentence, note) {
                     fact.documented = true
                     if fact.agent == nil { fact.agent = cue.agent }
-                    fact.evidence.append(range)
+                    fact.evidence.append(range, startingRoom: 8)
                 } else if sentenceHas(withheldWords, sentence, note) {
                     fact.withheld = true
-                    fact.evidence.append(range)
+                    fact.evidence.append(range, startingRoom: 8)
                 } else if assertion.isNegated {
-                    fact.evidence.append(range)
+                    fact.evidence.append(range, startingRoom: 8)
                 }
             case .view(let cue) where assertion.isAffirmedCurrent:
                 if cue.isWeak && !hasStrongViewWord(sentence, mentions) { continue }
-                viewMentions.append((range, sentence, cue))
+                viewMentions.append((range, sentence, cue), startingRoom: 8)
             default:
                 continue
             }
@@ -38,7 +38,7 @@ enum ContrastReader {
         let final = viewMentions.filter { cues.finalPosition[$0.sentence] }
         for view in final.isEmpty ? viewMentions : final {
             views.formUnion(view.cue.views)
-            fact.viewEvidence.append(view.range)
+            fact.viewEvidence.append(view.range, startingRoom: 8)
         }
         if fact.documented { fact.withheld = false }
         // "Allergies: iodinated contrast" or "contrast allergy" anywhere: withheld for allergy.

@@ -14,11 +14,14 @@ struct DiagnosisReader {
 
     func read(_ mentions: [Mention], _ note: AnalyzedNote) -> [DiagnosisFact] {
         // The usable diagnoses, by their index in `mentions` (read in place, not copied), in text order.
-        let usable = mentions.indices.filter { index in
-            guard case .diagnosis = mentions[index].kind else { return false }
+        var usable: [Int] = []
+        for index in mentions.indices {
+            guard case .diagnosis = mentions[index].kind else { continue }
             let assertion = mentions[index].assertion
-            return !assertion.isNegated && !assertion.isOtherExperiencer && !assertion.isHypothetical
-                && !Self.excludedSections.contains(mentions[index].section)
+            if !assertion.isNegated && !assertion.isOtherExperiencer && !assertion.isHypothetical
+                && !Self.excludedSections.contains(mentions[index].section) {
+                usable.append(index, startingRoom: 16)
+            }
         }
         var facts: [DiagnosisFact] = []
         facts.reserveCapacity(usable.count)

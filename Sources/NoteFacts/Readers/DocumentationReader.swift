@@ -15,7 +15,7 @@ enum DocumentationReader {
             guard !assertion.isNegated, !assertion.isOtherExperiencer else { continue }
             switch element.element {
             case .patientIdentity:
-                facts.patientIdentification.append(range)
+                facts.patientIdentification.append(range, startingRoom: 8)
                 guard let value = element.value else { continue }
                 switch element.identifies ?? .name {
                 case .birthDate: encounter.birthDate = encounter.birthDate ?? ClinicalDate(parsingUTF8: note.text.utf8[value.bytes])
@@ -23,7 +23,7 @@ enum DocumentationReader {
                 case .name: encounter.patientName = encounter.patientName ?? value
                 }
             case .signature:
-                facts.signature.append(range)
+                facts.signature.append(range, startingRoom: 8)
                 if let value = element.value { encounter.provider = providerName(note.text[value], conventions) ?? encounter.provider }
             case .serviceDate:
                 if let value = element.value, encounter.serviceDate == nil { encounter.serviceDate = ClinicalDate(parsingUTF8: note.text.utf8[value.bytes]) }
@@ -34,17 +34,17 @@ enum DocumentationReader {
                 if element.element == .careFailed {
                     facts.conservativeCareFailed = true
                 } else {
-                    facts.conservativeCare.append(range)
+                    facts.conservativeCare.append(range, startingRoom: 8)
                 }
                 if let weeks = element.weeks { facts.conservativeCareWeeks = max(facts.conservativeCareWeeks ?? 0, weeks) }
             case .time, .faceToFace:
                 guard assertion.isAffirmedCurrent, let minutes = element.minutes else { continue }
                 facts.minutes = max(facts.minutes ?? 0, minutes)
-                facts.timeEvidence.append(range)
+                facts.timeEvidence.append(range, startingRoom: 4)
             case .retention:
                 guard assertion.isAffirmedCurrent, let minutes = element.minutes else { continue }
                 facts.retentionMinutes = max(facts.retentionMinutes ?? 0, minutes)
-                facts.timeEvidence.append(range)
+                facts.timeEvidence.append(range, startingRoom: 4)
             }
         }
         return (facts, encounter)

@@ -15,21 +15,24 @@ enum DrugReader {
 
     static func read(_ mentions: [Mention], procedures: [ProcedureFact]) -> (supplyCoded: [DrugFact], other: [DrugFact]) {
         // The mentions by generic name, names in the order first met (a note names a few drugs:
-        // a list searched by name, no hashing).
-        var groups: [(name: String, mentions: [Mention])] = []
-        // By index: `for mention in mentions` would copy every mention of the note.
+        // a list searched by name, no hashing). A group lists its mentions by their index in
+        // `mentions`, read in place: a loop over the mentions themselves copies each.
+        var groups: [(name: String, mentions: [Int])] = []
         for index in mentions.indices {
             guard case .drug(let drug) = mentions[index].kind, mentions[index].assertion.isAffirmedCurrent, !drug.isOral,
                   !excludedSections.contains(mentions[index].section) else { continue }
             if let group = groups.firstIndex(where: { $0.name == drug.name.generic }) {
-                groups[group].mentions.append(mentions[index])
+                groups[group].mentions.append(index)
             } else {
-                groups.append((drug.name.generic, [mentions[index]]))
+                var own: [Int] = []
+                own.reserveCapacity(8)
+                own.append(index)
+                groups.append((drug.name.generic, own), startingRoom: 4)
             }
         }
         // "Botulinum toxin" and a named product in one note are the same drug.
         let products = groups.indices.filter { index in
-            guard groups[index].name != "botulinum toxin", case .drug(let drug) = groups[index].mentions[0].kind else { return false }
+            guard groups[index].name != "botulinum toxin", case .drug(let drug) = mentions[groups[index].mentions[0]].kind else { return false }
             return drug.name.drugClass == .botulinumToxin
         }
         if products.count == 1, let generic = groups.firstIndex(where: { $0.name == "botulinum toxin" }) {
@@ -40,7 +43,7 @@ enum DrugReader {
         var coded: [DrugFact] = []
         var other: [DrugFact] = []
         for (name, group) in groups {
-            guard case .drug(let first) = group[0].kind else { continue }
+            guard case .drug(let first) = mentions[group[0]].kind else { continue }
             var fact: DrugFact
             switch first.name.drugClass {
             case .botulinumToxin:
@@ -61,22 +64,22 @@ enum DrugReader {
     /// Doses tied to different sites (levels or sides) add up; a dose tied to no site (a
     /// medication list, a summary line) repeats one of them; a dose marked as the total wins; a dose
     /// "at each level" or "each side" counts once per site.
-    private static func steroid(_ name: String, _ group: [Mention], _ all: [Mention], sites: Int) -> DrugFact {
+    private static func steroid(_ name: String, _ group: [Int], _ all: [Mention], sites: Int) -> DrugFact {
         var evidence: [TextRange] = []
         var totals: [Double] = []
         var unsited: [Double] = []
         var sited: [SitedDose: Double] = [:]
         var unit: String?
-        for mention in group {
-            guard case .drug(let drug) = mention.kind else { continue }
-            evidence.append(mention.range)
+        for index in group {
+            guard case .drug(let drug) = all[index].kind else { continue }
+            evidence.append(all[index].range, startingRoom: 16)
             guard let dose = drug.dose, let doseUnit = dose.unit, doseUnit != .mL else { continue }
             evidence += drug.doseRanges
             var value = doseUnit == .g ? dose.value * 1000 : doseUnit == .mcg ? dose.value / 1000 : dose.value
             unit = doseUnit == .units ? "units" : "mg"
             if drug.isTotal { totals.append(value); continue }
             if drug.isPerSite { value *= Double(sites) }
-            if let site = site(of: mention, all) {
+            if let site = site(of: index, all) {
                 sited[SitedDose(site: site, value: value)] = value
             } else {
                 unsited.append(value)
@@ -84,23 +87,24 @@ enum DrugReader {
         }
         let sum = sited.values.reduce(0, +)
         let dose = totals.max() ?? (sited.isEmpty && unsited.isEmpty ? nil : max(unsited.max() ?? 0, sum))
-        guard case .drug(let first) = group[0].kind else { fatalError("group holds drug mentions") }
+        guard case .drug(let first) = all[group[0]].kind else { fatalError("group holds drug mentions") }
         return DrugFact(name: name, drugClass: first.name.drugClass, dose: dose, unit: dose == nil ? nil : unit,
                         discarded: nil, evidence: evidence.normalized())
     }
 
     /// The level (or, when no level is named, the nerve, or the side) a dose was given at: named in
     /// its sentence, or in one of the eight sentences before it in the same section.
-    private static func site(of drug: Mention, _ all: [Mention]) -> DoseSite? {
+    private static func site(of drug: Int, _ all: [Mention]) -> DoseSite? {
         // The mentions stand in the note's order: those of the nine sentences in reach are one run
         // of the list. They are read by index (a search over the mentions themselves copies each).
-        let near = all.indices(inSentences: (drug.sentence - 8)...drug.sentence)
+        let (sentence, section) = (all[drug].sentence, all[drug].section)
+        let near = all.indices(inSentences: (sentence - 8)...sentence)
         func isNear(_ index: Int) -> Bool {
-            all[index].section == drug.section && all[index].isToday && all[index].sentence <= drug.sentence
+            all[index].section == section && all[index].isToday && all[index].sentence <= sentence
         }
         // Its own sentence first, then the eight before it; in each, a level before a target before a side.
         for sameSentence in [true, false] {
-            func inScope(_ index: Int) -> Bool { isNear(index) && (!sameSentence || all[index].sentence == drug.sentence) }
+            func inScope(_ index: Int) -> Bool { isNear(index) && (!sameSentence || all[index].sentence == sentence) }
             if let index = near.last(where: { if case .level = all[$0].kind { inScope($0) } else { false } }),
                case .level(let level) = all[index].kind {
                 return .levels(level.items)
@@ -130,11 +134,11 @@ enum DrugReader {
         var value: Double
     }
 
-    private static func toxin(_ name: String, _ group: [Mention], _ all: [Mention]) -> DrugFact {
-        var evidence = group.map(\.range)
+    private static func toxin(_ name: String, _ group: [Int], _ all: [Mention]) -> DrugFact {
+        var evidence = group.map { all[$0].range }
         var injected: [Double] = [], totals: [Double] = [], discarded: [Double] = [], vial: [Double] = [], plain: [Double] = []
         var noWaste = false
-        let sections = CaseSet(group.map(\.section))
+        let sections = CaseSet(group.map { all[$0].section })
         for index in all.indices where sections.contains(all[index].section) || all[index].section == .procedure {
             let assertion = all[index].assertion
             guard case .quantity(let quantity) = all[index].kind, quantity.quantity.unit == .units,
@@ -150,8 +154,8 @@ enum DrugReader {
             }
             evidence.append(all[index].range)
         }
-        for mention in group {
-            if case .drug(let drug) = mention.kind, let dose = drug.dose, dose.unit == .units { evidence += drug.doseRanges }
+        for index in group {
+            if case .drug(let drug) = all[index].kind, let dose = drug.dose, dose.unit == .units { evidence += drug.doseRanges }
         }
         var dose: Double?
         if let total = totals.max() { dose = total }

@@ -12,7 +12,11 @@ extension ProcedureAssembler {
             levels = levels.filter { Self.isNerveReading($0) || Self.hasSpan($0) }
         }
         // The mentions are read in place, by index: a loop, `map` or `filter` over them copies each.
+        // Lists reserved for what they will hold: grown from one element, each would allocate three or four times.
         var evidence: [TextRange] = [], cueSentences: [Int] = [], levelSentences: [Int] = []
+        evidence.reserveCapacity(draft.cues.count + levels.count + ownSides.count + 8)
+        cueSentences.reserveCapacity(draft.cues.count)
+        levelSentences.reserveCapacity(levels.count)
         for index in draft.cues.indices {
             evidence.append(draft.cues[index].range)
             cueSentences.append(draft.cues[index].sentence)
@@ -64,10 +68,10 @@ extension ProcedureAssembler {
             for index in levels.indices {
                 guard let read = readings[index] else { continue }
                 let levelSide = levels[index].levelSide
-                segments += read.segments
-                for nerve in read.nerves { nerves.append((nerve, levelSide)) }
+                segments.append(contentsOf: read.segments, startingRoom: 8)
+                for nerve in read.nerves { nerves.append((nerve, levelSide), startingRoom: 8) }
                 if levelSide != nil || !anySided {
-                    for side in Self.sides(levelSide ?? laterality) { bySide[side] += read.segments }
+                    for side in Self.sides(levelSide ?? laterality) { bySide[side].append(contentsOf: read.segments, startingRoom: 8) }
                 }
                 evidence.append(levels[index].range)
             }
@@ -206,7 +210,7 @@ extension ProcedureAssembler {
                 kind = .none
             }
             counts[kind.caseOrdinal] += cueSentences.contains(sentence) ? 3 : 1
-            evidence.append(mentions[index].range)
+            evidence.append(mentions[index].range, startingRoom: 8)
         }
         // The kind counted most; on a tie the first in the order fluoroscopy, CT, ultrasound, none.
         var best: GuidanceKind?

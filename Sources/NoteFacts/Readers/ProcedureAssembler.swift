@@ -53,9 +53,9 @@ struct ProcedureAssembler {
         for index in mentions.indices {
             switch mentions[index].kind {
             case .level where mentions[index].isToday && !sentenceIsFindingOnly(mentions[index].sentence):
-                levels.append(mentions[index])
+                levels.append(mentions[index], startingRoom: 8)
             case .muscle:
-                muscleTokens.append(mentions[index].tokens)
+                muscleTokens.append(mentions[index].tokens, startingRoom: 8)
             default:
                 continue
             }
@@ -74,7 +74,7 @@ struct ProcedureAssembler {
                       !levels.indices.contains(where: { levels[$0].tokens.overlaps(tokens) }),
                       !muscleTokens.contains(where: { $0.overlaps(tokens) }),
                       let owner = owner(of: mentions[index].sentence, mentions[index].tokens, among: everyDraft, drafts) else { continue }
-                sideOwners[owner].append(mentions[index])
+                sideOwners[owner].append(mentions[index], startingRoom: 8)
             case .muscle, .electricalGuidance:
                 if let owner = owner(of: mentions[index].sentence, mentions[index].tokens, among: muscleDrafts, drafts) {
                     extras[owner].append(mentions[index])
@@ -89,7 +89,7 @@ struct ProcedureAssembler {
         let owners = spinal.isEmpty ? segmental : spinal
         for level in levels {
             guard let owner = owner(of: level.sentence, level.tokens, among: owners, drafts) else { continue }
-            levelOwners[owner].append(level)
+            levelOwners[owner].append(level, startingRoom: 8)
         }
         return drafts.indices.map { index in
             var fact = build(drafts[index], levels: levelOwners[index], ownSides: sideOwners[index],
@@ -126,11 +126,20 @@ struct ProcedureAssembler {
         // The cues, by their index in `mentions`: the groups below are filtered as indices, and
         // only a draft's own cues are copied out. A cue inside a diagnosis phrase names the
         // condition ("facet arthropathy", "SI joint dysfunction").
-        let diagnoses = mentions.indices.filter { if case .diagnosis = mentions[$0].kind { return true } else { return false } }
-        let cues = mentions.indices.filter { index in
+        // One pass, into reserved lists (`filter` grows its list from one element).
+        var diagnoses: [TextRange] = [], cues: [Int] = []
+        diagnoses.reserveCapacity(16)
+        cues.reserveCapacity(16)
+        for index in mentions.indices {
+            if case .diagnosis = mentions[index].kind {
+                diagnoses.append(mentions[index].range)
+            } else if mentions[index].isToday && mentions[index].procedureCue != nil && !mentions[index].assertion.isPossible {
+                cues.append(index)
+            }
+        }
+        cues.removeAll { index in
             let range = mentions[index].range
-            return mentions[index].isToday && mentions[index].procedureCue != nil && !mentions[index].assertion.isPossible
-                && !diagnoses.contains { mentions[$0].range.contains(range) && mentions[$0].range != range }
+            return diagnoses.contains { $0.contains(range) && $0 != range }
         }
         func cue(_ index: Int) -> ProcedureCue { mentions[index].procedureCue! }
         func family(_ index: Int) -> ProcedureCueFamily { mentions[index].procedureCue!.family }
@@ -142,17 +151,20 @@ struct ProcedureAssembler {
         let blockSentences = lexicons.blockWords.sentencesWithMatch(in: note)
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Int] {
             let hasStrong = cues.contains { group(family($0)) && !cue($0).isWeak }
-            return cues.filter {
-                let (family, isWeak, sentence) = (family($0), cue($0).isWeak, mentions[$0].sentence)
-                guard group(family) else { return false }
+            var kept: [Int] = []  // most groups keep none: reserved at the first kept
+            for index in cues {
+                let (family, isWeak, sentence) = (family(index), cue(index).isWeak, mentions[index].sentence)
+                guard group(family) else { continue }
                 // A nerve's name alone names a block only beside a block word (not by standing in a title).
-                if family == .nerveBlock, isWeak, !hasStrong {
-                    return blockSentences[sentence]
-                }
-                return !isWeak || hasStrong || isTitleLike(sentence: mentions[$0].sentence)
-                    || (!anyStrong && (mentions[$0].section == .procedure || !hasClinicalHeadings))
-                    || (family == .nerveBlock && blockSentences[sentence])
+                let isAccepted = family == .nerveBlock && isWeak && !hasStrong ? blockSentences[sentence]
+                    : !isWeak || hasStrong || isTitleLike(sentence: sentence)
+                        || (!anyStrong && (mentions[index].section == .procedure || !hasClinicalHeadings))
+                        || (family == .nerveBlock && blockSentences[sentence])
+                guard isAccepted else { continue }
+                if kept.isEmpty { kept.reserveCapacity(cues.count) }
+                kept.append(index)
             }
+            return kept
         }
         var drafts: [Draft] = []
 
@@ -235,7 +247,7 @@ struct ProcedureAssembler {
     func headingSentences(of draft: Draft) -> [Int] {
         var sentences: [Int] = []
         for index in draft.cues.indices where isTitleLike(sentence: draft.cues[index].sentence) {
-            sentences.append(draft.cues[index].sentence)
+            sentences.append(draft.cues[index].sentence, startingRoom: draft.cues.count)
         }
         return sentences.normalized()
     }

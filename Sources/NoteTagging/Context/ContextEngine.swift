@@ -192,6 +192,7 @@ public struct ContextEngine: Sendable {
             next[sentence] += 1
         }
         var matches: [Match] = []
+        matches.reserveCapacity(16)
         for sentenceIndex in note.sentences.indices where firstOfSentence[sentenceIndex] < firstOfSentence[sentenceIndex + 1] {
             let sentence = note.sentences[sentenceIndex]
             matches.removeAll(keepingCapacity: true)

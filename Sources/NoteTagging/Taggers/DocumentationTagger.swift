@@ -51,7 +51,7 @@ struct DocumentationTagger {
             if credentials.value(in: note, at: index) != nil {
                 var start = index
                 while start > 0, !note.tokens[start].spacing.startsLine { start -= 1 }
-                if starts.last != start { starts.append(start) }
+                if starts.last != start { starts.append(start, startingRoom: 8) }
             }
             index = note.nextPhraseStart(credentials.startBit, from: index + 1, to: note.tokens.count)
         }

@@ -26,7 +26,7 @@ struct PainScoreGrammar {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 if let score = score(at: index, note, sentence, painCues, previous: scores.last) {
-                    scores.append(score)
+                    scores.append(score, startingRoom: 4)
                     index = score.tokens.upperBound
                 } else {
                     index += 1

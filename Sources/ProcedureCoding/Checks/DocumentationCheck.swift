@@ -47,7 +47,7 @@ struct CheckContext {
         var cited = evidence
         for procedure in procedures {
             for index in procedure.lines.indices where !codes.contains(procedure.lines[index].code) {
-                codes.append(procedure.lines[index].code)
+                codes.append(procedure.lines[index].code, startingRoom: 8)
             }
             if evidence.isEmpty { cited += procedure.fact.evidence }
         }

@@ -33,7 +33,10 @@ public struct Coder: Sendable {
             }
             perProcedure.append(lines)
         }
-        var lines = perProcedure.flatMap { $0 }
+        // Room for the guidance and drug lines that follow the procedures' own.
+        var lines: [CodeLine] = []
+        lines.reserveCapacity(perProcedure.reduce(0) { $0 + $1.count } + facts.procedures.count + facts.drugs.count)
+        for own in perProcedure { lines += own }
         let guidance = GuidanceCoder(rules: rules)
         var guidanceCodes: Set<HCPCSCode> = []
         for (procedure, own) in zip(facts.procedures, perProcedure) {
