@@ -25,8 +25,8 @@ public struct AnalyzedNote: Sendable {
         let sentences = SentenceSplitter(tokens: tokens, keys: tokenized.keys, conventions: conventions, text: text)
             .sentences(sections: sections, headings: headings)
         let phraseStarts = conventions.phraseStarts?.masks(of: tokens) ?? []
-        var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
-        var sentenceStarts = [UInt32](repeating: 0, count: phraseStarts.isEmpty ? 0 : sentences.count)
+        var sentenceOfToken = [Int32](filling: 0, count: tokens.count)
+        var sentenceStarts = [UInt32](filling: 0, count: phraseStarts.isEmpty ? 0 : sentences.count)
         for (index, sentence) in sentences.enumerated() {
             for token in sentence.tokens { sentenceOfToken[token] = Int32(index) }
             if !phraseStarts.isEmpty {

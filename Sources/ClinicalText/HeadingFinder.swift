@@ -69,7 +69,7 @@ struct HeadingFinder {
                 return Heading(kind: kind, tokens: start..<through, text: wordsRange)
             }
             guard hasColon else { return nil }
-            if let (kind, position) = containedKind(Array(words)) {
+            if let (kind, position) = containedKind(words) {
                 // "PROCEDURE PERFORMED:", "Procedure Note:", "Procedure performed today:"
                 guard allCaps || titleCase || position == 0 else { return nil }
                 return Heading(kind: kind, tokens: start..<through, text: wordsRange)
@@ -87,13 +87,13 @@ struct HeadingFinder {
 
     /// The kind of the longest known heading phrase inside the words (leftmost on ties), by the
     /// words' key symbols.
-    private func containedKind(_ words: [Int32]) -> (SectionKind, Int)? {
+    private func containedKind(_ words: UnsafeBufferPointer<Int32>) -> (SectionKind, Int)? {
         let longest = min(conventions.longestHeading, words.count)
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {
             for first in 0...(words.count - length) {
                 // A label ("Patient:", "Name:") names a section only on its own: "PATIENT PROFILE" is no label.
-                if let kind = conventions.headings.payload(exactly: words[first..<first + length]),
+                if let kind = conventions.headings.payload(exactly: UnsafeBufferPointer(rebasing: words[first..<first + length])),
                    kind != .administrative || length == words.count {
                     return (kind, first)
                 }

@@ -116,7 +116,7 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
     /// others by their tokens' start masks, up to the first match.
     @inlinable
     public func sentencesWithMatch(in note: AnalyzedNote) -> [Bool] {
-        var found = [Bool](repeating: false, count: note.sentences.count)
+        var found = [Bool](filling: false, count: note.sentences.count)
         for sentence in note.sentences.indices where mayStart(in: note, sentence: sentence) {
             let range = note.sentences[sentence].tokens
             var index = nextStart(in: note, from: range.lowerBound, to: range.upperBound)

@@ -93,7 +93,10 @@ struct KeyWriter: ~Copyable {
     }
 
     consuming func finish() -> (bytes: [UInt8], ends: [Int32]) {
-        (Array(UnsafeBufferPointer(start: base, count: used)), ends.moveToArray())
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(used)  // the specialized allocation (see `ShortLists.swift`)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: used))
+        return (bytes, ends.moveToArray())
     }
 
     deinit { base.deallocate() }

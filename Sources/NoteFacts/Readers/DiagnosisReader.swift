@@ -25,7 +25,7 @@ struct DiagnosisReader {
         }
         var facts: [DiagnosisFact] = []
         facts.reserveCapacity(usable.count)
-        var paired = [Bool](repeating: false, count: usable.count)  // by position in `usable`: a code's phrase
+        var paired = [Bool](filling: false, count: usable.count)  // by position in `usable`: a code's phrase
         for index in usable {
             guard case .diagnosis(let diagnosis) = mentions[index].kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
             let (range, sentence) = (mentions[index].range, mentions[index].sentence)

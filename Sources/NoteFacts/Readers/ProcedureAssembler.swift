@@ -24,14 +24,18 @@ struct ProcedureAssembler {
         self.mentions = mentions
         self.cues = cues
         self.lexicons = lexicons
-        var strongCue = [Bool](repeating: false, count: note.sentences.count)
+        var strongCue = [Bool](filling: false, count: note.sentences.count)
         var diagnosis = strongCue
-        for mention in mentions where mention.sentence < strongCue.count {
-            if mention.procedureCue?.isWeak == false { strongCue[mention.sentence] = true }
-            if case .diagnosis = mention.kind { diagnosis[mention.sentence] = true }
+        for index in mentions.indices where mentions[index].sentence < strongCue.count {  // in place: a loop over them copies each
+            let sentence = mentions[index].sentence
+            switch mentions[index].kind {
+            case .procedure(let cue) where !cue.isWeak: strongCue[sentence] = true
+            case .diagnosis: diagnosis[sentence] = true
+            default: continue
+            }
         }
         findingOnly = strongCue.indices.map { !strongCue[$0] && (diagnosis[$0] || cues.nonTarget[$0]) }
-        var firstBody = [Int](repeating: -1, count: note.sections.count)
+        var firstBody = [Int](filling: -1, count: note.sections.count)
         for (index, sentence) in note.sentences.enumerated() where !sentence.isHeading && firstBody[sentence.section] < 0 {
             firstBody[sentence.section] = index
         }
@@ -61,7 +65,7 @@ struct ProcedureAssembler {
             }
         }
         // By draft: the sides, muscles and electrical guidance it owns, and (below) its levels.
-        var sideOwners = [[Mention]](repeating: [], count: drafts.count)
+        var sideOwners = [[Mention]](filling: [], count: drafts.count)
         var extras = sideOwners
         let everyDraft = Array(drafts.indices)
         let muscleDrafts = drafts.indices.filter { [.triggerPoint, .dryNeedling, .chemodenervation, .acupuncture].contains(drafts[$0].family) }
@@ -85,7 +89,7 @@ struct ProcedureAssembler {
         }
         let spinal = drafts.indices.filter { drafts[$0].family.isSpinal }
         let segmental = drafts.indices.filter { drafts[$0].family == .nerveBlock && ["intercostal", "paravertebral"].contains(drafts[$0].target ?? "") }
-        var levelOwners = [[Mention]](repeating: [], count: drafts.count)
+        var levelOwners = [[Mention]](filling: [], count: drafts.count)
         let owners = spinal.isEmpty ? segmental : spinal
         for level in levels {
             guard let owner = owner(of: level.sentence, level.tokens, among: owners, drafts) else { continue }
@@ -142,18 +146,27 @@ struct ProcedureAssembler {
             return diagnoses.contains { $0.contains(range) && $0 != range }
         }
         func cue(_ index: Int) -> ProcedureCue { mentions[index].procedureCue! }
-        func family(_ index: Int) -> ProcedureCueFamily { mentions[index].procedureCue!.family }
+        // A cue's family and weight, read in place (`cue(_:)` copies the cue, its target string included).
+        func family(_ index: Int) -> ProcedureCueFamily {
+            guard case .procedure(let cue) = mentions[index].kind else { preconditionFailure("a cue index names a procedure cue") }
+            return cue.family
+        }
+        func isWeak(_ index: Int) -> Bool {
+            guard case .procedure(let cue) = mentions[index].kind else { preconditionFailure("a cue index names a procedure cue") }
+            return cue.isWeak
+        }
         func copies(of indices: [Int]) -> [Mention] { indices.map { mentions[$0] } }
-        let anyStrong = cues.contains { !cue($0).isWeak }
+        let anyStrong = cues.contains { !isWeak($0) }
         // A note without clinical headings (dictated in one paragraph) names its procedure anywhere.
         let hasClinicalHeadings = note.sections.contains { ![.preamble, .administrative, .other].contains($0.kind) }
         // A nerve's name in a sentence that names a block: "left sciatic and left femoral nerve blocks".
         let blockSentences = lexicons.blockWords.sentencesWithMatch(in: note)
         func accepted(_ group: (ProcedureCueFamily) -> Bool) -> [Int] {
-            let hasStrong = cues.contains { group(family($0)) && !cue($0).isWeak }
+            let hasStrong = cues.contains { group(family($0)) && !isWeak($0) }
             var kept: [Int] = []  // most groups keep none: reserved at the first kept
-            for index in cues {
-                let (family, isWeak, sentence) = (family(index), cue(index).isWeak, mentions[index].sentence)
+            for position in cues.indices {
+                let index = cues[position]
+                let (family, isWeak, sentence) = (family(index), isWeak(index), mentions[index].sentence)
                 guard group(family) else { continue }
                 // A nerve's name alone names a block only beside a block word (not by standing in a title).
                 let isAccepted = family == .nerveBlock && isWeak && !hasStrong ? blockSentences[sentence]
@@ -201,7 +214,7 @@ struct ProcedureAssembler {
         for target in ["joint", "nerves", "rfa"] where siTargets.contains(target) {
             let own = sacroiliac.filter { siTarget($0) == target }
             // "sacroiliac joint" alone beside a lateral-branch block or an RFA names their joint, not an injection.
-            if target == "joint", siTargets.count > 1, own.allSatisfy({ cue($0).isWeak }) { continue }
+            if target == "joint", siTargets.count > 1, own.allSatisfy({ isWeak($0) }) { continue }
             drafts.append(Draft(family: .sacroiliacJoint, target: target == "joint" ? nil : target,
                                 cues: copies(of: own + (target == "rfa" ? siRFA : []))))
         }
@@ -225,8 +238,8 @@ struct ProcedureAssembler {
             if !own.isEmpty { drafts.append(Draft(family: procedure, cues: copies(of: own))) }
         }
         let others = accepted { $0 == .other }
-        if !others.isEmpty, drafts.isEmpty || others.contains(where: { !cue($0).isWeak }) {
-            let target = others.first(where: { !cue($0).isWeak }).flatMap { cue($0).target } ?? cue(others[0]).target
+        if !others.isEmpty, drafts.isEmpty || others.contains(where: { !isWeak($0) }) {
+            let target = others.first(where: { !isWeak($0) }).flatMap { cue($0).target } ?? cue(others[0]).target
             drafts.append(Draft(family: .other, target: target, cues: copies(of: others)))
         }
         return drafts

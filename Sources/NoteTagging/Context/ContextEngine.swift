@@ -182,10 +182,10 @@ public struct ContextEngine: Sendable {
     public func annotate(_ mentions: inout [Mention], in note: AnalyzedNote) {
         // The mentions by sentence (a counting sort), so that each sentence's triggers are found once.
         let sentenceOf = mentions.map { Int(note.sentenceOfToken[$0.tokens.lowerBound]) }
-        var firstOfSentence = [Int](repeating: 0, count: note.sentences.count + 1)
+        var firstOfSentence = [Int](filling: 0, count: note.sentences.count + 1)
         for sentence in sentenceOf { firstOfSentence[sentence + 1] += 1 }
         for sentence in 0..<note.sentences.count { firstOfSentence[sentence + 1] += firstOfSentence[sentence] }
-        var bySentence = [Int](repeating: 0, count: mentions.count)
+        var bySentence = [Int](filling: 0, count: mentions.count)
         var next = firstOfSentence
         for (index, sentence) in sentenceOf.enumerated() {
             bySentence[next[sentence]] = index
