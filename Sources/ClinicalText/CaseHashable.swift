@@ -45,7 +45,7 @@ extension CaseMap: Sendable where Value: Sendable {}
 
 /// A set of an enum's cases (at most 64) as bits by ``CaseHashable/caseOrdinal``: membership is a
 /// shift and a mask instead of hashing.
-public struct CaseSet<Element: CaseHashable & CaseIterable>: Sendable, Equatable {
+public struct CaseSet<Element: CaseHashable & CaseIterable>: Sendable, Hashable {
     @usableFromInline var bits: UInt64 = 0
 
     @inlinable

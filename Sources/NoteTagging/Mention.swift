@@ -1,6 +1,10 @@
 public import ClinicalText
 
 /// One thing the taggers found in a note: where, what, and how the note asserts it.
+///
+/// A plain value (no references: a test checks it): every payload stands inline, lexicon names
+/// are interned (``LexiconName``) and short lists are ``ClinicalText/InlineList``s, so that
+/// making, copying, sorting and freeing a note's mentions never allocates, retains or releases.
 public struct Mention: Sendable {
     /// The words that state it (UTF-8 offsets).
     public var range: TextRange
@@ -24,10 +28,7 @@ public struct Mention: Sendable {
     public var isCurrentFact: Bool { assertion.isAffirmedCurrent }
 }
 
-/// What a mention is, with its payload. The large payloads that hold references (drugs,
-/// diagnoses, muscles) are boxed (`indirect`), so that a mention stays small and copying one
-/// retains one box; small ones stand inline, and those of plain values (pain scores,
-/// documentation elements, quantities) allocate nothing when made and copy as bits.
+/// What a mention is, with its payload (a plain value: see ``Mention``).
 public enum MentionKind: Sendable {
     case procedure(ProcedureCue)
     case region(RegionWord)
@@ -36,12 +37,12 @@ public enum MentionKind: Sendable {
     case guidance(GuidanceKind)
     case contrast(ContrastCue)
     case view(ViewCue)
-    indirect case drug(DrugMention)
+    case drug(DrugMention)
     case painScore(PainScoreMention)
-    indirect case diagnosis(DiagnosisMention)
+    case diagnosis(DiagnosisMention)
     case documentation(DocumentationMention)
     case quantity(QuantityMention)
-    indirect case muscle(MuscleMention)
+    case muscle(MuscleMention)
     case electricalGuidance(ElectricalGuidance)
 }
 
@@ -60,13 +61,14 @@ public struct QuantityMention: Sendable, Hashable {
 /// A spinal level expression: a list of vertebrae and spans, what they name, and the side named
 /// right next to them ("left L4-5 and L5-S1").
 public struct LevelMention: Sendable, Hashable {
-    public enum Item: Sendable, Hashable {
+    public enum Item: Sendable, Hashable, BitwiseCopyable {
         /// "L5", "S1": a vertebra, a root or a medial branch depending on the reading.
         case vertebra(Vertebra)
         /// "L4-5" (adjacent: an interspace) or "L3-S1", "L3 to S1" (a range).
         case span(Vertebra, Vertebra)
     }
-    public var items: [Item]
+    /// Twelve at most: a longer list continues as a second expression.
+    public var items: InlineList<12, Item>
     public var reading: LevelReading?
     public var side: Side?
 }
@@ -86,8 +88,8 @@ public struct DrugMention: Sendable, Hashable {
     public var isPerSite: Bool = false
     /// A home medication: taken by mouth or on a schedule.
     public var isOral: Bool = false
-    /// Spans of the dose words, for evidence.
-    public var doseRanges: [TextRange] = []
+    /// Spans of the dose words, for evidence (a mass, or a concentration and a volume).
+    public var doseRanges = InlineList<2, TextRange>()
 
     public init(name: DrugName) { self.name = name }
 }
@@ -107,7 +109,7 @@ public enum PainScale: String, Sendable, Hashable { case vas = "VAS", nrs = "NRS
 public struct DiagnosisMention: Sendable, Hashable {
     public var category: DiagnosisCategory?
     /// The ICD-10-CM code written in the note.
-    public var icd10: String?
+    public var icd10: ICD10Code?
     /// True when the code was written in the note.
     public var codeIsWritten: Bool
 }
@@ -124,4 +126,18 @@ public struct DocumentationMention: Sendable, Hashable {
     public var value: TextRange?
     /// What a patient-identity label's value is (name, record number, birth date).
     public var identifies: PatientIdentifier?
+}
+
+/// An ICD-10-CM code as written in a note, in upper case ("M54.16"): at most eight ASCII
+/// characters, stored inline.
+public struct ICD10Code: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
+    private var bytes = InlineList<8, UInt8>()
+
+    /// The code in `text` upper-cased; nil unless it is one to eight ASCII bytes.
+    public init?(_ text: some Collection<UInt8>) {
+        guard (1...8).contains(text.count), text.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for byte in text { bytes.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte) }
+    }
+
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -81,7 +81,7 @@ struct GrammarTests {
     ])
     func doses(text: String, drug: String, dose: Double) throws {
         let found = try #require(mentions(text).compactMap { mention -> DrugMention? in
-            if case .drug(let value) = mention.kind, value.name.generic == drug { return value }
+            if case .drug(let value) = mention.kind, value.name.generic.string == drug { return value }
             return nil
         }.first)
         #expect(found.dose?.value == dose)

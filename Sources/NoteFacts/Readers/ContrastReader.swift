@@ -12,14 +12,13 @@ enum ContrastReader {
         var fact = ContrastFact()
         var views = CaseSet<NeedleView>()
         var viewMentions: [(range: TextRange, sentence: Int, cue: ViewCue)] = []
-        // By index: `for mention in mentions` would copy every mention of the note.
         for index in mentions.indices where TodayScope.describesToday(mentions[index].section) {
             let (range, sentence, assertion) = (mentions[index].range, mentions[index].sentence, mentions[index].assertion)
             switch mentions[index].kind {
             case .contrast(let cue):
                 if assertion.isAffirmedCurrent && !sentenceHas(withheldWords, sentence, note) {
                     fact.documented = true
-                    if fact.agent == nil { fact.agent = cue.agent }
+                    if fact.agent == nil { fact.agent = cue.agent?.string }
                     fact.evidence.append(range, startingRoom: 8)
                 } else if sentenceHas(withheldWords, sentence, note) {
                     fact.withheld = true

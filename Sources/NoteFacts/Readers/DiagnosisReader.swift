@@ -13,7 +13,7 @@ struct DiagnosisReader {
     private static let excludedSections: CaseSet<SectionKind> = [.plan, .consent, .familyHistory]
 
     func read(_ mentions: [Mention], _ note: AnalyzedNote) -> [DiagnosisFact] {
-        // The usable diagnoses, by their index in `mentions` (read in place, not copied), in text order.
+        // The usable diagnoses, by their index in `mentions`, in text order.
         var usable: [Int] = []
         for index in mentions.indices {
             guard case .diagnosis = mentions[index].kind else { continue }
@@ -27,7 +27,7 @@ struct DiagnosisReader {
         facts.reserveCapacity(usable.count)
         var paired = [Bool](filling: false, count: usable.count)  // by position in `usable`: a code's phrase
         for index in usable {
-            guard case .diagnosis(let diagnosis) = mentions[index].kind, diagnosis.codeIsWritten, let code = diagnosis.icd10 else { continue }
+            guard case .diagnosis(let diagnosis) = mentions[index].kind, diagnosis.codeIsWritten, let code = diagnosis.icd10?.description else { continue }
             let (range, sentence) = (mentions[index].range, mentions[index].sentence)
             // The phrase written right before the code ("radiculopathy (M54.16)"), else right after
             // it: the last unpaired phrase of its sentence ending before it, else the first starting after it.

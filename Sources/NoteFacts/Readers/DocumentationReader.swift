@@ -9,7 +9,6 @@ enum DocumentationReader {
         var facts = DocumentationFacts()
         var encounter = EncounterFacts()
         for index in mentions.indices {
-            // By index, not `for mention in mentions`: that copies each mention it keeps reading.
             guard case .documentation(let element) = mentions[index].kind else { continue }
             let (range, assertion, section) = (mentions[index].range, mentions[index].assertion, mentions[index].section)
             guard !assertion.isNegated, !assertion.isOtherExperiencer else { continue }

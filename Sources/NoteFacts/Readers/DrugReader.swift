@@ -15,9 +15,8 @@ enum DrugReader {
 
     static func read(_ mentions: [Mention], procedures: [ProcedureFact]) -> (supplyCoded: [DrugFact], other: [DrugFact]) {
         // The mentions by generic name, names in the order first met (a note names a few drugs:
-        // a list searched by name, no hashing). A group lists its mentions by their index in
-        // `mentions`, read in place: a loop over the mentions themselves copies each.
-        var groups: [(name: String, mentions: [Int])] = []
+        // a list searched by name, no hashing). A group lists its mentions by their index in `mentions`.
+        var groups: [(name: LexiconName, mentions: [Int])] = []
         for index in mentions.indices {
             guard case .drug(let drug) = mentions[index].kind, mentions[index].assertion.isAffirmedCurrent, !drug.isOral,
                   !excludedSections.contains(mentions[index].section) else { continue }
@@ -32,10 +31,10 @@ enum DrugReader {
         }
         // "Botulinum toxin" and a named product in one note are the same drug.
         let products = groups.indices.filter { index in
-            guard groups[index].name != "botulinum toxin", case .drug(let drug) = mentions[groups[index].mentions[0]].kind else { return false }
+            guard !groups[index].name.spells("botulinum toxin"), case .drug(let drug) = mentions[groups[index].mentions[0]].kind else { return false }
             return drug.name.drugClass == .botulinumToxin
         }
-        if products.count == 1, let generic = groups.firstIndex(where: { $0.name == "botulinum toxin" }) {
+        if products.count == 1, let generic = groups.firstIndex(where: { $0.name.spells("botulinum toxin") }) {
             groups[products[0]].mentions += groups[generic].mentions
             groups.remove(at: generic)
         }
@@ -47,13 +46,13 @@ enum DrugReader {
             var fact: DrugFact
             switch first.name.drugClass {
             case .botulinumToxin:
-                fact = toxin(name, group, mentions)
+                fact = toxin(name.string, group, mentions)
                 coded.append(fact)
             case .corticosteroid:
-                fact = steroid(name, group, mentions, sites: sites)
+                fact = steroid(name.string, group, mentions, sites: sites)
                 coded.append(fact)
             default:
-                fact = steroid(name, group, mentions, sites: sites)
+                fact = steroid(name.string, group, mentions, sites: sites)
                 fact.drugClass = first.name.drugClass
                 other.append(fact)
             }
@@ -96,7 +95,7 @@ enum DrugReader {
     /// its sentence, or in one of the eight sentences before it in the same section.
     private static func site(of drug: Int, _ all: [Mention]) -> DoseSite? {
         // The mentions stand in the note's order: those of the nine sentences in reach are one run
-        // of the list. They are read by index (a search over the mentions themselves copies each).
+        // of the list.
         let (sentence, section) = (all[drug].sentence, all[drug].section)
         let near = all.indices(inSentences: (sentence - 8)...sentence)
         func isNear(_ index: Int) -> Bool {
@@ -123,8 +122,8 @@ enum DrugReader {
 
     /// Where a dose went: the levels, the named target, or the side.
     enum DoseSite: Hashable {
-        case levels([LevelMention.Item])
-        case target(String)
+        case levels(InlineList<12, LevelMention.Item>)
+        case target(LexiconName)
         case side(Side)
     }
 

@@ -17,7 +17,6 @@ enum PainReader {
     static func read(_ mentions: [Mention], _ note: AnalyzedNote) -> PainFacts {
         var facts = PainFacts()
         func sectionIndex(_ index: Int) -> Int { note.sentences[mentions[index].sentence].section }
-        // By index: `for mention in mentions` would copy every mention of the note.
         for index in mentions.indices {
             guard case .painScore(let score) = mentions[index].kind else { continue }
             let (section, range) = (mentions[index].section, mentions[index].range)

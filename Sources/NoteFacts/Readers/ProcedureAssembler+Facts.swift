@@ -11,7 +11,6 @@ extension ProcedureAssembler {
            levels.contains(where: { Self.isNerveReading($0) }) {
             levels = levels.filter { Self.isNerveReading($0) || Self.hasSpan($0) }
         }
-        // The mentions are read in place, by index: a loop, `map` or `filter` over them copies each.
         // Lists reserved for what they will hold: grown from one element, each would allocate three or four times.
         var evidence: [TextRange] = [], cueSentences: [Int] = [], levelSentences: [Int] = []
         evidence.reserveCapacity(draft.cues.count + levels.count + ownSides.count + 8)
@@ -118,7 +117,6 @@ extension ProcedureAssembler {
         // levels and sides); the spans that name them are gathered only for a conflict.
         func named(inHeading: Bool, withSpans: Bool) -> NamedParts {
             var parts = NamedParts(withSpans: withSpans)
-            // By index: a loop over the mentions themselves copies each.
             for index in levels.indices where headingSentences.contains(levels[index].sentence) == inHeading {
                 guard case .level(let level) = levels[index].kind, let read = readings[index] else { continue }
                 for segment in read.segments { parts.add(segment, levels[index].range) }
@@ -199,7 +197,6 @@ extension ProcedureAssembler {
         assert(GuidanceKind.allCases.count == counts.count, "a guidance kind without a count")
         var evidence: [TextRange] = []
         let ownSentencesOnly = !draft.family.usesImaging && !soleProcedure
-        // By index: `for mention in mentions` would copy every mention of the note.
         for index in mentions.indices where TodayScope.describesToday(mentions[index].section) {
             guard case .guidance(var kind) = mentions[index].kind else { continue }
             let (assertion, sentence) = (mentions[index].assertion, mentions[index].sentence)

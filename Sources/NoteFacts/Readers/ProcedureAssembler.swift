@@ -26,7 +26,7 @@ struct ProcedureAssembler {
         self.lexicons = lexicons
         var strongCue = [Bool](filling: false, count: note.sentences.count)
         var diagnosis = strongCue
-        for index in mentions.indices where mentions[index].sentence < strongCue.count {  // in place: a loop over them copies each
+        for index in mentions.indices where mentions[index].sentence < strongCue.count {
             let sentence = mentions[index].sentence
             switch mentions[index].kind {
             case .procedure(let cue) where !cue.isWeak: strongCue[sentence] = true
@@ -52,7 +52,6 @@ struct ProcedureAssembler {
     func procedures() -> [ProcedureFact] {
         let drafts = groupCues()
         guard !drafts.isEmpty else { return [] }
-        // The mentions are read in place, by index: a loop or a `filter` over them copies each one.
         var levels: [Mention] = [], muscleTokens: [Range<Int>] = []
         for index in mentions.indices {
             switch mentions[index].kind {
@@ -146,15 +145,8 @@ struct ProcedureAssembler {
             return diagnoses.contains { $0.contains(range) && $0 != range }
         }
         func cue(_ index: Int) -> ProcedureCue { mentions[index].procedureCue! }
-        // A cue's family and weight, read in place (`cue(_:)` copies the cue, its target string included).
-        func family(_ index: Int) -> ProcedureCueFamily {
-            guard case .procedure(let cue) = mentions[index].kind else { preconditionFailure("a cue index names a procedure cue") }
-            return cue.family
-        }
-        func isWeak(_ index: Int) -> Bool {
-            guard case .procedure(let cue) = mentions[index].kind else { preconditionFailure("a cue index names a procedure cue") }
-            return cue.isWeak
-        }
+        func family(_ index: Int) -> ProcedureCueFamily { cue(index).family }
+        func isWeak(_ index: Int) -> Bool { cue(index).isWeak }
         func copies(of indices: [Int]) -> [Mention] { indices.map { mentions[$0] } }
         let anyStrong = cues.contains { !isWeak($0) }
         // A note without clinical headings (dictated in one paragraph) names its procedure anywhere.
@@ -209,7 +201,7 @@ struct ProcedureAssembler {
         }
         // Sacroiliac procedures by technique: the joint, its nerves (lateral branches), or their RFA.
         let siRFA = facetSpecific.isEmpty ? rfa : []
-        func siTarget(_ index: Int) -> String { cue(index).target ?? (siRFA.isEmpty ? "joint" : "rfa") }
+        func siTarget(_ index: Int) -> String { cue(index).target?.string ?? (siRFA.isEmpty ? "joint" : "rfa") }
         let siTargets = Set(sacroiliac.map(siTarget))
         for target in ["joint", "nerves", "rfa"] where siTargets.contains(target) {
             let own = sacroiliac.filter { siTarget($0) == target }
@@ -226,7 +218,7 @@ struct ProcedureAssembler {
         let targets = blocks.compactMap { cue($0).target }.normalized()
         for target in targets {
             let own = blocks.filter { cue($0).target == target || (targets.count == 1 && cue($0).target == nil) }
-            drafts.append(Draft(family: .nerveBlock, target: target, cues: copies(of: own)))
+            drafts.append(Draft(family: .nerveBlock, target: target.string, cues: copies(of: own)))
         }
         if targets.isEmpty, !blocks.isEmpty, drafts.isEmpty {
             drafts.append(Draft(family: .nerveBlock, cues: copies(of: blocks)))
@@ -240,14 +232,12 @@ struct ProcedureAssembler {
         let others = accepted { $0 == .other }
         if !others.isEmpty, drafts.isEmpty || others.contains(where: { !isWeak($0) }) {
             let target = others.first(where: { !isWeak($0) }).flatMap { cue($0).target } ?? cue(others[0]).target
-            drafts.append(Draft(family: .other, target: target, cues: copies(of: others)))
+            drafts.append(Draft(family: .other, target: target?.string, cues: copies(of: others)))
         }
         return drafts
     }
 
     /// The note's title (its first lines before any heading) or the first line under a procedure heading.
-    /// (Asked of a mention by its sentence: `isTitleLike(sentence: list[index].sentence)` reads it in
-    /// place, where passing `list[index]` would copy the mention.)
     func isTitleLike(sentence index: Int) -> Bool {
         let sentence = note.sentences[index]
         let section = note.sections[sentence.section]
@@ -277,7 +267,7 @@ struct ProcedureAssembler {
         var best: (Int, Int)?
         for owner in owners {
             let cues = drafts[owner].cues
-            for cue in cues.indices {  // by index: a loop over the cues would copy each
+            for cue in cues.indices {
                 let (cueSentence, cueStart) = (cues[cue].sentence, cues[cue].tokens.lowerBound)
                 let distance: Int
                 if cueSentence == sentence {

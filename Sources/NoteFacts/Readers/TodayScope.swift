@@ -14,7 +14,6 @@ enum TodayScope {
 }
 
 extension Mention {
-    /// The mention speaks of today (see ``TodayScope``). A property, so that `mentions[index].isToday`
-    /// reads the mention in place, where passing `mentions[index]` to a function copies it.
+    /// The mention speaks of today (see ``TodayScope``).
     var isToday: Bool { isCurrentFact && TodayScope.describesToday(section) }
 }

@@ -100,8 +100,8 @@ public final class TaggingLexicons: Sendable {
         procedures = try load("procedures/procedures.tsv") { row throws(LexiconError) in
             let strength = try row.text("strength")
             guard strength == "strong" || strength == "weak" else { throw row.error(column: "strength", "expected strong or weak") }
-            return ProcedureCue(family: try row.value("family", as: ProcedureCueFamily.self), target: try row.optional("target"),
-                                isWeak: strength == "weak")
+            return ProcedureCue(family: try row.value("family", as: ProcedureCueFamily.self),
+                                target: try row.optional("target").map(LexiconName.init), isWeak: strength == "weak")
         }
         regions = try load("anatomy/regions.tsv") { row throws(LexiconError) in try row.value("region", as: RegionWord.self) }
         sides = try load("anatomy/sides.tsv") { row throws(LexiconError) -> Side? in
@@ -114,14 +114,14 @@ public final class TaggingLexicons: Sendable {
         guidance = try load("guidance/guidance.tsv") { row throws(LexiconError) in
             try row.value("guidance", as: GuidanceKind.self)
         }
-        contrast = try load("contrast/contrast.tsv") { row throws(LexiconError) in ContrastCue(agent: try row.optional("agent")) }
+        contrast = try load("contrast/contrast.tsv") { row throws(LexiconError) in ContrastCue(agent: try row.optional("agent").map(LexiconName.init)) }
         views = try load("contrast/views.tsv") { row throws(LexiconError) in
-            var views: [NeedleView] = []
+            var views = CaseSet<NeedleView>()
             for raw in try row.list("views") {
                 guard let view = NeedleView(rawValue: raw) else {
                     throw row.error(column: "views", "unknown view `\(raw)`; expected ap, lateral, oblique, contralateral-oblique")
                 }
-                views.append(view)
+                views.insert(view)
             }
             let strength = try row.text("strength")
             guard strength == "strong" || strength == "weak" else {
@@ -132,7 +132,7 @@ public final class TaggingLexicons: Sendable {
         drugs = try load("drugs/drugs.tsv") { row throws(LexiconError) in
             let strength = try row.optional("mg-per-ml")
             guard strength.map({ Double($0) != nil }) ?? true else { throw row.error(column: "mg-per-ml", "expected a number or -") }
-            return DrugName(generic: try row.text("generic"), drugClass: try row.value("class", as: DrugClass.self),
+            return DrugName(generic: LexiconName(try row.text("generic")), drugClass: try row.value("class", as: DrugClass.self),
                             mgPerML: strength.flatMap { Double($0) })
         }
         doseCues = try load("drugs/dose-cues.tsv") { row throws(LexiconError) in try row.value("role", as: DoseRole.self) }
@@ -156,7 +156,7 @@ public final class TaggingLexicons: Sendable {
         }
         diagnosisCodeCategories = codeCategories
         muscles = try load("anatomy/muscles.tsv") { row throws(LexiconError) in
-            MuscleCue(muscle: try row.text("muscle"), site: try row.value("site", as: MuscleSite.self))
+            MuscleCue(muscle: LexiconName(try row.text("muscle")), site: try row.value("site", as: MuscleSite.self))
         }
         blockWords = try load("procedures/block-words.tsv") { _ throws(LexiconError) in true }
         var credentials: [Int32: Bool] = [:]
@@ -213,25 +213,25 @@ public final class TaggingLexicons: Sendable {
 public struct ProcedureCue: Sendable, Hashable {
     public var family: ProcedureCueFamily
     /// The nerve or site of a nerve block or of an `other` procedure ("greater-occipital", "knee").
-    public var target: String?
+    public var target: LexiconName?
     /// A weak cue names a procedure only next to a strong cue of its group or in a title or heading line.
     public var isWeak: Bool
 }
 
 /// A contrast cue's payload: the generic agent, or nil for a bare "contrast".
 public struct ContrastCue: Sendable, Hashable {
-    public var agent: String?
+    public var agent: LexiconName?
 }
 
-/// A view cue's payload; an empty list marks an anatomic phrase that is no view ("lateral to").
+/// A view cue's payload; an empty set marks an anatomic phrase that is no view ("lateral to").
 public struct ViewCue: Sendable, Hashable {
-    public var views: [NeedleView]
+    public var views: CaseSet<NeedleView>
     public var isWeak: Bool
 }
 
 /// A drug name's payload.
 public struct DrugName: Sendable, Hashable {
-    public var generic: String
+    public var generic: LexiconName
     public var drugClass: DrugClass
     /// The product's only strength, so a volume alone gives the dose.
     public var mgPerML: Double?
@@ -244,7 +244,7 @@ public struct DiagnosisCue: Sendable, Hashable {
 
 /// A muscle phrase's payload.
 public struct MuscleCue: Sendable, Hashable {
-    public var muscle: String
+    public var muscle: LexiconName
     public var site: MuscleSite
 }
 

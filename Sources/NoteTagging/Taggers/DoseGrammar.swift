@@ -29,7 +29,7 @@ struct DoseGrammar {
                 let strength = drug.payload.mgPerML
                 if let (dose, used) = dose(forward: forward, backward: backward, tokens, mgPerML: strength) {
                     mention.dose = dose
-                    mention.doseRanges = used.map { tokens[$0].range }
+                    mention.doseRanges = InlineList(used.lazy.map { tokens[$0].range })
                     let near = (used.min()! - 3)..<(max(used.max()!, drug.tokens.upperBound) + 4)
                     for role in roles where near.overlaps(role.tokens) {
                         switch role.payload {

@@ -85,8 +85,9 @@ struct SpinalLevelGrammar {
         }
         guard index < limit, let head = lexicons.levelHeads.longestMatch(in: note, at: index, limit: limit),
               head.payload == .rib else { return nil }
-        var items: [LevelMention.Item] = numbers.compactMap { Vertebra(region: .t, number: $0) }.map { .vertebra($0) }
-        for (low, high) in ranges {
+        var items = InlineList<12, LevelMention.Item>()  // twelve ribs at most
+        for vertebra in numbers.compactMap({ Vertebra(region: .t, number: $0) }) where !items.isFull { items.append(.vertebra(vertebra)) }
+        for (low, high) in ranges where !items.isFull {
             if let upper = Vertebra(region: .t, number: low), let lower = Vertebra(region: .t, number: high), upper < lower {
                 items.append(.span(upper, lower))
             }
@@ -95,13 +96,15 @@ struct SpinalLevelGrammar {
         return (LevelMention(items: items, reading: .rib, side: nil), head.end)
     }
 
-    /// A list of level items starting at `start`, and the index after it.
-    private func list(_ note: AnalyzedNote, from start: Int, limit: Int) -> ([LevelMention.Item], Int)? {
+    /// A list of level items starting at `start`, and the index after it. A list longer than a
+    /// mention holds (``LevelMention/items``) ends there; the next expression takes the rest.
+    private func list(_ note: AnalyzedNote, from start: Int, limit: Int) -> (InlineList<12, LevelMention.Item>, Int)? {
         let tokens = note.tokens
         guard let first = item(note, at: start, limit: limit) else { return nil }
-        var items = [first.item]
+        var items = InlineList<12, LevelMention.Item>()
+        items.append(first.item)
         var end = first.end
-        while end < limit {
+        while end < limit, !items.isFull {
             var next = end
             while next < limit, words.contains(.levelList, tokens[next]), next - end < 3 { next += 1 }
             guard let more = item(note, at: next, limit: limit) else { break }

@@ -1,21 +1,23 @@
 /// A vertebra (or, for C8, the cervical nerve root that has no vertebra), head to toe.
-public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Vertebra: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     /// 0 = C1 … 6 = C7, 7 = C8 (root only), 8 = T1 … 19 = T12, 20 = L1 … 24 = L5, 25 = S1 … 29 = S5.
-    public let ordinal: Int
+    public var ordinal: Int { Int(storedOrdinal) }
+    /// One byte: a level expression's items stand inline in its mention.
+    private let storedOrdinal: UInt8
 
     public enum Region: Character, Sendable { case c = "C", t = "T", l = "L", s = "S" }
 
     public init?(region: Region, number: Int) {
         switch region {
-        case .c where (1...8).contains(number): ordinal = number - 1
-        case .t where (1...12).contains(number): ordinal = 7 + number
-        case .l where (1...5).contains(number): ordinal = 19 + number
-        case .s where (1...5).contains(number): ordinal = 24 + number
+        case .c where (1...8).contains(number): self.init(ordinal: number - 1)
+        case .t where (1...12).contains(number): self.init(ordinal: 7 + number)
+        case .l where (1...5).contains(number): self.init(ordinal: 19 + number)
+        case .s where (1...5).contains(number): self.init(ordinal: 24 + number)
         default: return nil
         }
     }
 
-    private init(ordinal: Int) { self.ordinal = ordinal }
+    private init(ordinal: Int) { storedOrdinal = UInt8(ordinal) }
 
     public var region: Region {
         switch ordinal {
@@ -63,7 +65,7 @@ public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible 
 
 /// A spinal segment in contract form: an interspace ("L4-L5"), a single segment ("S1", "T8"),
 /// or the sacral hiatus of a caudal injection.
-public enum SpinalSegment: Hashable, Comparable, Sendable, CustomStringConvertible {
+public enum SpinalSegment: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     case interspace(upper: Vertebra)
     case single(Vertebra)
     case sacralHiatus

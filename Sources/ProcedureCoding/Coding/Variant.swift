@@ -30,15 +30,16 @@ enum Variant {
 
     /// Distinct muscle–side pairs (reference TP-1, Q-11: left and right trapezius are two).
     static func muscleCount(_ procedure: ProcedureFact, where include: (MuscleMention) -> Bool = { _ in true }) -> Int {
-        var pairs: Set<String> = []
+        struct Pair: Hashable { let muscle: LexiconName, side: Side? }
+        var pairs: Set<Pair> = []
         let muscles = procedure.muscles.filter(include)
         let sided = Set(muscles.filter { $0.side != nil }.map { $0.cue.muscle })
         for muscle in muscles {
             switch muscle.side {
-            case .bilateral?: pairs.insert(muscle.cue.muscle + "|left"); pairs.insert(muscle.cue.muscle + "|right")
-            case let side?: pairs.insert(muscle.cue.muscle + "|" + side.rawValue)
+            case .bilateral?: pairs.insert(Pair(muscle: muscle.cue.muscle, side: .left)); pairs.insert(Pair(muscle: muscle.cue.muscle, side: .right))
+            case let side?: pairs.insert(Pair(muscle: muscle.cue.muscle, side: side))
             // A muscle named again without its side is the same muscle.
-            case nil where !sided.contains(muscle.cue.muscle): pairs.insert(muscle.cue.muscle + "|-")
+            case nil where !sided.contains(muscle.cue.muscle): pairs.insert(Pair(muscle: muscle.cue.muscle, side: nil))
             case nil: break
             }
         }
