@@ -50,9 +50,14 @@ struct SupplyCoder {
         max(1, Int((amount / unitDose - 1e-9).rounded(.up)))
     }
 
-    private func line(_ row: DrugSupplyRow, _ modifiers: [Modifier], _ units: Int, _ drug: DrugFact, _ why: String) -> CodeLine? {
-        CodeLine(code: row.code, modifiers: modifiers, units: units, evidence: drug.evidence,
-                 why: "\(drug.name.capitalizedFirst) supply: \(why).", rank: .drug)
+    private func line(_ row: DrugSupplyRow, _ modifiers: [Modifier], _ units: Int, _ drug: DrugFact, _ detail: String) -> CodeLine? {
+        // The sentence written into one string with its room reserved (an interpolation grows it piece by piece).
+        var why = drug.name.capitalizedFirst
+        why.reserveCapacity(why.utf8.count + detail.utf8.count + 10)
+        why += " supply: "
+        why += detail
+        why += "."
+        return CodeLine(code: row.code, modifiers: modifiers, units: units, evidence: drug.evidence, why: why, rank: .drug)
     }
 }
 
