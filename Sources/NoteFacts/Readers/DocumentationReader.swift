@@ -52,9 +52,6 @@ enum DocumentationReader {
     /// "Anselm Ruiz-Takahashi, MD on 02/18/2026" → "Anselm Ruiz-Takahashi, MD": the name and
     /// credentials, without dates, times or notes in parentheses.
     static func providerName(_ value: String, _ conventions: TextConventions) -> String? {
-        func isWord(_ word: UnsafeBufferPointer<UInt8>, in list: GrammarWords.List) -> Bool {
-            conventions.words.contains(list, symbol: conventions.symbols.symbol(folding: word))
-        }
         var value = value
         let name = value.withUTF8 { bytes -> [UInt8] in
             var name: [UInt8] = []
@@ -68,8 +65,10 @@ enum DocumentationReader {
                 end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if startsWithNumber(word) || word.first == UInt8(ascii: "(") || isWord(word, in: .signerNameEnd) { break }
-                if isWord(word, in: .signerFiller) { continue }
+                if startsWithNumber(word) || word.first == UInt8(ascii: "(") { break }
+                let symbol = conventions.symbols.symbol(folding: word)  // folded once, read in both lists
+                if conventions.words.contains(.signerNameEnd, symbol: symbol) { break }
+                if conventions.words.contains(.signerFiller, symbol: symbol) { continue }
                 if !name.isEmpty { name.append(UInt8(ascii: " ")) }
                 name += word
             }
