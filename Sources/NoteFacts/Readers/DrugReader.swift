@@ -15,23 +15,22 @@ enum DrugReader {
 
     static func read(_ mentions: [Mention], procedures: [ProcedureFact]) -> (supplyCoded: [DrugFact], other: [DrugFact]) {
         // The mentions by generic name, names in the order first met (a note names a few drugs:
-        // a list searched by name, no hashing). A group lists its mentions by their index in `mentions`.
-        var groups: [(name: LexiconName, mentions: [Int])] = []
+        // a list searched by name, no hashing).
+        var groups: [(name: LexiconName, mentions: [Mention])] = []
+        // By index: a loop over the note's mentions copies every one of them out (a mention is 128
+        // bytes); only the drugs are copied here.
         for index in mentions.indices {
-            guard case .drug(let drug) = mentions[index].kind, mentions[index].assertion.isAffirmedCurrent, !drug.isOral,
+            guard case .drug(let drug) = mentions[index].kind, mentions[index].isCurrentFact, !drug.isOral,
                   !excludedSections.contains(mentions[index].section) else { continue }
             if let group = groups.firstIndex(where: { $0.name == drug.name.generic }) {
-                groups[group].mentions.append(index)
+                groups[group].mentions.append(mentions[index])
             } else {
-                var own: [Int] = []
-                own.reserveCapacity(8)
-                own.append(index)
-                groups.append((drug.name.generic, own), startingRoom: 4)
+                groups.append((drug.name.generic, [mentions[index]]))
             }
         }
         // "Botulinum toxin" and a named product in one note are the same drug.
         let products = groups.indices.filter { index in
-            guard !groups[index].name.spells("botulinum toxin"), case .drug(let drug) = mentions[groups[index].mentions[0]].kind else { return false }
+            guard !groups[index].name.spells("botulinum toxin"), case .drug(let drug) = groups[index].mentions[0].kind else { return false }
             return drug.name.drugClass == .botulinumToxin
         }
         if products.count == 1, let generic = groups.firstIndex(where: { $0.name.spells("botulinum toxin") }) {
@@ -42,7 +41,7 @@ enum DrugReader {
         var coded: [DrugFact] = []
         var other: [DrugFact] = []
         for (name, group) in groups {
-            guard case .drug(let first) = mentions[group[0]].kind else { continue }
+            guard case .drug(let first) = group[0].kind else { continue }
             var fact: DrugFact
             switch first.name.drugClass {
             case .botulinumToxin:
@@ -63,22 +62,22 @@ enum DrugReader {
     /// Doses tied to different sites (levels or sides) add up; a dose tied to no site (a
     /// medication list, a summary line) repeats one of them; a dose marked as the total wins; a dose
     /// "at each level" or "each side" counts once per site.
-    private static func steroid(_ name: String, _ group: [Int], _ all: [Mention], sites: Int) -> DrugFact {
+    private static func steroid(_ name: String, _ group: [Mention], _ all: [Mention], sites: Int) -> DrugFact {
         var evidence: [TextRange] = []
         var totals: [Double] = []
         var unsited: [Double] = []
         var sited: [SitedDose: Double] = [:]
         var unit: String?
-        for index in group {
-            guard case .drug(let drug) = all[index].kind else { continue }
-            evidence.append(all[index].range, startingRoom: 16)
+        for mention in group {
+            guard case .drug(let drug) = mention.kind else { continue }
+            evidence.append(mention.range, startingRoom: 16)
             guard let dose = drug.dose, let doseUnit = dose.unit, doseUnit != .mL else { continue }
             evidence += drug.doseRanges
             var value = doseUnit == .g ? dose.value * 1000 : doseUnit == .mcg ? dose.value / 1000 : dose.value
             unit = doseUnit == .units ? "units" : "mg"
             if drug.isTotal { totals.append(value); continue }
             if drug.isPerSite { value *= Double(sites) }
-            if let site = site(of: index, all) {
+            if let site = site(of: mention, all) {
                 sited[SitedDose(site: site, value: value)] = value
             } else {
                 unsited.append(value)
@@ -86,17 +85,17 @@ enum DrugReader {
         }
         let sum = sited.values.reduce(0, +)
         let dose = totals.max() ?? (sited.isEmpty && unsited.isEmpty ? nil : max(unsited.max() ?? 0, sum))
-        guard case .drug(let first) = all[group[0]].kind else { fatalError("group holds drug mentions") }
+        guard case .drug(let first) = group[0].kind else { fatalError("group holds drug mentions") }
         return DrugFact(name: name, drugClass: first.name.drugClass, dose: dose, unit: dose == nil ? nil : unit,
                         discarded: nil, evidence: evidence.normalized())
     }
 
     /// The level (or, when no level is named, the nerve, or the side) a dose was given at: named in
     /// its sentence, or in one of the eight sentences before it in the same section.
-    private static func site(of drug: Int, _ all: [Mention]) -> DoseSite? {
+    private static func site(of drug: Mention, _ all: [Mention]) -> DoseSite? {
         // The mentions stand in the note's order: those of the nine sentences in reach are one run
         // of the list.
-        let (sentence, section) = (all[drug].sentence, all[drug].section)
+        let (sentence, section) = (drug.sentence, drug.section)
         let near = all.indices(inSentences: (sentence - 8)...sentence)
         func isNear(_ index: Int) -> Bool {
             all[index].section == section && all[index].isToday && all[index].sentence <= sentence
@@ -133,11 +132,11 @@ enum DrugReader {
         var value: Double
     }
 
-    private static func toxin(_ name: String, _ group: [Int], _ all: [Mention]) -> DrugFact {
-        var evidence = group.map { all[$0].range }
+    private static func toxin(_ name: String, _ group: [Mention], _ all: [Mention]) -> DrugFact {
+        var evidence = group.map(\.range)
         var injected: [Double] = [], totals: [Double] = [], discarded: [Double] = [], vial: [Double] = [], plain: [Double] = []
         var noWaste = false
-        let sections = CaseSet(group.map { all[$0].section })
+        let sections = CaseSet(group.map(\.section))
         for index in all.indices where sections.contains(all[index].section) || all[index].section == .procedure {
             let assertion = all[index].assertion
             guard case .quantity(let quantity) = all[index].kind, quantity.quantity.unit == .units,
@@ -153,8 +152,8 @@ enum DrugReader {
             }
             evidence.append(all[index].range)
         }
-        for index in group {
-            if case .drug(let drug) = all[index].kind, let dose = drug.dose, dose.unit == .units { evidence += drug.doseRanges }
+        for mention in group {
+            if case .drug(let drug) = mention.kind, let dose = drug.dose, dose.unit == .units { evidence += drug.doseRanges }
         }
         var dose: Double?
         if let total = totals.max() { dose = total }

@@ -35,17 +35,16 @@ extension ProcedureAssembler {
         let levelSides = sides  // the sides named beside the levels themselves
         // A side named with the procedure itself ("Right stellate ganglion block") wins over sides
         // named elsewhere (positioning, symptoms).
-        let namedWithCue = ownSides.indices.filter { cueSentences.contains(ownSides[$0].sentence) }
-        var sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? Array(ownSides.indices) : namedWithCue
+        let namedWithCue = ownSides.filter { cueSentences.contains($0.sentence) }
+        var sideSources = draft.family.isSpinal || (namedWithCue.isEmpty && !levelSideWithCue) ? ownSides : namedWithCue
         // Acupuncture points are not sided procedures: only a side named with the procedure counts.
         if draft.family == .acupuncture { sideSources = namedWithCue }
-        for index in sideSources {
-            guard case .side(let side) = ownSides[index].kind else { continue }
+        for mention in sideSources {
+            guard case .side(let side) = mention.kind else { continue }
             // Spinal procedures take sides from the sentences that name them or their levels.
-            let sentence = ownSides[index].sentence
-            if draft.family.isSpinal, !cueSentences.contains(sentence), !levelSentences.contains(sentence) { continue }
+            if draft.family.isSpinal, !cueSentences.contains(mention.sentence), !levelSentences.contains(mention.sentence) { continue }
             sides.insert(side)
-            evidence.append(ownSides[index].range)
+            evidence.append(mention.range)
         }
         let laterality: Side? = sides.contains(.bilateral) || (sides.contains(.left) && sides.contains(.right))
             ? .bilateral : sides.first
@@ -88,7 +87,7 @@ extension ProcedureAssembler {
 
         let (guidance, guidanceEvidence) = guidance(for: draft, cueSentences: cueSentences, soleProcedure: soleProcedure)
         evidence += guidanceEvidence
-        let conflicts = conflicts(draft, levels: levels, readings: readings, sides: ownSides, at: sideSources)
+        let conflicts = conflicts(draft, levels: levels, readings: readings, sides: sideSources)
         // Heading and description name different levels: the description says what was done.
         if conflicts.contains(where: { $0.kind == .level }) {
             let headingSentences = headingSentences(of: draft)
@@ -108,9 +107,8 @@ extension ProcedureAssembler {
 
     /// The heading (the title, or the first line under a procedure heading) against the
     /// description: a side or levels named in both that have nothing in common.
-    /// `sides`: the procedure's own side mentions, of which those at `sideIndices` count.
-    private func conflicts(_ draft: Draft, levels: [Mention], readings: [LevelReader.Reading?], sides: [Mention],
-                           at sideIndices: [Int]) -> [Conflict] {
+    /// `sides`: the side mentions that count for the procedure.
+    private func conflicts(_ draft: Draft, levels: [Mention], readings: [LevelReader.Reading?], sides: [Mention]) -> [Conflict] {
         let headingSentences = headingSentences(of: draft)
         guard !headingSentences.isEmpty else { return [] }
         // What the heading and the description each name (short lists: a procedure has a few
@@ -122,9 +120,9 @@ extension ProcedureAssembler {
                 for segment in read.segments { parts.add(segment, levels[index].range) }
                 if let side = level.side { parts.add(side, levels[index].range) }
             }
-            for index in sideIndices where headingSentences.contains(sides[index].sentence) == inHeading {
-                guard case .side(let side) = sides[index].kind else { continue }
-                parts.add(side, sides[index].range)
+            for mention in sides where headingSentences.contains(mention.sentence) == inHeading {
+                guard case .side(let side) = mention.kind else { continue }
+                parts.add(side, mention.range)
             }
             return parts
         }

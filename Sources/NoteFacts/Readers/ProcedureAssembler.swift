@@ -76,10 +76,10 @@ struct ProcedureAssembler {
                 guard !sentenceIsFindingOnly(mentions[index].sentence),
                       !levels.indices.contains(where: { levels[$0].tokens.overlaps(tokens) }),
                       !muscleTokens.contains(where: { $0.overlaps(tokens) }),
-                      let owner = owner(of: mentions[index].sentence, mentions[index].tokens, among: everyDraft, drafts) else { continue }
+                      let owner = owner(of: mentions[index], among: everyDraft, drafts) else { continue }
                 sideOwners[owner].append(mentions[index], startingRoom: 8)
             case .muscle, .electricalGuidance:
-                if let owner = owner(of: mentions[index].sentence, mentions[index].tokens, among: muscleDrafts, drafts) {
+                if let owner = owner(of: mentions[index], among: muscleDrafts, drafts) {
                     extras[owner].append(mentions[index])
                 }
             default:
@@ -91,7 +91,7 @@ struct ProcedureAssembler {
         var levelOwners = [[Mention]](filling: [], count: drafts.count)
         let owners = spinal.isEmpty ? segmental : spinal
         for level in levels {
-            guard let owner = owner(of: level.sentence, level.tokens, among: owners, drafts) else { continue }
+            guard let owner = owner(of: level, among: owners, drafts) else { continue }
             levelOwners[owner].append(level, startingRoom: 8)
         }
         return drafts.indices.map { index in
@@ -261,19 +261,17 @@ struct ProcedureAssembler {
         sentence < findingOnly.count && findingOnly[sentence]
     }
 
-    /// The draft whose cue stands nearest before a mention (in `sentence`, at `tokens`): in its sentence, else earlier.
-    private func owner(of sentence: Int, _ tokens: Range<Int>, among owners: [Int], _ drafts: [Draft]) -> Int? {
+    /// The draft whose cue stands nearest before a mention: in its sentence, else earlier.
+    private func owner(of mention: Mention, among owners: [Int], _ drafts: [Draft]) -> Int? {
         guard owners.count > 1 else { return owners.first }
         var best: (Int, Int)?
         for owner in owners {
-            let cues = drafts[owner].cues
-            for cue in cues.indices {
-                let (cueSentence, cueStart) = (cues[cue].sentence, cues[cue].tokens.lowerBound)
+            for cue in drafts[owner].cues {
                 let distance: Int
-                if cueSentence == sentence {
-                    distance = abs(cueStart - tokens.lowerBound)
-                } else if cueStart < tokens.lowerBound {
-                    distance = 10_000 + tokens.lowerBound - cueStart
+                if cue.sentence == mention.sentence {
+                    distance = abs(cue.tokens.lowerBound - mention.tokens.lowerBound)
+                } else if cue.tokens.lowerBound < mention.tokens.lowerBound {
+                    distance = 10_000 + mention.tokens.lowerBound - cue.tokens.lowerBound
                 } else {
                     continue
                 }
