@@ -77,8 +77,8 @@ def main():
         print("creating the peer's venv (.venv-peer) from requirements-peer.txt …", file=sys.stderr)
         run([sys.executable, "-m", "venv", VENV])
         run([os.path.join(VENV, "bin", "pip"), "install", "-q", "-r", os.path.join(BENCH, "requirements-peer.txt")])
-    # The deployment build (README "Install"): the Swift runtime linked in, no shared Swift libraries to bind at start.
-    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "needlepoint"], cwd=ROOT,
+    # The deployment build (README "Install"; Benchmarks/build-release.sh says what its flags do).
+    run([os.path.join(ROOT, "Benchmarks", "build-release.sh"), "--product", "needlepoint"], cwd=ROOT,
         stdout=subprocess.DEVNULL)
 
     with open(corpus, encoding="utf-8") as handle:

@@ -9,7 +9,7 @@ sizes=("$@")
 [ $# -eq 0 ] && sizes=(10000 100000)
 out=Benchmarks/out
 mkdir -p "$out"
-swift build -c release --static-swift-stdlib --product needlepoint >/dev/null
+Benchmarks/build-release.sh --product needlepoint >/dev/null
 binary=.build/release/needlepoint
 printf '%-10s %-14s %-10s %-12s %-10s\n' results "results MB" seconds results/s "peak RSS"
 for n in "${sizes[@]}"; do

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-25}
 connections=${2:-32}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product needlepoint >/dev/null 2>&1
+Benchmarks/build-release.sh --product needlepoint >/dev/null 2>&1
 log=$(mktemp)
 .build/release/needlepoint serve --port 0 2>"$log" &
 server=$!
