@@ -97,7 +97,7 @@ extension Tokenizer {
     /// Parses "10", "0.5", "1,000", "40%" (ASCII digits after folding), byte by byte: the digits
     /// (commas skipped) make an integer, divided by the power of ten of the decimals — exact for
     /// the short numbers notes hold, like `Double("0.5")`.
-    static func number(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> (value: Double, isPercent: Bool)? {
+    public static func number(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> (value: Double, isPercent: Bool)? {
         var bytes = key
         let isPercent = bytes.last == UInt8(ascii: "%")
         if isPercent { bytes = bytes.dropLast() }

@@ -65,6 +65,8 @@ struct GrammarTests {
         ("She reported 0/10 pain at discharge", [0], ["post"]),
         ("NRS 5 out of 10 post-injection", [5], ["post"]),
         ("80% relief for 3 months", [], []),
+        ("VAS 7.5/10 before, 0.5/10 after", [7.5, 0.5], ["pre", "post"]),
+        ("VAS 12/10 before the block", [], []),
     ])
     func painScores(text: String, values: [Double], timings: [String]) {
         let scores = mentions(text).compactMap { if case .painScore(let score) = $0.kind { return score } else { return nil } }
