@@ -10,8 +10,8 @@ struct DiagnosisCodeGrammar {
         var index = note.nextPhraseStart(PhraseStarts.letterDigit, from: 0, to: note.tokens.count)
         while index < note.tokens.count {
             let token = note.tokens[index]
-            if token.kind == .word && Self.startsLikeCode(token.keyFirst, token.keySecond) && note.keys.withBytes(index, Self.isICD10),
-               let code = note.keys.withBytes(index, { ICD10Code($0) }) {
+            if token.kind == .word && Self.startsLikeCode(token.keyFirst, token.keySecond),
+               let code = note.keys.withBytes(index, { Self.isICD10($0) ? ICD10Code($0) : nil }) {
                 out.append(Mention(range: token.range, tokens: index..<index + 1,
                                    kind: .diagnosis(DiagnosisMention(category: nil, icd10: code, codeIsWritten: true))))
             }
