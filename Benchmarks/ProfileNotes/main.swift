@@ -45,7 +45,7 @@ for (id, bytes) in notes {
     let mentions = pipeline.tagger.mentions(in: analyzed); lap(1)
     let facts = pipeline.factBuilder.facts(from: mentions, in: analyzed); lap(2)
     let report = pipeline.coder.code(facts, options: pipeline.options); lap(3)
-    let result = NoteResult(id: id, outcome: .coded(note, facts, report), patientKey: nil)
+    let result = NoteResult(id: id, outcome: .coded(NoteResult.Coded(note, facts, report)), patientKey: nil)
     // `write`, not `bytes`: a profile collecting inside `ResultEncoder.bytes` sees only the timed loop above.
     var writer = JSONWriter(capacity: 8192)
     ResultEncoder.write(result, into: &writer); lap(4)

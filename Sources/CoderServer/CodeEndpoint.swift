@@ -51,9 +51,9 @@ struct CodeEndpoint: Sendable {
         var status = HTTPResponse.Status.ok
         switch result.outcome {
         case .failed: status = .unprocessableContent
-        case .coded(let note, _, _):
+        case .coded(let coded):
             if includeText, case .object(var members) = json {
-                members["noteText"] = .string(note.text.string)
+                members["noteText"] = .string(coded.note.text.string)
                 json = .object(members)
             }
         }

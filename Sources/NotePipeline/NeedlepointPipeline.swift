@@ -52,7 +52,7 @@ public struct NeedlepointPipeline: Sendable {
         let analyzed = tagger.analyze(note.text)
         let mentions = tagger.mentions(in: analyzed)
         let facts = factBuilder.facts(from: mentions, in: analyzed)
-        return NoteResult(id: note.id, outcome: .coded(note, facts, coder.code(facts, options: options)),
+        return NoteResult(id: note.id, outcome: .coded(NoteResult.Coded(note, facts, coder.code(facts, options: options))),
                           patientKey: PatientKey.make(facts.encounter, note.text, salt: patientKeySalt))
     }
 

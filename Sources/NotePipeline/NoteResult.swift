@@ -5,8 +5,21 @@ public import ProcedureCoding
 /// from being read. Never both.
 public struct NoteResult: Sendable {
     public enum Outcome: Sendable {
-        case coded(Note, NoteFacts, CodingReport)
+        case coded(Coded)
         case failed(NoteError)
+    }
+
+    /// A note that was read and coded: the note, its facts, and the codes and flags proposed for
+    /// it. Immutable and shared by reference: the result writer, the batch's frequency count and
+    /// the server read it without copying the facts' lists.
+    public final class Coded: Sendable {
+        public let note: Note
+        public let facts: NoteFacts
+        public let report: CodingReport
+
+        public init(_ note: Note, _ facts: NoteFacts, _ report: CodingReport) {
+            (self.note, self.facts, self.report) = (note, facts, report)
+        }
     }
 
     public var id: String

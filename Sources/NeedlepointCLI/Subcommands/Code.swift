@@ -44,7 +44,7 @@ struct Code: ParsableCommand {
             results.append(code(path, pipeline))
         }
         if dump {
-            for case .coded(let note, _, _) in results.map(\.outcome) { print(MentionDump.render(note, pipeline: pipeline)) }
+            for case .coded(let coded) in results.map(\.outcome) { print(MentionDump.render(coded.note, pipeline: pipeline)) }
             return
         }
         let format = self.format ?? (StandardStreams.outputIsTerminal ? .text : .json)

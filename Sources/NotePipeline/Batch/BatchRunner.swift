@@ -192,9 +192,9 @@ public struct BatchRunner: Sendable {
     /// family some limit counts, and only for notes with a patient and a date of service.
     /// The counted sessions of a note just coded.
     private func sessions(of result: NoteResult, ordinal: Int) -> [FrequencyLimits.Session] {
-        guard case .coded(_, let facts, _) = result.outcome else { return [] }
-        return sessions(patient: result.patientKey, date: facts.encounter.serviceDate,
-                        procedures: facts.procedures.map { ($0.family, $0.region) }, ordinal: ordinal)
+        guard case .coded(let coded) = result.outcome else { return [] }
+        return sessions(patient: result.patientKey, date: coded.facts.encounter.serviceDate,
+                        procedures: coded.facts.procedures.map { ($0.family, $0.region) }, ordinal: ordinal)
     }
 
     /// The counted sessions of a result line already written (a resumed run).

@@ -32,11 +32,11 @@ public enum ResultEncoder {
             w.key("message"); w.string(error.message)
             w.endObject()
             w.key("id"); w.string(result.id)
-        case .coded(let note, let facts, let report):
-            var evidence = EvidenceEncoder(note.text)
+        case .coded(let coded):
+            var evidence = EvidenceEncoder(coded.note.text)
             w.key("codes")
             w.beginArray()
-            for line in report.codes {
+            for line in coded.report.codes {
                 w.beginObject()
                 w.key("code"); w.string(line.code.rawValue)
                 w.key("evidence"); evidence.write(line.evidence, into: &w)
@@ -50,7 +50,7 @@ public enum ResultEncoder {
             }
             w.endArray()
 
-            let contrast = facts.contrast
+            let contrast = coded.facts.contrast
             w.key("contrast")
             w.beginObject()
             w.key("agent"); w.string(contrast.agent)
@@ -66,7 +66,7 @@ public enum ResultEncoder {
 
             w.key("diagnoses")
             w.beginArray()
-            for diagnosis in facts.diagnoses {
+            for diagnosis in coded.facts.diagnoses {
                 w.beginObject()
                 w.key("category"); w.string(diagnosis.category?.rawValue)
                 w.key("code"); w.string(diagnosis.code)
@@ -76,11 +76,11 @@ public enum ResultEncoder {
             }
             w.endArray()
 
-            w.key("documentation"); documentation(&evidence, facts.documentation, into: &w)
+            w.key("documentation"); documentation(&evidence, coded.facts.documentation, into: &w)
 
             w.key("drugs")
             w.beginArray()
-            for drug in facts.drugs {
+            for drug in coded.facts.drugs {
                 w.beginObject()
                 if drug.drugClass == .botulinumToxin { w.key("discarded"); w.number(drug.discarded) }
                 w.key("dose"); w.number(drug.dose)
@@ -94,13 +94,13 @@ public enum ResultEncoder {
             w.key("encounter")
             w.beginObject()
             w.key("patientKey"); w.string(result.patientKey)
-            w.key("provider"); w.string(facts.encounter.provider)
-            w.key("serviceDate"); w.string(facts.encounter.serviceDate?.description)
+            w.key("provider"); w.string(coded.facts.encounter.provider)
+            w.key("serviceDate"); w.string(coded.facts.encounter.serviceDate?.description)
             w.endObject()
 
             w.key("flags")
             w.beginArray()
-            for flag in report.flags {
+            for flag in coded.report.flags {
                 w.beginObject()
                 w.key("codes")
                 w.beginArray()
@@ -118,15 +118,15 @@ public enum ResultEncoder {
 
             w.key("pain")
             w.beginObject()
-            w.key("evidence"); evidence.write(facts.pain.preEvidence + facts.pain.postEvidence, into: &w)
-            w.key("post"); w.number(facts.pain.post)
-            w.key("pre"); w.number(facts.pain.pre)
-            w.key("scale"); w.string(facts.pain.scale?.rawValue)
+            w.key("evidence"); evidence.write(coded.facts.pain.preEvidence + coded.facts.pain.postEvidence, into: &w)
+            w.key("post"); w.number(coded.facts.pain.post)
+            w.key("pre"); w.number(coded.facts.pain.pre)
+            w.key("scale"); w.string(coded.facts.pain.scale?.rawValue)
             w.endObject()
 
             w.key("procedures")
             w.beginArray()
-            for procedure in facts.procedures { self.procedure(&evidence, procedure, into: &w) }
+            for procedure in coded.facts.procedures { self.procedure(&evidence, procedure, into: &w) }
             w.endArray()
         }
         w.key("schema"); w.string(schema)

@@ -10,7 +10,8 @@ public enum TextReport {
         switch result.outcome {
         case .failed(let error):
             return "== \(result.id)\nerror (\(error.kind.rawValue)): \(error.message)\n"
-        case .coded(let note, let facts, let report):
+        case .coded(let coded):
+            let (note, facts, report) = (coded.note, coded.facts, coded.report)
             let quote = Quoter(text: note.text)
             var out = "== \(result.id) (\(note.text.string.unicodeScalars.count) characters)\n"
             out += "Codes:\n"

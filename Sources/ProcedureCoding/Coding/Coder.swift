@@ -26,10 +26,11 @@ public struct Coder: Sendable {
         let procedureCoder = ProcedureCoder(rules: rules)
         var perProcedure: [[CodeLine]] = []
         perProcedure.reserveCapacity(facts.procedures.count)
-        for (index, procedure) in facts.procedures.enumerated() {
-            var lines = procedureCoder.lines(for: procedure, index: index, in: facts)
-            if procedure.family == .triggerPoint {
-                lines = TriggerPointSite.adjust(lines, procedure, others: facts.procedures)
+        // Procedures are read in place (a loop over them would copy each).
+        for index in facts.procedures.indices {
+            var lines = procedureCoder.lines(for: facts.procedures[index], index: index, in: facts)
+            if facts.procedures[index].family == .triggerPoint {
+                lines = TriggerPointSite.adjust(lines, facts.procedures[index], others: facts.procedures)
             }
             perProcedure.append(lines)
         }
@@ -39,8 +40,9 @@ public struct Coder: Sendable {
         for own in perProcedure { lines += own }
         let guidance = GuidanceCoder(rules: rules)
         var guidanceCodes: Set<HCPCSCode> = []
-        for (procedure, own) in zip(facts.procedures, perProcedure) {
-            for line in guidance.lines(for: procedure, primary: own, facts: facts) where guidanceCodes.insert(line.code).inserted {
+        for index in facts.procedures.indices {
+            for line in guidance.lines(for: facts.procedures[index], primary: perProcedure[index], facts: facts)
+            where guidanceCodes.insert(line.code).inserted {
                 lines.append(line)
             }
         }

@@ -4,8 +4,10 @@ import NoteFacts
 import NoteTagging
 
 /// Everything the coder knows, read from `Lexicons/coding/`: the code table, separately reportable
-/// guidance, drug supply codes, flag rules, level limits and diagnosis support. Immutable; load once.
-public struct CodingRules: Sendable {
+/// guidance, drug supply codes, flag rules, level limits and diagnosis support. Immutable; load
+/// once. Shared by reference, like the tagging lexicons: the coder and the checks that hold it
+/// do not copy its tables.
+public final class CodingRules: Sendable {
     let codes: [CodeRow]
     /// The code rows of each family, in table order (``codes`` indexed once).
     let codesByFamily: CaseMap<ProcedureFamily, [CodeRow]>
