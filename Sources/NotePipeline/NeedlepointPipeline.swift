@@ -52,8 +52,10 @@ public struct NeedlepointPipeline: Sendable {
         let analyzed = tagger.analyze(note.text)
         let mentions = tagger.mentions(in: analyzed)
         let facts = factBuilder.facts(from: mentions, in: analyzed)
-        return NoteResult(id: note.id, outcome: .coded(NoteResult.Coded(note, facts, coder.code(facts, options: options))),
-                          patientKey: PatientKey.make(facts.encounter, note.text, salt: patientKeySalt))
+        let report = coder.code(facts, options: options)
+        let patientKey = PatientKey.make(facts.encounter, note.text, salt: patientKeySalt)
+        // The note and its facts are moved into the result, not copied: nothing reads them after.
+        return NoteResult(id: note.id, outcome: .coded(NoteResult.Coded(note, facts, report)), patientKey: patientKey)
     }
 
     /// Checks and decodes raw bytes (plain text, or an HL7 CDA document when they are XML), then
