@@ -33,7 +33,7 @@ public final class TextConventions: Sendable {
         var symbols = symbols
         var headings = PhraseTable<SectionKind>()
         for phrase in sectionHeadings.keys.sorted() {
-            headings.add(keys: phrase.split(separator: " ").map(String.init), sectionHeadings[phrase]!, symbols: &symbols)
+            headings.add(keys: Self.words(phrase), sectionHeadings[phrase]!, symbols: &symbols)
         }
         self.tokenizer = Tokenizer(units: units, symbols: symbols)
         let numbered = tokenizer.symbols
@@ -42,9 +42,15 @@ public final class TextConventions: Sendable {
         self.headings = headings
         self.abbreviations = abbreviations
         self.words = words
-        longestHeading = sectionHeadings.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        longestHeading = sectionHeadings.keys.map { Self.words($0).count }.max() ?? 0
     }
 
     /// The number of tokens in the longest heading phrase.
     public let longestHeading: Int
+
+    /// A heading phrase's words, split at its spaces by bytes: splitting the string itself walks it
+    /// Character by Character (grapheme breaking), a third of the conventions' loading.
+    private static func words(_ phrase: String) -> [String] {
+        phrase.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+    }
 }
