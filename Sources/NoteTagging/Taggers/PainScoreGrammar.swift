@@ -74,8 +74,8 @@ struct PainScoreGrammar {
         // "7/10", "7.5/10"
         if kind == .word, Self.endsInZero(index, note), keys.key(index, endsWith: "/10"),
            let number = keys.withBytes(index, { Tokenizer.number($0.dropLast(3)) }), !number.isPercent,
-           case let value = number.value, (0...10).contains(value) {
-            return Score(value: value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
+           (0...10).contains(number.value) {
+            return Score(value: number.value, tokens: index..<index + 1, cueStart: nearestCue(before: index, painCues))
         }
         guard kind == .number, tokens[index].quantity?.unit == nil, let value = tokens[index].quantity?.value,
               (0...10).contains(value) else { return nil }
