@@ -156,9 +156,14 @@ public struct SymbolMap<Value: Sendable>: Sendable {
     /// `entries` maps symbols of `symbols` to values; built once all keys are numbered.
     public init(_ entries: [Int32: Value], symbols: KeySymbols) {
         var values = [Value?](repeating: nil, count: symbols.count)
-        for (symbol, value) in entries { values[Int(symbol)] = value }
+        var hasValue = [Bool](repeating: false, count: symbols.count)
+        for (symbol, value) in entries {
+            values[Int(symbol)] = value
+            hasValue[Int(symbol)] = true
+        }
         self.values = values
-        self.symbols = entries.keys.sorted()
+        // Ascending as gathered (sorting the keys went through the generic dictionary's witnesses).
+        self.symbols = hasValue.indices.filter { hasValue[$0] }.map(Int32.init)
     }
 
     /// The value of the key of token `index` of a note, nil when it has none: a token without the

@@ -197,14 +197,18 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
 }
 
 /// A trie over key symbols in flat arrays: the root's children indexed directly by symbol (most
-/// tokens start no phrase, and are rejected by one array read), deeper nodes' children in short
-/// lists. Payloads are indices into the owning table's payload array, so the trie is not generic.
+/// tokens start no phrase, and are rejected by one array read), a deeper node's children chained
+/// as siblings (a node has few). Every node is a row of the same four arrays, so building the trie
+/// allocates no list per node and walking it reads no nested array. Payloads are indices into the
+/// owning table's payload array, so the trie is not generic.
 public struct PhraseTrie: Sendable {
     /// `rootChild[symbol]`: the node a phrase starting with `symbol` goes to, 0 for none.
     @usableFromInline var rootChild: [Int32] = []
-    /// Per node (0 is the root): its children's symbols and nodes, and its payload index or -1.
-    private var childSymbols: [[Int32]] = [[]]
-    private var childNodes: [[Int32]] = [[]]
+    /// Per node (0 is the root): the symbol that leads to it, its first child and next sibling
+    /// (0 for none), and its payload index or -1.
+    private var symbolOfNode: [Int32] = [-1]
+    private var firstChild: [Int32] = [0]
+    private var nextSibling: [Int32] = [0]
     private var payloadOfNode: [Int32] = [-1]
     public private(set) var phraseCount = 0
 
@@ -220,15 +224,20 @@ public struct PhraseTrie: Sendable {
                 continue
             }
             let created = Int32(payloadOfNode.count)
-            childSymbols.append([])
-            childNodes.append([])
+            symbolOfNode.append(symbol)
             payloadOfNode.append(-1)
+            firstChild.append(0)
             if node == 0 {
-                if rootChild.count <= Int(symbol) { rootChild += [Int32](repeating: 0, count: Int(symbol) + 1 - rootChild.count) }
+                if rootChild.count <= Int(symbol) {
+                    // Grown by half again at least: symbols are numbered as tables load, so most phrases bring a larger one.
+                    let count = Swift.max(Int(symbol) + 1, rootChild.count + rootChild.count / 2)
+                    rootChild.append(contentsOf: repeatElement(0, count: count - rootChild.count))
+                }
                 rootChild[Int(symbol)] = created
+                nextSibling.append(0)
             } else {
-                childSymbols[Int(node)].append(symbol)
-                childNodes[Int(node)].append(created)
+                nextSibling.append(firstChild[Int(node)])
+                firstChild[Int(node)] = created
             }
             node = created
         }
@@ -249,9 +258,9 @@ public struct PhraseTrie: Sendable {
     private func child(of node: Int32, _ symbol: Int32) -> Int32 {
         guard symbol >= 0 else { return 0 }
         if node == 0 { return Int(symbol) < rootChild.count ? rootChild[Int(symbol)] : 0 }
-        let symbols = childSymbols[Int(node)]
-        for index in symbols.indices where symbols[index] == symbol { return childNodes[Int(node)][index] }
-        return 0
+        var child = firstChild[Int(node)]
+        while child != 0, symbolOfNode[Int(child)] != symbol { child = nextSibling[Int(child)] }
+        return child
     }
 
     /// The longest phrase starting at token `start` and ending at or before `limit`: its payload

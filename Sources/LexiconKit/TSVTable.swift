@@ -4,24 +4,41 @@
 /// file, line and column.
 public struct TSVTable: Sendable {
     /// The path the table was read from, relative to the lexicon root (for error messages).
-    public let path: String
-    public let columns: [String]
+    public var path: String { storage.path }
+    public var columns: [String] { storage.columns }
     public let rows: [Row]
+    private let storage: Storage
+
+    /// What the rows of a table share, held once: a row is a reference to it and a few numbers,
+    /// so going through the rows copies one reference per row, not a table's worth of arrays.
+    final class Storage: Sendable {
+        let path: String
+        let columns: [String]
+        /// The table's text.
+        let bytes: [UInt8]
+        /// Every row's cells, trimmed, one row after another.
+        let cells: [Range<Int>]
+
+        init(path: String, columns: [String], bytes: [UInt8], cells: [Range<Int>]) {
+            (self.path, self.columns, self.bytes, self.cells) = (path, columns, bytes, cells)
+        }
+    }
 
     /// One data row: ranges of the table's text, read into strings only when a reader asks for a
     /// cell (a table of hundreds of rows loads with no string per row or cell).
     public struct Row: Sendable {
-        public let path: String
+        let table: Storage
         /// 1-based line number in the file.
         public let line: Int
-        let columns: [String]
-        /// The table's text (shared by its rows), this row's line in it, and its cells, trimmed.
-        let bytes: [UInt8]
+        /// This row's line in the table's text, and its cells in ``Storage/cells``.
         let lineRange: Range<Int>
-        let cellRanges: ArraySlice<Range<Int>>
+        let cellRange: Range<Int>
+
+        public var path: String { table.path }
+        var columns: [String] { table.columns }
 
         /// The row as written, for error messages.
-        var rawLine: String { String(decoding: bytes[lineRange], as: UTF8.self) }
+        var rawLine: String { String(decoding: table.bytes[lineRange], as: UTF8.self) }
 
         /// The cell of a named column; throws when the column is missing or the cell is empty.
         public func text(_ column: String) throws(LexiconError) -> String {
@@ -29,27 +46,40 @@ public struct TSVTable: Sendable {
                 throw LexiconError(path: path, line: line, column: 1, rowText: rawLine,
                                    reason: "the table has no column `\(column)`")
             }
-            guard index < cellRanges.count, !cellRanges[cellRanges.startIndex + index].isEmpty else {
-                throw error(column: column, "the `\(column)` cell is empty")
-            }
-            return String(decoding: bytes[cellRanges[cellRanges.startIndex + index]], as: UTF8.self)
+            return string(try cell(index, column))
         }
 
         /// The cell of a named column, or nil when it is `-` (none) or the column is absent.
         public func optional(_ column: String) throws(LexiconError) -> String? {
-            guard columns.contains(column) else { return nil }
-            let value = try text(column)
-            return value == "-" ? nil : value
+            try optionalCell(column).map(string)
         }
 
         /// A comma-separated list cell; empty for `-`.
         public func list(_ column: String) throws(LexiconError) -> [String] {
-            guard let value = try optional(column) else { return [] }
-            let bytes = Array(value.utf8)
+            guard let cell = try optionalCell(column) else { return [] }
             var items: [Range<Int>] = []
-            TSVTable.fields(bytes, 0..<bytes.count, separator: UInt8(ascii: ","), trimmingTabs: true, into: &items)
-            return items.filter { !$0.isEmpty }.map { String(decoding: bytes[$0], as: UTF8.self) }
+            table.bytes.withUnsafeBufferPointer {
+                TSVTable.fields($0, cell, separator: UInt8(ascii: ","), trimmingTabs: true, into: &items)
+            }
+            return items.filter { !$0.isEmpty }.map(string)
         }
+
+        /// The bytes of the cell in column `index` (named `column`); throws when it is empty.
+        private func cell(_ index: Int, _ column: String) throws(LexiconError) -> Range<Int> {
+            guard index < cellRange.count, !table.cells[cellRange.lowerBound + index].isEmpty else {
+                throw error(column: column, "the `\(column)` cell is empty")
+            }
+            return table.cells[cellRange.lowerBound + index]
+        }
+
+        /// The bytes of a named column's cell, nil when it is `-` or the column is absent.
+        private func optionalCell(_ column: String) throws(LexiconError) -> Range<Int>? {
+            guard let index = columns.firstIndex(of: column) else { return nil }
+            let cell = try cell(index, column)
+            return cell.count == 1 && table.bytes[cell.lowerBound] == UInt8(ascii: "-") ? nil : cell
+        }
+
+        private func string(_ cell: Range<Int>) -> String { String(decoding: table.bytes[cell], as: UTF8.self) }
 
         /// Decodes a cell into a closed vocabulary, naming the allowed values on failure. Inlinable,
         /// so that each vocabulary's reading is specialized where it is read (a generic call looked
@@ -107,7 +137,6 @@ public struct TSVTable: Sendable {
 
     /// Parses table text. Throws when the header is missing or a row has more cells than columns.
     public init(path: String, text: String) throws(LexiconError) {
-        self.path = path
         var header: [String]?
         var rows: [(line: Int, range: Range<Int>, cells: Range<Int>)] = []
         var cells: [Range<Int>] = []  // every row's cells, one after another
@@ -115,50 +144,73 @@ public struct TSVTable: Sendable {
         // Split on bytes (tab, newline and space are ASCII and never inside a multi-byte character).
         let bytes = Array(text.utf8)
         var lineStart = 0
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            let end = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
-            var contentStart = lineStart
-            while contentStart < end, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
-            if contentStart == end || bytes[contentStart] == UInt8(ascii: "#") { continue }
-            let first = cells.count
-            Self.fields(bytes, lineStart..<end, separator: 0x09, trimmingTabs: false, into: &cells)
-            guard let columns = header else {
-                header = cells[first...].map { String(decoding: bytes[$0], as: UTF8.self) }
-                cells.removeAll(keepingCapacity: true)
-                continue
+        try bytes.withUnsafeBufferPointer { bytes throws(LexiconError) in
+            while lineStart <= bytes.count {
+                lineNumber += 1
+                // A blank or comment line is passed over to its line feed.
+                var contentStart = lineStart
+                while contentStart < bytes.count, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
+                let isCR = contentStart < bytes.count && bytes[contentStart] == 0x0D
+                    && (contentStart + 1 == bytes.count || bytes[contentStart + 1] == 0x0A)
+                if contentStart == bytes.count || bytes[contentStart] == 0x0A || isCR || bytes[contentStart] == UInt8(ascii: "#") {
+                    var lineEnd = contentStart
+                    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                    lineStart = lineEnd + 1
+                    continue
+                }
+                // The cells, in the same pass that finds the line's end.
+                let first = cells.count
+                var cellStart = lineStart, lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
+                    if bytes[lineEnd] == 0x09 {
+                        cells.append(Self.trimmed(bytes, cellStart..<lineEnd, trimmingTabs: false))
+                        cellStart = lineEnd + 1
+                    }
+                    lineEnd += 1
+                }
+                defer { lineStart = lineEnd + 1 }
+                let end = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+                cells.append(Self.trimmed(bytes, cellStart..<Swift.max(cellStart, end), trimmingTabs: false))
+                guard let columns = header else {
+                    header = cells[first...].map { String(decoding: bytes[$0], as: UTF8.self) }
+                    cells.removeAll(keepingCapacity: true)
+                    continue
+                }
+                guard cells.count - first <= columns.count else {
+                    throw LexiconError(path: path, line: lineNumber, column: 1, rowText: String(decoding: bytes[lineStart..<end], as: UTF8.self),
+                                       reason: "\(cells.count - first) cells in a table of \(columns.count) columns")
+                }
+                rows.append((lineNumber, lineStart..<end, first..<cells.count))
             }
-            guard cells.count - first <= columns.count else {
-                throw LexiconError(path: path, line: lineNumber, column: 1, rowText: String(decoding: bytes[lineStart..<end], as: UTF8.self),
-                                   reason: "\(cells.count - first) cells in a table of \(columns.count) columns")
-            }
-            rows.append((lineNumber, lineStart..<end, first..<cells.count))
         }
         guard let columns = header else {
             throw LexiconError(path: path, line: 1, column: 1, rowText: "", reason: "the table has no header row")
         }
-        self.columns = columns
-        self.rows = rows.map { Row(path: path, line: $0.line, columns: columns, bytes: bytes, lineRange: $0.range, cellRanges: cells[$0.cells]) }
+        let storage = Storage(path: path, columns: columns, bytes: bytes, cells: cells)
+        self.storage = storage
+        self.rows = rows.map { Row(table: storage, line: $0.line, lineRange: $0.range, cellRange: $0.cells) }
     }
 
     /// The fields of `bytes[range]` between separators, as ranges, each trimmed of spaces (and
     /// tabs), empty fields kept. Works on bytes: the separators and spaces are ASCII, never inside a character.
-    static func fields(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8, trimmingTabs: Bool,
+    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8, trimmingTabs: Bool,
                        into out: inout [Range<Int>]) {
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (trimmingTabs && byte == 0x09) }
         var start = range.lowerBound
         while true {
             var end = start
             while end < range.upperBound, bytes[end] != separator { end += 1 }
-            var first = start, last = end
-            while first < last, isBlank(bytes[first]) { first += 1 }
-            while last > first, isBlank(bytes[last - 1]) { last -= 1 }
-            out.append(first..<last)
+            out.append(trimmed(bytes, start..<end, trimmingTabs: trimmingTabs))
             if end == range.upperBound { return }
             start = end + 1
         }
+    }
+
+    /// `range` without the spaces (and tabs) at its ends.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, trimmingTabs: Bool) -> Range<Int> {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (trimmingTabs && byte == 0x09) }
+        var first = range.lowerBound, last = range.upperBound
+        while first < last, isBlank(bytes[first]) { first += 1 }
+        while last > first, isBlank(bytes[last - 1]) { last -= 1 }
+        return first..<last
     }
 }

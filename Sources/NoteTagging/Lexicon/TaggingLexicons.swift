@@ -59,12 +59,25 @@ public final class TaggingLexicons: Sendable {
             units[KeyFolding.key(try row.text("spelling"))] = try row.value("unit", as: MeasureUnit.self)
         }
         let tokenizer = Tokenizer(units: units)
-        var headings: [String: SectionKind] = [:]
+        // Headings are matched on their words; punctuation ("PRE-PROCEDURE", "PROCEDURE(S)") is skipped.
+        // They are tokenized together, one per line (a cell holds no line break, a token spans none).
+        var headingText: [UInt8] = [], headingEnds: [Int] = [], kinds: [SectionKind] = []
         for row in try source.table("layout/sections.tsv").rows {
-            // Headings are matched on their words; punctuation ("PRE-PROCEDURE", "PROCEDURE(S)") is skipped.
-            let heading = tokenizer.tokens(of: NoteText(try row.text("heading")))
-            let keys = heading.tokens.indices.filter { heading.tokens[$0].kind != .punctuation }.map { heading.keys[$0] }
-            headings[keys.joined(separator: " ")] = try row.value("kind", as: SectionKind.self)
+            headingText += try row.text("heading").utf8
+            headingEnds.append(headingText.count)
+            headingText.append(0x0A)
+            kinds.append(try row.value("kind", as: SectionKind.self))
+        }
+        let headingTokens = tokenizer.tokens(of: NoteText(validating: headingText)!)  // cells' bytes joined by line feeds: UTF-8
+        var headings: [String: SectionKind] = [:]
+        var token = 0
+        for (end, kind) in zip(headingEnds, kinds) {
+            var keys: [String] = []
+            while token < headingTokens.tokens.count, Int(headingTokens.tokens[token].range.start) < end {
+                if headingTokens.tokens[token].kind != .punctuation { keys.append(headingTokens.keys[token]) }
+                token += 1
+            }
+            headings[keys.joined(separator: " ")] = kind
         }
         self.tokenizer = tokenizer
         var symbols = KeySymbols()
