@@ -9,8 +9,14 @@
 #                                 use, each conformance in them by a scan of every conformance record
 #                                 of the binary (~0.37 M instructions a scan): one pasted note
 #                                 49.7 M -> 42.6 M instructions, ~1 ms; same output, 0.5% more code
+#   --no-export-dynamic           (a linker option) the binary's own symbols stay out of its dynamic
+#                                 symbol table (23,087 -> 420 entries): nothing links against them, the
+#                                 runtime's one dladdr() at start no longer walks them (0.58 M
+#                                 instructions), 2.5 MB less is mapped (`--version` 6.6 -> 6.0 ms);
+#                                 crash backtraces, when enabled, read the full symbol table as before
 # → .build/release/needlepoint. Extra arguments go to `swift build` (e.g. --product needlepoint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec swift build -c release --static-swift-stdlib --experimental-lto-mode=full \
-  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors "$@"
+  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
+  -Xlinker --no-export-dynamic "$@"
