@@ -13,7 +13,10 @@
 #                                 symbol table (23,087 -> 420 entries): nothing links against them, the
 #                                 runtime's one dladdr() at start no longer walks them (0.58 M
 #                                 instructions), 2.5 MB less is mapped (`--version` 6.6 -> 6.0 ms);
-#                                 crash backtraces, when enabled, read the full symbol table as before
+#                                 crash backtraces, when enabled, read the binary's full symbol table
+#                                 (kept unless the binary is stripped). It works because it comes
+#                                 after SwiftPM's own --export-dynamic (the last one wins): check
+#                                 `readelf --dyn-syms` after a toolchain update
 # → .build/release/needlepoint. Extra arguments go to `swift build` (e.g. --product needlepoint).
 set -euo pipefail
 cd "$(dirname "$0")/.."

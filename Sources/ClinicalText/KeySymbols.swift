@@ -162,7 +162,7 @@ public struct SymbolMap<Value: Sendable>: Sendable {
             hasValue[Int(symbol)] = true
         }
         self.values = values
-        // Ascending as gathered (sorting the keys went through the generic dictionary's witnesses).
+        // Ascending by construction: no sort of the dictionary's keys.
         self.symbols = hasValue.indices.filter { hasValue[$0] }.map(Int32.init)
     }
 

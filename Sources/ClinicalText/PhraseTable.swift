@@ -23,37 +23,22 @@ public struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// Adds phrases with their payloads, in order, as ``add(_:_:tokenizer:symbols:)`` adds each.
     ///
-    /// The phrases are tokenized together, one per line of one text: no token spans a line, so
-    /// each phrase gets the tokens it gets alone, without a tokenizer run of its own (a table of
-    /// hundreds of rows loads in one run). A phrase that holds a line break is tokenized alone.
+    /// The phrases are tokenized together, one per line (``Tokenizer/tokens(ofLines:)``): a table
+    /// of hundreds of rows loads in one tokenizer run. A phrase that holds a line break is
+    /// tokenized alone.
     @inlinable  // specialized where the payload type is known: the rows are copied, not witnessed
     public mutating func add(_ rows: [(phrase: String, payload: Payload)], tokenizer: Tokenizer, symbols: inout KeySymbols) {
-        var text: [UInt8] = [], starts: [Int] = []  // by row: where its phrase starts in `text`, -1 when tokenized alone
-        starts.reserveCapacity(rows.count)
+        let alone = rows.map { $0.phrase.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) }
+        let (tokenized, ranges) = tokenizer.tokens(ofLines: rows.indices.filter { !alone[$0] }.map { rows[$0].phrase })
+        var line = 0
         for index in rows.indices {
-            let phrase = rows[index].phrase.utf8
-            if phrase.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                starts.append(-1)
-                continue
-            }
-            starts.append(text.count)
-            text += phrase
-            text.append(0x0A)
-        }
-        let tokenized = tokenizer.tokens(of: NoteText(validating: text)!)  // strings' bytes joined by line feeds: UTF-8
-        var token = 0
-        for index in rows.indices {
-            guard starts[index] >= 0 else {
+            guard !alone[index] else {
                 add(rows[index].phrase, rows[index].payload, tokenizer: tokenizer, symbols: &symbols)
                 continue
             }
-            let end = starts[index] + rows[index].phrase.utf8.count
-            var keys: [Int32] = []
-            while token < tokenized.tokens.count, Int(tokenized.tokens[token].range.start) < end {
-                keys.append(tokenized.keys.withBytes(token) { symbols.intern(utf8: $0) })
-                token += 1
-            }
-            add(symbols: keys, rows[index].payload)
+            add(symbols: ranges[line].map { token in tokenized.keys.withBytes(token) { symbols.intern(utf8: $0) } },
+                rows[index].payload)
+            line += 1
         }
     }
 
@@ -227,6 +212,7 @@ public struct PhraseTrie: Sendable {
             symbolOfNode.append(symbol)
             payloadOfNode.append(-1)
             firstChild.append(0)
+            nextSibling.append(node == 0 ? 0 : firstChild[Int(node)])  // the root's children are found by symbol
             if node == 0 {
                 if rootChild.count <= Int(symbol) {
                     // Grown by half again at least: symbols are numbered as tables load, so most phrases bring a larger one.
@@ -234,9 +220,7 @@ public struct PhraseTrie: Sendable {
                     rootChild.append(contentsOf: repeatElement(0, count: count - rootChild.count))
                 }
                 rootChild[Int(symbol)] = created
-                nextSibling.append(0)
             } else {
-                nextSibling.append(firstChild[Int(node)])
                 firstChild[Int(node)] = created
             }
             node = created

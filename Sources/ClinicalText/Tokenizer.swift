@@ -29,6 +29,30 @@ public struct Tokenizer: Sendable {
     /// The unit a token's key spells ("cc" → mL), nil for none.
     public func unit(of token: Token) -> MeasureUnit? { unitOfSymbol[token.symbol] }
 
+    /// Tokens of many short texts in one run, each on a line of its own (none may hold a line
+    /// feed): a lexicon table's phrases are tokenized together instead of one run each. No token
+    /// spans a line, so each text gets the tokens it gets alone: those of `texts[i]` are
+    /// `tokenized.tokens[ranges[i]]`.
+    public func tokens(ofLines texts: [String]) -> (tokenized: TokenizedText, ranges: [Range<Int>]) {
+        var joined: [UInt8] = [], ends: [Int] = []
+        ends.reserveCapacity(texts.count)
+        for text in texts {
+            assert(!text.utf8.contains(0x0A), "a text tokenized as a line holds a line feed")
+            joined += text.utf8
+            ends.append(joined.count)
+            joined.append(0x0A)
+        }
+        let tokenized = tokens(of: NoteText(validating: joined)!)  // strings' bytes joined by line feeds: UTF-8
+        var ranges: [Range<Int>] = [], token = 0
+        ranges.reserveCapacity(texts.count)
+        for end in ends {
+            let first = token
+            while token < tokenized.tokens.count, Int(tokenized.tokens[token].range.start) < end { token += 1 }
+            ranges.append(first..<token)
+        }
+        return (tokenized, ranges)
+    }
+
     /// Tokens of `text`, in order. Never fails: odd text gives odd tokens.
     ///
     /// One pass over the bytes: ASCII is classified by table, other scalars are decoded where

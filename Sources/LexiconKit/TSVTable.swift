@@ -10,7 +10,7 @@ public struct TSVTable: Sendable {
     private let storage: Storage
 
     /// What the rows of a table share, held once: a row is a reference to it and a few numbers,
-    /// so going through the rows copies one reference per row, not a table's worth of arrays.
+    /// so going through the rows retains one reference per row, not four buffers.
     final class Storage: Sendable {
         let path: String
         let columns: [String]
@@ -57,11 +57,7 @@ public struct TSVTable: Sendable {
         /// A comma-separated list cell; empty for `-`.
         public func list(_ column: String) throws(LexiconError) -> [String] {
             guard let cell = try optionalCell(column) else { return [] }
-            var items: [Range<Int>] = []
-            table.bytes.withUnsafeBufferPointer {
-                TSVTable.fields($0, cell, separator: UInt8(ascii: ","), trimmingTabs: true, into: &items)
-            }
-            return items.filter { !$0.isEmpty }.map(string)
+            return table.bytes.withUnsafeBufferPointer { TSVTable.items($0, cell) }.filter { !$0.isEmpty }.map(string)
         }
 
         /// The bytes of the cell in column `index` (named `column`); throws when it is empty.
@@ -150,9 +146,9 @@ public struct TSVTable: Sendable {
                 // A blank or comment line is passed over to its line feed.
                 var contentStart = lineStart
                 while contentStart < bytes.count, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
-                let isCR = contentStart < bytes.count && bytes[contentStart] == 0x0D
+                let onlyCRLeft = contentStart < bytes.count && bytes[contentStart] == 0x0D
                     && (contentStart + 1 == bytes.count || bytes[contentStart + 1] == 0x0A)
-                if contentStart == bytes.count || bytes[contentStart] == 0x0A || isCR || bytes[contentStart] == UInt8(ascii: "#") {
+                if contentStart == bytes.count || bytes[contentStart] == 0x0A || onlyCRLeft || bytes[contentStart] == UInt8(ascii: "#") {
                     var lineEnd = contentStart
                     while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
                     lineStart = lineEnd + 1
@@ -163,14 +159,14 @@ public struct TSVTable: Sendable {
                 var cellStart = lineStart, lineEnd = lineStart
                 while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
                     if bytes[lineEnd] == 0x09 {
-                        cells.append(Self.trimmed(bytes, cellStart..<lineEnd, trimmingTabs: false))
+                        cells.append(Self.trimmed(bytes, cellStart..<lineEnd))
                         cellStart = lineEnd + 1
                     }
                     lineEnd += 1
                 }
                 defer { lineStart = lineEnd + 1 }
-                let end = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
-                cells.append(Self.trimmed(bytes, cellStart..<Swift.max(cellStart, end), trimmingTabs: false))
+                let end = bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd  // the line holds more than a CR (above)
+                cells.append(Self.trimmed(bytes, cellStart..<end))
                 guard let columns = header else {
                     header = cells[first...].map { String(decoding: bytes[$0], as: UTF8.self) }
                     cells.removeAll(keepingCapacity: true)
@@ -191,26 +187,25 @@ public struct TSVTable: Sendable {
         self.rows = rows.map { Row(table: storage, line: $0.line, lineRange: $0.range, cellRange: $0.cells) }
     }
 
-    /// The fields of `bytes[range]` between separators, as ranges, each trimmed of spaces (and
-    /// tabs), empty fields kept. Works on bytes: the separators and spaces are ASCII, never inside a character.
-    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8, trimmingTabs: Bool,
-                       into out: inout [Range<Int>]) {
-        var start = range.lowerBound
+    /// The items of a list cell (`bytes[cell]`), between its commas, each trimmed of spaces,
+    /// empty items kept. Works on bytes: commas and spaces are ASCII, never inside a character.
+    static func items(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: Range<Int>) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        var start = cell.lowerBound
         while true {
             var end = start
-            while end < range.upperBound, bytes[end] != separator { end += 1 }
-            out.append(trimmed(bytes, start..<end, trimmingTabs: trimmingTabs))
-            if end == range.upperBound { return }
+            while end < cell.upperBound, bytes[end] != UInt8(ascii: ",") { end += 1 }
+            items.append(trimmed(bytes, start..<end))
+            if end == cell.upperBound { return items }
             start = end + 1
         }
     }
 
-    /// `range` without the spaces (and tabs) at its ends.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, trimmingTabs: Bool) -> Range<Int> {
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || (trimmingTabs && byte == 0x09) }
+    /// `range` without the spaces at its ends.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var first = range.lowerBound, last = range.upperBound
-        while first < last, isBlank(bytes[first]) { first += 1 }
-        while last > first, isBlank(bytes[last - 1]) { last -= 1 }
+        while first < last, bytes[first] == 0x20 { first += 1 }
+        while last > first, bytes[last - 1] == 0x20 { last -= 1 }
         return first..<last
     }
 }

@@ -175,6 +175,22 @@ struct TokenizerTests {
         #expect(map.scalarOffset(Int32(byteOffset)) == text.unicodeScalars.count)
     }
 
+    /// A lexicon table's phrases are tokenized in one run, a line each: every phrase gets the
+    /// tokens, keys and symbols it gets alone, units merged on its line and never across lines.
+    @Test("texts tokenized one per line get the tokens they get alone")
+    func linesTokenizedTogether() {
+        let texts = ["Lumbar TFESI", "10", "mg", "L4-5, L5-S1", "", "0.5% bupivacaine 2 mL", "s/p RFA", "DÉJÀ-VU Ökzema"]
+        let (together, ranges) = tokenizer.tokens(ofLines: texts)
+        #expect(ranges.count == texts.count)
+        for (text, range) in zip(texts, ranges) {
+            let alone = tokenizer.tokens(of: NoteText(text))
+            #expect(range.map { together.keys[$0] } == alone.tokens.indices.map { alone.keys[$0] }, "\(text)")
+            #expect(range.map { together.tokens[$0].symbol } == alone.tokens.map(\.symbol), "\(text)")
+            #expect(range.map { together.tokens[$0].kind } == alone.tokens.map(\.kind), "\(text)")
+        }
+        #expect(ranges[1].count == 1 && together.tokens[ranges[1].lowerBound].kind == .number)  // "10" is not merged with the next line's "mg"
+    }
+
     /// The token list starts with room for a token every five bytes and grows as needed: a text
     /// of one-byte tokens needs five times that, and a merge (number + unit) after the growth
     /// still removes the word it joins.

@@ -60,24 +60,17 @@ public final class TaggingLexicons: Sendable {
         }
         let tokenizer = Tokenizer(units: units)
         // Headings are matched on their words; punctuation ("PRE-PROCEDURE", "PROCEDURE(S)") is skipped.
-        // They are tokenized together, one per line (a cell holds no line break, a token spans none).
-        var headingText: [UInt8] = [], headingEnds: [Int] = [], kinds: [SectionKind] = []
+        // They are tokenized together, one per line (a cell holds no line feed).
+        var headingTexts: [String] = [], kinds: [SectionKind] = []
         for row in try source.table("layout/sections.tsv").rows {
-            headingText += try row.text("heading").utf8
-            headingEnds.append(headingText.count)
-            headingText.append(0x0A)
+            headingTexts.append(try row.text("heading"))
             kinds.append(try row.value("kind", as: SectionKind.self))
         }
-        let headingTokens = tokenizer.tokens(of: NoteText(validating: headingText)!)  // cells' bytes joined by line feeds: UTF-8
+        let (headingTokens, tokenRanges) = tokenizer.tokens(ofLines: headingTexts)
         var headings: [String: SectionKind] = [:]
-        var token = 0
-        for (end, kind) in zip(headingEnds, kinds) {
-            var keys: [String] = []
-            while token < headingTokens.tokens.count, Int(headingTokens.tokens[token].range.start) < end {
-                if headingTokens.tokens[token].kind != .punctuation { keys.append(headingTokens.keys[token]) }
-                token += 1
-            }
-            headings[keys.joined(separator: " ")] = kind
+        for (tokens, kind) in zip(tokenRanges, kinds) {
+            let words = tokens.filter { headingTokens.tokens[$0].kind != .punctuation }.map { headingTokens.keys[$0] }
+            headings[words.joined(separator: " ")] = kind
         }
         self.tokenizer = tokenizer
         var symbols = KeySymbols()
