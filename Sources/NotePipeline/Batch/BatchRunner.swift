@@ -188,9 +188,8 @@ public struct BatchRunner: Sendable {
         return Done(first: chunk[0].ordinal, count: chunk.count, lines: writer.bytes, sessions: sessions, failed: failed)
     }
 
-    /// What the frequency check needs from one result: one small session per procedure of a
-    /// family some limit counts, and only for notes with a patient and a date of service.
-    /// The counted sessions of a note just coded.
+    /// What the frequency check needs from a note just coded: one small session per procedure of
+    /// a family some limit counts, and only for notes with a patient and a date of service.
     private func sessions(of result: NoteResult, ordinal: Int) -> [FrequencyLimits.Session] {
         guard case .coded(let coded) = result.outcome else { return [] }
         return sessions(patient: result.patientKey, date: coded.facts.encounter.serviceDate,
