@@ -18,6 +18,15 @@ public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(start: Int32(start), end: Int32(end))
     }
 
+    /// A span of offsets the caller has already checked: in order, and inside a text whose
+    /// length fits `Int32` (the tokenizer's, checked once a text instead of at every token).
+    @inline(__always)
+    init(checkedOffsets start: Int, _ end: Int) {
+        assert(start <= end && end <= Int(Int32.max), "a text range out of order or past Int32")
+        self.start = Int32(truncatingIfNeeded: start)
+        self.end = Int32(truncatingIfNeeded: end)
+    }
+
     public var length: Int { Int(end - start) }
     /// The span as a range of byte indices, for slicing ``NoteText/utf8``.
     public var bytes: Range<Int> { Int(start)..<Int(end) }

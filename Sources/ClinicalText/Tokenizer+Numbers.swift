@@ -7,7 +7,7 @@ extension Tokenizer {
     /// number glued to a known unit.
     func makeToken(_ symbol: Int32, _ key: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, joins: Bool, _ spacing: Spacing,
                    _ lookup: KeySymbols.Lookup, into tokens: inout AppendBuffer<Token>) {
-        let range = TextRange(start: Int32(start), end: Int32(end))
+        let range = TextRange(checkedOffsets: start, end)
         var kind = Token.Kind.word
         var quantity: Quantity?
         if let lead = key.first, lead >= 0x30, lead <= 0x39 {

@@ -71,6 +71,8 @@ public struct Tokenizer: Sendable {
     }
 
     private func tokens(of text: NoteText, _ scanner: TextScanner, _ keys: KeyMaker) -> TokenizedText {
+        // Offsets are Int32 in tokens (``TextRange``): checked here once, so that each token's are not.
+        precondition(scanner.bytes.count <= Int(Int32.max), "a text too long for 32-bit offsets")
         var tokens = AppendBuffer<Token>(capacity: scanner.bytes.count / 5)
         var writer = KeyWriter(bytes: scanner.bytes.count, keys: scanner.bytes.count / 5)
         var offset = 0
@@ -109,7 +111,7 @@ public struct Tokenizer: Sendable {
                     writer.commit(key.count)
                 } else {
                     end = wordEnd(scanner, from: offset)
-                    made = keys.key(TextRange(start: Int32(offset), end: Int32(end)), into: &writer)
+                    made = keys.key(TextRange(checkedOffsets: offset, end), into: &writer)
                     key = writer.lastKey
                 }
                 let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
@@ -127,7 +129,7 @@ public struct Tokenizer: Sendable {
                     writer.commit(1)
                     let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                     (lineFeeds, spaces) = (0, 0)
-                    tokens.append(Token(range: TextRange(start: Int32(offset), end: Int32(offset + 1)), kind: .punctuation, quantity: nil,
+                    tokens.append(Token(range: TextRange(checkedOffsets: offset, offset + 1), kind: .punctuation, quantity: nil,
                                         joinsPrevious: offset == previousEnd, symbol: asciiSymbols[Int(byte)],
                                         key: UnsafeBufferPointer(start: room, count: 1), spacing: spacing))
                     previousEnd = offset + 1
@@ -142,7 +144,7 @@ public struct Tokenizer: Sendable {
                         end += next.width
                     }
                 }
-                let range = TextRange(start: Int32(offset), end: Int32(end))
+                let range = TextRange(checkedOffsets: offset, end)
                 let symbol = keys.key(range, into: &writer)
                 let spacing = Spacing(lineFeeds: lineFeeds, spaces: spaces, isFirst: tokens.isEmpty)
                 (lineFeeds, spaces) = (0, 0)

@@ -53,7 +53,7 @@ enum DocumentationReader {
     /// credentials, without dates, times or notes in parentheses.
     static func providerName(_ value: String, _ conventions: TextConventions) -> String? {
         var value = value
-        let name = value.withUTF8 { bytes -> [UInt8] in
+        var name = value.withUTF8 { bytes -> [UInt8] in
             var name: [UInt8] = []
             name.reserveCapacity(bytes.count)
             var end = 0
@@ -74,10 +74,14 @@ enum DocumentationReader {
             }
             return name
         }
-        var trimmed = name[...]
-        while let last = trimmed.last, ",.;:".utf8.contains(last) { trimmed.removeLast() }
-        let text = String(decoding: trimmed, as: UTF8.self)
-        return text.first?.isUppercase == true ? text : nil
+        while let last = name.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") {
+            name.removeLast()
+        }
+        // A name starts with a capital: ASCII by its byte, anything else by its first Character.
+        guard let first = name.first else { return nil }
+        let text = String(decoding: name, as: UTF8.self)
+        let isCapital = first < 0x80 ? first &- UInt8(ascii: "A") < 26 : text.first?.isUppercase == true
+        return isCapital ? text : nil
     }
 
     private static func startsWithNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -8,7 +8,14 @@ public enum PatientKey {
     public static func make(_ encounter: EncounterFacts, _ text: NoteText, salt: String) -> String? {
         if let record = encounter.recordNumber {
             let normalized = normalizedRecord(text.utf8[record.bytes])
-            if !normalized.isEmpty { return SHA256.hex(Array("\(salt)|mrn|".utf8) + normalized) }
+            if !normalized.isEmpty {
+                var message: [UInt8] = []
+                message.reserveCapacity(salt.utf8.count + 5 + normalized.count)
+                message += salt.utf8
+                message += "|mrn|".utf8
+                message += normalized
+                return SHA256.hex(message)
+            }
         }
         if let name = encounter.patientName, let birth = encounter.birthDate {
             let words = text[name].lowercased().split { !$0.isLetter }.map(String.init).sorted().joined(separator: " ")
