@@ -89,6 +89,18 @@ struct ContractTests {
         }
     }
 
+    @Test("the writer prints integers as the tree does, at every digit count and sign")
+    func writerIntegers() {
+        let values: [Int] = [0, 1, 9, 10, 11, 99, 100, 101, 109, 110, 999, 1_000, 1_009, 12_345, 99_999, 100_000,
+                             1_234_567, 90_000_000_001, 999_999_999_999_999, -1, -9, -10, -99, -100, -12_345]
+        for value in values {
+            var writer = JSONWriter()
+            writer.beginArray(); writer.number(value); writer.number(Double(value)); writer.endArray()
+            let number = JSONValue.number(Double(value)).serialized()
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == "[\(number),\(number)]", "\(value)")
+        }
+    }
+
     @Test("a recorded value written again is byte for byte the value written anew, as a member and as an item")
     func writerRepeatsValues() {
         let value = JSONValue.array([.number(1), .object(["x": .string("y")])])

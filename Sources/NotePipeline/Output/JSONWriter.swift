@@ -205,20 +205,33 @@ public struct JSONWriter: ~Copyable {
         integer(UInt64(value.magnitude), negative: value < 0)
     }
 
-    /// The digits of an integer below 10^15, written into place from the last.
+    /// The digits of an integer below 10^15, written into place from the last, two at a time.
     private mutating func integer(_ magnitude: UInt64, negative: Bool) {
-        var magnitude = magnitude
         reserve(17)
         if negative { base[count] = UInt8(ascii: "-"); count += 1 }
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        for position in stride(from: count + digits - 1, through: count, by: -1) {
-            base[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
+        var digits = 1, bound: UInt64 = 10
+        while magnitude >= bound { digits += 1; bound &*= 10 }  // below 10^15: no overflow
+        var end = count + digits
+        count = end
+        var value = magnitude
+        let pairs = Self.digitPairs.utf8Start
+        while value >= 100 {
+            let (rest, pair) = value.quotientAndRemainder(dividingBy: 100)
+            end -= 2
+            base[end] = pairs[Int(pair) * 2]
+            base[end + 1] = pairs[Int(pair) * 2 + 1]
+            value = rest
         }
-        count += digits
+        if value >= 10 {
+            base[end - 2] = pairs[Int(value) * 2]
+            base[end - 1] = pairs[Int(value) * 2 + 1]
+        } else {
+            base[end - 1] = UInt8(ascii: "0") + UInt8(value)
+        }
     }
+
+    /// "00", "01" … "99": the two digits of every number below 100, for ``integer(_:negative:)``.
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     public mutating func number(_ value: Double?) {
         if let value { number(value) } else { null() }
