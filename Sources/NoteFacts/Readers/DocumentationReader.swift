@@ -74,9 +74,8 @@ enum DocumentationReader {
             }
             return name
         }
-        while let last = name.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") {
-            name.removeLast()
-        }
+        // Trailing ",", ".", ";" and ":" dropped.
+        while let last = name.last, last == 0x2C || last == 0x2E || last == 0x3B || last == 0x3A { name.removeLast() }
         // A name starts with a capital: ASCII by its byte, anything else by its first Character.
         guard let first = name.first else { return nil }
         let text = String(decoding: name, as: UTF8.self)
