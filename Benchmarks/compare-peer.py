@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -57,8 +58,9 @@ def timed(command):
 def own_rate(stderr):
     """The notes/s of `needlepoint batch`'s summary line (its processing, lexicons loaded before)."""
     for line in reversed(stderr.splitlines()):
-        if line.startswith("batch: ") and " notes/s" in line:
-            return float(line.rsplit(" notes/s", 1)[0].rsplit(" ", 1)[1])
+        match = re.match(r"batch: .*?, (\d+(?:\.\d+)?) notes/s -> ", line)
+        if match:
+            return float(match.group(1))
     sys.exit("needlepoint batch printed no summary line:\n" + stderr[-2000:])
 
 
